@@ -1,0 +1,111 @@
+import type { z } from 'zod'
+import type { PortType } from '../document/types.ts'
+
+/** An input port. A list input takes many edges, ordered by each edge's `order`. */
+export interface InputSpec {
+  readonly type: PortType
+  readonly label?: string
+  /** A run refuses to start while a required input has no edge. */
+  readonly required?: boolean
+  readonly list?: boolean
+}
+
+export interface OutputSpec {
+  readonly type: PortType
+  readonly label?: string
+}
+
+/** What a node's outputs hold: one JSON-serialisable value per output port (media by reference). */
+export type NodeOutputs = Readonly<Record<string, unknown>>
+
+/** Progress a running node reports; it reaches the run's event stream as `node-progress`. */
+export interface NodeProgress {
+  readonly status?: 'queued' | 'running'
+  readonly queuePosition?: number
+  readonly logs?: readonly string[]
+  readonly message?: string
+  /** 0..1 when the node knows how far along it is. */
+  readonly fraction?: number
+}
+
+/** What the engine hands a node when it runs. */
+export interface RunContext<P = unknown, S = unknown> {
+  readonly nodeId: string
+  readonly params: P
+  /** A single input's value (undefined when not connected), or a list input's values in order. */
+  readonly inputs: Readonly<Record<string, unknown>>
+  /** Aborted when the run is cancelled; pass it to every request. */
+  readonly signal: AbortSignal
+  /** Side effects the composition root injected (fal gateway, media tools, blob store…). */
+  readonly services: S
+  /**
+   * The external request id an earlier, interrupted attempt at this exact work recorded.
+   * When set, attach to it instead of submitting again: that job is already paid for.
+   */
+  readonly resumeRequestId: string | undefined
+  /**
+   * Journals a paid submit. The intent is recorded before `send` runs and the request id it
+   * returns is recorded before this resolves, so a crash at any point never leads to a second,
+   * silent payment.
+   */
+  submit(send: () => Promise<string>): Promise<string>
+  progress(progress: NodeProgress): void
+}
+
+/** A node's own static check beyond its params schema (e.g. `@Image2` with no end frame). */
+export interface NodeCheckResult {
+  readonly message: string
+  readonly severity: 'error' | 'warning'
+  /** The param or input port at fault. */
+  readonly field?: string
+}
+
+export interface NodeCheckContext<P> {
+  readonly params: P
+  /** Whether an edge reaches this input port. */
+  isConnected(port: string): boolean
+}
+
+/**
+ * Everything the graph and the engine know of a node type. Node packs (built-in or third
+ * party) declare these and register them; the engine has no knowledge of any particular type.
+ *
+ * @example
+ * const upper = defineNode({
+ *   type: 'upper', version: 1, title: 'Upper case',
+ *   inputs: { text: { type: 'text', required: true } },
+ *   outputs: { text: { type: 'text' } },
+ *   params: z.object({}),
+ *   run: async (ctx) => ({ text: String(ctx.inputs.text).toUpperCase() }),
+ * })
+ */
+export interface NodeSpec<P = unknown, S = unknown> {
+  /** Stable id stored in documents, e.g. `kling-o1-i2v`. */
+  readonly type: string
+  /** Bump when the same params and inputs would now give a different result: it is part of the cache key. */
+  readonly version: number
+  readonly title: string
+  readonly description?: string
+  readonly category?: string
+  readonly inputs: Readonly<Record<string, InputSpec>>
+  readonly outputs: Readonly<Record<string, OutputSpec>>
+  /** Validates params and fills defaults; its output is what `run` and the cache key see. */
+  readonly params: z.ZodType<P>
+  /** The concurrency pool the node draws from (e.g. `fal`); unpooled nodes are not limited. */
+  readonly resource?: string
+  /** A result the run keeps and shows; a run with no targets runs towards these. */
+  readonly isOutput?: boolean
+  /** Estimated price in US dollars of one run with these params. Free when absent. */
+  cost?(params: P): number
+  check?(context: NodeCheckContext<P>): readonly NodeCheckResult[]
+  run(context: RunContext<P, S>): Promise<NodeOutputs>
+}
+
+/** A spec whose param and service types are erased, as registries hold them. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds specs of every param type.
+export type AnyNodeSpec = NodeSpec<any, any>
+
+/** Declares a node spec with its param type inferred from the zod schema. */
+export function defineNode<P, S = unknown>(spec: NodeSpec<P, S>): NodeSpec<P, S> {
+  return spec
+}
