@@ -1,0 +1,2 @@
+export { describeCacheStoreContract } from './cache-store-contract.ts'
+export { describeJournalContract } from './journal-contract.ts'

@@ -1,0 +1,15 @@
+export { type CacheEntry, type CacheStore, createMemoryCache } from './cache/cache-store.ts'
+export { createMemoryJournal, type Journal, type JournalEntry } from './journal/journal.ts'
+export { type CacheKeyParts, computeCacheKey, type InputSource } from './keys/cache-key.ts'
+export { canonicalJson } from './keys/canonical-json.ts'
+export { type HashText, sha256Hex } from './keys/hash.ts'
+export { type PlanOptions, planRun } from './plan/plan-run.ts'
+export type {
+  PlannedInput,
+  PlannedNode,
+  PlanResult,
+  RunEstimate,
+  RunPlan,
+} from './plan/types.ts'
+export type { RunCounts, RunEvent, RunEventBody, RunStatus } from './run/events.ts'
+export { type ExecuteOptions, executeRun, type RunResult } from './run/execute-run.ts'

@@ -1,0 +1,62 @@
+import type { AnyNodeSpec, Issue, NodeOutputs, PortRef, WorkflowDocument } from '@shotchain/graph'
+
+/** One input port of a planned node and the outputs that feed it (in order for list inputs). */
+export interface PlannedInput {
+  readonly port: string
+  readonly list: boolean
+  readonly sources: readonly PortRef[]
+}
+
+/**
+ * A node the run touches: it runs, its stored result is read from the cache, or (`reuse`) it asks
+ * for exactly the work of another node of this run and takes that node's result.
+ */
+export interface PlannedNode {
+  readonly id: string
+  readonly spec: AnyNodeSpec
+  /** Params after the schema filled defaults. */
+  readonly params: unknown
+  readonly cacheKey: string
+  readonly action: 'run' | 'cached' | 'reuse'
+  /** The stored result, when `action` is `cached`. */
+  readonly outputs?: NodeOutputs
+  /** The node whose result this one takes, when `action` is `reuse`. */
+  readonly reuseOf?: string
+  /** What running it is expected to cost in USD: 0 when cached or re-attached to a paid job. */
+  readonly costUsd: number
+  /** A request an interrupted run already paid for; the node re-attaches to it. */
+  readonly resumeRequestId?: string
+  /** A submit may have reached the provider without its id being saved: a person must decide. */
+  readonly needsDecision?: boolean
+  readonly inputs: readonly PlannedInput[]
+}
+
+/** What a run will do and cost, before anything is paid for. */
+export interface RunEstimate {
+  readonly usd: number
+  /** Nodes that will run. */
+  readonly run: number
+  /** Nodes whose result comes from the cache. */
+  readonly cached: number
+  /** Nodes that take the result of an identical node of the same run. */
+  readonly reused: number
+  /** Nodes that re-attach to a job an earlier run paid for. */
+  readonly resumed: number
+  /** Nodes that wait for a person to decide whether to submit again. */
+  readonly needsDecision: number
+}
+
+/** A valid, frozen plan: what `executeRun` carries out. */
+export interface RunPlan {
+  readonly doc: WorkflowDocument
+  readonly targets: readonly string[]
+  /** The nodes the run touches, in dependency order (inputs before the nodes they feed). */
+  readonly nodes: readonly PlannedNode[]
+  readonly estimate: RunEstimate
+  /** Issues that do not stop this run (warnings, or errors in nodes it does not need). */
+  readonly warnings: readonly Issue[]
+}
+
+export type PlanResult =
+  | { readonly ok: true; readonly plan: RunPlan }
+  | { readonly ok: false; readonly issues: readonly Issue[] }

@@ -1,0 +1,297 @@
+import { ERROR_CODES, type ErrorInfo, type NodeOutputs, toErrorInfo } from '@shotchain/graph'
+import type { PlannedNode, RunPlan } from '../plan/types.ts'
+import type { RunEvent, RunEventBody, RunStatus } from './events.ts'
+import type { ExecuteOptions, RunResult } from './execute-run.ts'
+import { createNodeContext, type SubmitState } from './node-context.ts'
+import { ResourcePools } from './resource-pools.ts'
+import { isTransient, missingOutput } from './run-errors.ts'
+
+type SlotState = 'waiting' | 'queued' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled'
+
+interface Slot {
+  readonly node: PlannedNode
+  state: SlotState
+  /** Inputs still to be produced by nodes of this run. */
+  pending: number
+  readonly dependents: Slot[]
+}
+
+/** One run of a plan: the ready-set scheduler behind {@link executeRun}. */
+export class RunExecution<S> {
+  readonly #plan: RunPlan
+  readonly #options: ExecuteOptions<S>
+  readonly #pools: ResourcePools<Slot>
+  readonly #slots: Slot[] = []
+  readonly #outputs = new Map<string, NodeOutputs>()
+  readonly #errors: ErrorInfo[] = []
+  readonly #listenerErrors: unknown[] = []
+  readonly #counts = { succeeded: 0, cached: 0, failed: 0, skipped: 0, cancelled: 0 }
+  readonly #signal: AbortSignal
+  #seq = 0
+  #unsettled = 0
+  #spentUsd = 0
+  #finish: (result: RunResult) => void = () => {}
+  readonly #onAbort = () => this.#cancelWaiting()
+
+  constructor(plan: RunPlan, options: ExecuteOptions<S>) {
+    this.#plan = plan
+    this.#options = options
+    this.#pools = new ResourcePools(options.limits)
+    this.#signal = options.signal ?? new AbortController().signal
+  }
+
+  start(): Promise<RunResult> {
+    const done = new Promise<RunResult>((resolve) => {
+      this.#finish = resolve
+    })
+    this.#buildSlots()
+    const ids = (action: PlannedNode['action']) =>
+      this.#plan.nodes.filter((n) => n.action === action).map((n) => n.id)
+    const cached = this.#plan.nodes.filter((n) => n.action === 'cached')
+    this.#emit({
+      type: 'run-started',
+      targets: this.#plan.targets,
+      toRun: ids('run'),
+      cached: cached.map((n) => n.id),
+      reused: ids('reuse'),
+      estimate: this.#plan.estimate,
+    })
+    for (const node of cached) {
+      this.#outputs.set(node.id, node.outputs as NodeOutputs)
+      this.#counts.cached++
+      this.#emit({ type: 'node-cached', nodeId: node.id, outputs: node.outputs as NodeOutputs })
+    }
+    this.#unsettled = this.#slots.length
+    if (this.#signal.aborted) this.#cancelWaiting()
+    else {
+      this.#signal.addEventListener('abort', this.#onAbort, { once: true })
+      for (const slot of this.#slots) if (slot.pending === 0) this.#enqueue(slot)
+    }
+    this.#finishIfSettled()
+    return done
+  }
+
+  #buildSlots(): void {
+    const bySlot = new Map<string, Slot>()
+    for (const node of this.#plan.nodes) {
+      if (node.action === 'cached') continue
+      const slot: Slot = { node, state: 'waiting', pending: 0, dependents: [] }
+      // A reused node waits for its leader only: the leader's inputs are its inputs.
+      const upstreamIds =
+        node.action === 'reuse'
+          ? [node.reuseOf as string]
+          : new Set(node.inputs.flatMap((input) => input.sources.map((s) => s.node)))
+      for (const id of upstreamIds) {
+        const upstream = bySlot.get(id)
+        if (upstream === undefined) continue
+        slot.pending++
+        upstream.dependents.push(slot)
+      }
+      bySlot.set(node.id, slot)
+      this.#slots.push(slot)
+    }
+  }
+
+  #enqueue(slot: Slot): void {
+    if (slot.node.action === 'reuse') {
+      this.#reuse(slot)
+      return
+    }
+    slot.state = 'queued'
+    this.#emit({ type: 'node-queued', nodeId: slot.node.id })
+    for (const next of this.#pools.enqueue(slot.node.spec.resource, slot)) this.#run(next)
+  }
+
+  #run(slot: Slot): void {
+    const { node } = slot
+    const { journal, resubmit } = this.#options
+    slot.state = 'running'
+    let entry = journal.get(node.cacheKey)
+    if (entry?.state === 'submitting' && resubmit?.has(node.id)) {
+      journal.clear(node.cacheKey)
+      entry = undefined
+    }
+    const resumeRequestId = entry?.state === 'submitted' ? entry.requestId : undefined
+    this.#emit({
+      type: 'node-started',
+      nodeId: node.id,
+      ...(resumeRequestId === undefined ? {} : { resumeRequestId }),
+    })
+    if (entry?.state === 'submitting') {
+      this.#markFailed(slot, {
+        code: ERROR_CODES.ambiguousSubmit,
+        message:
+          `"${node.id}" may already have been submitted (run ${entry.runId}) but its request id ` +
+          'was never saved. Check the provider for the job, then choose to submit it again or not.',
+        nodeId: node.id,
+      })
+      this.#release(slot)
+      this.#settle()
+      return
+    }
+    const submit: SubmitState = { used: false }
+    const context = createNodeContext(node, this.#options, {
+      inputs: this.#inputsOf(node),
+      resumeRequestId,
+      submit,
+      signal: this.#signal,
+      emit: (body) => this.#emit(body),
+    })
+    let result: Promise<NodeOutputs>
+    try {
+      result = node.spec.run(context)
+    } catch (error) {
+      result = Promise.reject(error)
+    }
+    result.then(
+      (outputs) => this.#succeed(slot, outputs, submit.used || resumeRequestId !== undefined),
+      (error: unknown) =>
+        this.#settleError(slot, error, submit.used || resumeRequestId !== undefined),
+    )
+  }
+
+  #inputsOf(node: PlannedNode): Record<string, unknown> {
+    const inputs: Record<string, unknown> = {}
+    for (const input of node.inputs) {
+      const values = input.sources.map((s) => this.#outputs.get(s.node)?.[s.port])
+      inputs[input.port] = input.list ? values : values[0]
+    }
+    return inputs
+  }
+
+  #succeed(slot: Slot, outputs: NodeOutputs, journaled: boolean): void {
+    const { node } = slot
+    const missing = missingOutput(node, outputs)
+    if (missing !== undefined) {
+      this.#settleError(slot, missing, journaled)
+      return
+    }
+    const { cache, journal, now } = this.#options
+    cache.set(node.cacheKey, { outputs, nodeType: node.spec.type, createdAt: now() })
+    if (journaled) journal.clear(node.cacheKey)
+    slot.state = 'done'
+    this.#outputs.set(node.id, outputs)
+    this.#counts.succeeded++
+    this.#spentUsd += node.costUsd
+    this.#emit({ type: 'node-succeeded', nodeId: node.id, outputs, costUsd: node.costUsd })
+    this.#release(slot)
+    this.#readyDependents(slot)
+    this.#settle()
+  }
+
+  #reuse(slot: Slot): void {
+    const { node } = slot
+    const outputs = this.#outputs.get(node.reuseOf as string) as NodeOutputs
+    slot.state = 'done'
+    this.#outputs.set(node.id, outputs)
+    this.#counts.cached++
+    this.#emit({ type: 'node-cached', nodeId: node.id, outputs, reuseOf: node.reuseOf as string })
+    this.#readyDependents(slot)
+    this.#settle()
+  }
+
+  #readyDependents(slot: Slot): void {
+    if (this.#signal.aborted) return
+    for (const next of slot.dependents) {
+      if (--next.pending === 0 && next.state === 'waiting') this.#enqueue(next)
+    }
+  }
+
+  #settleError(slot: Slot, error: unknown, journaled: boolean): void {
+    const info = toErrorInfo(error, slot.node.id)
+    // A job that may still finish at the provider stays journaled so the next run re-attaches.
+    if (journaled && !isTransient(error)) this.#options.journal.clear(slot.node.cacheKey)
+    if (this.#signal.aborted || info.code === ERROR_CODES.cancelled) {
+      slot.state = 'cancelled'
+      this.#counts.cancelled++
+      this.#emit({ type: 'node-cancelled', nodeId: slot.node.id })
+      this.#skipDependents(slot, 'cancelled')
+    } else {
+      this.#markFailed(slot, info)
+    }
+    this.#release(slot)
+    this.#settle()
+  }
+
+  /** Marks a node failed and skips what needs it; the caller releases its slot and settles it. */
+  #markFailed(slot: Slot, error: ErrorInfo): void {
+    slot.state = 'failed'
+    this.#counts.failed++
+    this.#errors.push(error)
+    this.#emit({ type: 'node-failed', nodeId: slot.node.id, error })
+    this.#skipDependents(slot, 'failed')
+  }
+
+  #skipDependents(root: Slot, why: 'failed' | 'cancelled'): void {
+    const stack = [...root.dependents]
+    while (stack.length > 0) {
+      const slot = stack.pop() as Slot
+      if (slot.state !== 'waiting') continue
+      slot.state = 'skipped'
+      this.#counts.skipped++
+      this.#unsettled--
+      this.#emit({
+        type: 'node-skipped',
+        nodeId: slot.node.id,
+        reason: `needs the result of "${root.node.id}", which ${why}`,
+        causeNodeId: root.node.id,
+      })
+      stack.push(...slot.dependents)
+    }
+  }
+
+  #release(slot: Slot): void {
+    for (const next of this.#pools.release(slot.node.spec.resource)) this.#run(next)
+  }
+
+  #cancelWaiting(): void {
+    this.#pools.clearQueued()
+    for (const slot of this.#slots) {
+      if (slot.state !== 'waiting' && slot.state !== 'queued') continue
+      slot.state = 'cancelled'
+      this.#counts.cancelled++
+      this.#unsettled--
+      this.#emit({ type: 'node-cancelled', nodeId: slot.node.id })
+    }
+    this.#finishIfSettled()
+  }
+
+  #settle(): void {
+    this.#unsettled--
+    this.#finishIfSettled()
+  }
+
+  #finishIfSettled(): void {
+    if (this.#unsettled !== 0) return
+    this.#unsettled = -1
+    this.#signal.removeEventListener('abort', this.#onAbort)
+    const status: RunStatus = this.#signal.aborted
+      ? 'cancelled'
+      : this.#counts.failed > 0
+        ? 'failed'
+        : 'succeeded'
+    const spentUsd = Math.round(this.#spentUsd * 1e6) / 1e6
+    const counts = { ...this.#counts }
+    this.#emit({ type: 'run-finished', status, spentUsd, counts })
+    this.#finish({
+      runId: this.#options.runId,
+      status,
+      outputs: this.#outputs,
+      errors: this.#errors,
+      spentUsd,
+      counts,
+      listenerErrors: this.#listenerErrors,
+    })
+  }
+
+  #emit(body: RunEventBody): void {
+    const listener = this.#options.onEvent
+    if (listener === undefined) return
+    const event = { ...body, runId: this.#options.runId, seq: ++this.#seq, at: this.#options.now() }
+    try {
+      listener(event as RunEvent)
+    } catch (error) {
+      this.#listenerErrors.push(error)
+    }
+  }
+}
