@@ -1,23 +1,26 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import {
   type CacheStore,
   createMemoryJournal,
   executeRun,
   type HashText,
+  type PlanMemo,
   planRun,
   type RunResult,
 } from '@shotchain/engine'
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { timed } from './measure.ts'
 
-/** What the CLI and server inject: node:crypto's SHA-256. */
-export const nodeHash: HashText = (text) => createHash('sha256').update(text).digest('hex')
+/** What the CLI and server inject: node:crypto's one-shot SHA-256. */
+export const nodeHash: HashText = (text) => hash('sha256', text, 'hex')
 
 export interface ShotchainRunOptions {
   /** A fresh one for a cold run; a filled one for a warm re-run. */
   readonly cache: CacheStore
   /** Undefined measures the engine's portable pure-JS SHA-256. */
   readonly hash: HashText | undefined
+  /** What planning remembers between runs of one workflow, as the server keeps it; none when cold. */
+  readonly memo?: PlanMemo
 }
 
 export interface ShotchainRun {
@@ -38,7 +41,7 @@ export async function runShotchain(
   registry: NodeRegistry,
   options: ShotchainRunOptions,
 ): Promise<ShotchainRun> {
-  const { cache, hash } = options
+  const { cache, memo } = options
   const journal = createMemoryJournal()
   const runId = `bench-${++runCount}`
   const events: Record<string, number> = {}
@@ -46,7 +49,7 @@ export async function runShotchain(
     events[event.type] = (events[event.type] ?? 0) + 1
   }
   const { ms, value } = await timed(async () => {
-    const planned = planRun(doc, registry, { cache, journal, hash })
+    const planned = planRun(doc, registry, { cache, journal, hash: options.hash, memo })
     if (!planned.ok) throw new Error(`bench graph refused: ${planned.issues[0]?.message}`)
     return executeRun(planned.plan, { runId, now: Date.now, services: {}, cache, journal, onEvent })
   })

@@ -1,4 +1,9 @@
-import type { WorkflowDocument, WorkflowEdge, WorkflowNode } from '@shotchain/graph'
+import {
+  parseWorkflow,
+  type WorkflowDocument,
+  type WorkflowEdge,
+  type WorkflowNode,
+} from '@shotchain/graph'
 import { NOOP_TYPE } from './noop-node.ts'
 import type { RandomDag } from './random-dag.ts'
 
@@ -7,7 +12,10 @@ export function nodeId(index: number): string {
   return `n${index}`
 }
 
-/** The DAG as a Shotchain workflow document, laid out one column per layer. */
+/**
+ * The DAG as a Shotchain workflow document, laid out one column per layer, loaded through
+ * `parseWorkflow` as a file would be (so it is frozen, like every document the app runs).
+ */
 export function toWorkflow(dag: RandomDag): WorkflowDocument {
   const nodes: WorkflowNode[] = []
   for (let i = 0; i < dag.size; i++) {
@@ -21,11 +29,13 @@ export function toWorkflow(dag: RandomDag): WorkflowDocument {
       to: { node: nodeId(edge.to), port: edge.port },
     }),
   )
-  return {
+  const parsed = parseWorkflow({
     format: 'shotchain.workflow',
     version: 1,
     name: `random DAG of ${dag.size}`,
     nodes,
     edges,
-  }
+  })
+  if (!parsed.ok) throw new Error(`bench document refused: ${parsed.issues[0]?.message}`)
+  return parsed.doc
 }

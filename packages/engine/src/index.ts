@@ -1,12 +1,21 @@
 export { type CacheEntry, type CacheStore, createMemoryCache } from './cache/cache-store.ts'
 export { createMemoryJournal, type Journal, type JournalEntry } from './journal/journal.ts'
-export { type CacheKeyParts, computeCacheKey, type InputSource } from './keys/cache-key.ts'
+export {
+  type CacheKeyParts,
+  computeCacheKey,
+  type InputSource,
+  type KeyedInput,
+  keyTextOfInputs,
+  keyTextOfNode,
+} from './keys/cache-key.ts'
 export { canonicalJson } from './keys/canonical-json.ts'
 export { type HashText, sha256Hex } from './keys/hash.ts'
+export { createPlanMemo, type PlanMemo } from './plan/plan-memo.ts'
 export { type PlanOptions, planRun } from './plan/plan-run.ts'
 export type {
   PlannedInput,
   PlannedNode,
+  PlannedSource,
   PlanResult,
   RunEstimate,
   RunPlan,

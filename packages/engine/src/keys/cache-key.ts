@@ -7,13 +7,43 @@ export interface InputSource {
   readonly port: string
 }
 
+/** One input port and its sources, in edge order for list inputs. */
+export interface KeyedInput {
+  readonly port: string
+  readonly sources: readonly InputSource[]
+}
+
 export interface CacheKeyParts {
   readonly type: string
   readonly version: number
   /** The params after the spec's schema filled its defaults. */
   readonly params: unknown
-  /** Per input port: its sources, in edge order for list inputs. Ports without edges are left out. */
-  readonly inputs: ReadonlyMap<string, readonly InputSource[]>
+  /** Input ports with edges, in any order; ports without edges are left out. */
+  readonly inputs: readonly KeyedInput[]
+}
+
+/** The part of a node's key text that depends on the node alone (type, version, params). */
+export function keyTextOfNode(type: string, version: number, params: unknown): string {
+  return `${JSON.stringify(type)}@${version}|${canonicalJson(params)}|`
+}
+
+/** The part of a node's key text that depends on what feeds it. */
+export function keyTextOfInputs(inputs: readonly KeyedInput[]): string {
+  const sorted = inputs.length > 1 ? [...inputs].sort(byPort) : inputs
+  let text = ''
+  for (const input of sorted) {
+    text += `${JSON.stringify(input.port)}:[`
+    for (let i = 0; i < input.sources.length; i++) {
+      const source = input.sources[i] as InputSource
+      text += `${i === 0 ? '' : ','}${JSON.stringify(`${source.key}/${source.port}`)}`
+    }
+    text += '];'
+  }
+  return text
+}
+
+function byPort(a: KeyedInput, b: KeyedInput): number {
+  return a.port < b.port ? -1 : a.port > b.port ? 1 : 0
 }
 
 /**
@@ -22,12 +52,7 @@ export interface CacheKeyParts {
  * renamed, moved or duplicated node with the same work finds the same result.
  */
 export function computeCacheKey(parts: CacheKeyParts, hash: HashText): string {
-  const ports = [...parts.inputs.keys()].sort()
-  let inputs = ''
-  for (const port of ports) {
-    const sources = parts.inputs.get(port) ?? []
-    inputs += `${JSON.stringify(port)}:[${sources.map((s) => JSON.stringify(`${s.key}/${s.port}`)).join(',')}];`
-  }
-  const text = `${JSON.stringify(parts.type)}@${parts.version}|${canonicalJson(parts.params)}|${inputs}`
-  return hash(text)
+  return hash(
+    keyTextOfNode(parts.type, parts.version, parts.params) + keyTextOfInputs(parts.inputs),
+  )
 }

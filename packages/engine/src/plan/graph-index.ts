@@ -1,86 +1,109 @@
 import type { WorkflowDocument, WorkflowEdge, WorkflowNode } from '@shotchain/graph'
 
-/** Look-ups over a document, built once per plan in O(V + E). */
+/**
+ * A document's nodes by position, with the edges into each node in compressed rows: the edges
+ * into node `i` are `inEdges[inStart[i]]` up to `inEdges[inStart[i + 1]]`, fed by the nodes at
+ * positions `inFrom[…]`. Built once per plan in O(V + E); edges naming unknown nodes are left out
+ * (validation reports them).
+ */
 export interface GraphIndex {
-  readonly nodes: ReadonlyMap<string, WorkflowNode>
-  /** Edges into each node, grouped by input port; list inputs sorted by `order`, then edge id. */
-  readonly incoming: ReadonlyMap<string, ReadonlyMap<string, readonly WorkflowEdge[]>>
+  readonly nodes: readonly WorkflowNode[]
+  readonly indexOf: ReadonlyMap<string, number>
+  readonly inStart: Int32Array
+  readonly inEdges: readonly WorkflowEdge[]
+  readonly inFrom: Int32Array
 }
 
 export function indexGraph(doc: WorkflowDocument): GraphIndex {
-  const nodes = new Map<string, WorkflowNode>()
-  for (const node of doc.nodes) nodes.set(node.id, node)
-  const incoming = new Map<string, Map<string, WorkflowEdge[]>>()
-  for (const edge of doc.edges) {
-    let ports = incoming.get(edge.to.node)
-    if (ports === undefined) {
-      ports = new Map()
-      incoming.set(edge.to.node, ports)
-    }
-    const list = ports.get(edge.to.port)
-    if (list === undefined) ports.set(edge.to.port, [edge])
-    else list.push(edge)
+  const { nodes, edges } = doc
+  const n = nodes.length
+  const indexOf = new Map<string, number>()
+  for (let i = 0; i < n; i++) indexOf.set((nodes[i] as WorkflowNode).id, i)
+  const from = new Int32Array(edges.length)
+  const to = new Int32Array(edges.length)
+  const inStart = new Int32Array(n + 1)
+  for (let j = 0; j < edges.length; j++) {
+    const edge = edges[j] as WorkflowEdge
+    const f = indexOf.get(edge.from.node)
+    const t = indexOf.get(edge.to.node)
+    from[j] = f ?? -1
+    to[j] = t ?? -1
+    if (f !== undefined && t !== undefined) inStart[t + 1] = (inStart[t + 1] as number) + 1
   }
-  for (const ports of incoming.values()) {
-    for (const edges of ports.values()) if (edges.length > 1) edges.sort(byOrder)
+  for (let i = 0; i < n; i++) inStart[i + 1] = (inStart[i + 1] as number) + (inStart[i] as number)
+  const fill = inStart.slice(0, n)
+  const inEdges = new Array<WorkflowEdge>(inStart[n] as number)
+  const inFrom = new Int32Array(inStart[n] as number)
+  for (let j = 0; j < edges.length; j++) {
+    const f = from[j] as number
+    const t = to[j] as number
+    if (f < 0 || t < 0) continue
+    const at = fill[t] as number
+    fill[t] = at + 1
+    inEdges[at] = edges[j] as WorkflowEdge
+    inFrom[at] = f
   }
-  return { nodes, incoming }
+  return { nodes, indexOf, inStart, inEdges, inFrom }
 }
 
-function byOrder(a: WorkflowEdge, b: WorkflowEdge): number {
-  const delta = (a.order ?? 0) - (b.order ?? 0)
-  if (delta !== 0) return delta
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-}
-
-/** Every node `targets` depend on, the targets included. Iterative, so long chains are fine. */
-export function collectAncestors(index: GraphIndex, targets: readonly string[]): Set<string> {
-  const seen = new Set<string>()
+/** Marks every node the targets depend on, the targets included. Iterative: long chains are fine. */
+export function collectAncestors(index: GraphIndex, targets: readonly number[]): Uint8Array {
+  const needed = new Uint8Array(index.nodes.length)
   const stack = [...targets]
   while (stack.length > 0) {
-    const id = stack.pop() as string
-    if (seen.has(id)) continue
-    seen.add(id)
-    const ports = index.incoming.get(id)
-    if (ports === undefined) continue
-    for (const edges of ports.values()) for (const edge of edges) stack.push(edge.from.node)
+    const i = stack.pop() as number
+    if (needed[i] === 1) continue
+    needed[i] = 1
+    for (let e = index.inStart[i] as number; e < (index.inStart[i + 1] as number); e++) {
+      stack.push(index.inFrom[e] as number)
+    }
   }
-  return seen
+  return needed
 }
 
 /**
- * The nodes of `subset` ordered so that every node comes after the nodes feeding it (Kahn).
- * Returns undefined when the subset holds a cycle.
+ * The marked nodes ordered so that every node comes after the nodes feeding it (Kahn), or
+ * undefined when they hold a cycle. Ancestor-closed input is assumed: every feeder is marked.
  */
-export function topologicalOrder(
-  index: GraphIndex,
-  subset: ReadonlySet<string>,
-): string[] | undefined {
-  const pending = new Map<string, number>()
-  const dependents = new Map<string, string[]>()
-  for (const id of subset) {
-    let count = 0
-    const ports = index.incoming.get(id)
-    if (ports !== undefined) {
-      for (const edges of ports.values()) {
-        for (const edge of edges) {
-          count++
-          const list = dependents.get(edge.from.node)
-          if (list === undefined) dependents.set(edge.from.node, [id])
-          else list.push(id)
-        }
-      }
-    }
-    pending.set(id, count)
-  }
-  const order: string[] = []
-  for (const [id, count] of pending) if (count === 0) order.push(id)
-  for (let i = 0; i < order.length; i++) {
-    for (const next of dependents.get(order[i] as string) ?? []) {
-      const left = (pending.get(next) as number) - 1
-      pending.set(next, left)
-      if (left === 0) order.push(next)
+export function topologicalOrder(index: GraphIndex, marked: Uint8Array): Int32Array | undefined {
+  const n = index.nodes.length
+  const { inStart, inFrom } = index
+  const pending = new Int32Array(n)
+  const outStart = new Int32Array(n + 1)
+  let count = 0
+  for (let i = 0; i < n; i++) {
+    if (marked[i] !== 1) continue
+    count++
+    pending[i] = (inStart[i + 1] as number) - (inStart[i] as number)
+    for (let e = inStart[i] as number; e < (inStart[i + 1] as number); e++) {
+      const slot = (inFrom[e] as number) + 1
+      outStart[slot] = (outStart[slot] as number) + 1
     }
   }
-  return order.length === subset.size ? order : undefined
+  for (let i = 0; i < n; i++)
+    outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number)
+  const fill = outStart.slice(0, n)
+  const outTo = new Int32Array(outStart[n] as number)
+  for (let i = 0; i < n; i++) {
+    if (marked[i] !== 1) continue
+    for (let e = inStart[i] as number; e < (inStart[i + 1] as number); e++) {
+      const from = inFrom[e] as number
+      const at = fill[from] as number
+      fill[from] = at + 1
+      outTo[at] = i
+    }
+  }
+  const order = new Int32Array(count)
+  let size = 0
+  for (let i = 0; i < n; i++) if (marked[i] === 1 && pending[i] === 0) order[size++] = i
+  for (let head = 0; head < size; head++) {
+    const i = order[head] as number
+    for (let e = outStart[i] as number; e < (outStart[i + 1] as number); e++) {
+      const next = outTo[e] as number
+      const left = (pending[next] as number) - 1
+      pending[next] = left
+      if (left === 0) order[size++] = next
+    }
+  }
+  return size === count ? order : undefined
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createMemoryCache } from '../cache/cache-store.ts'
 import { createMemoryJournal } from '../journal/journal.ts'
@@ -9,6 +10,8 @@ import {
   stepNode,
   testDocument,
 } from '../testing/fixtures.ts'
+import { dagArb } from '../testing/random-dag.ts'
+import { createPlanMemo } from './plan-memo.ts'
 import { planRun } from './plan-run.ts'
 
 const registry = createTestRegistry()
@@ -126,5 +129,28 @@ describe('planRun', () => {
     const result = planRun(doc, registry)
     expect(result.ok && result.plan.targets).toEqual(['j'])
     expect(result.ok && result.plan.nodes.map((n) => n.id)).toEqual(['a', 'j'])
+  })
+
+  it('keys exactly as without a memo, after any edit', () => {
+    fc.assert(
+      fc.property(dagArb, fc.nat(), fc.integer({ min: 4, max: 9 }), ({ doc }, pick, value) => {
+        const memo = createPlanMemo()
+        const keysOf = (r: ReturnType<typeof planRun>) =>
+          r.ok ? r.plan.nodes.map((n) => `${n.id}=${n.cacheKey}`) : []
+        expect(keysOf(planRun(doc, registry, { memo }))).toEqual(keysOf(planRun(doc, registry)))
+        const edited = testDocument(
+          doc.nodes.map((n, i) =>
+            i === pick % doc.nodes.length ? stepNode(n.id, { n: value }) : n,
+          ),
+          doc.edges,
+        )
+        expect(keysOf(planRun(edited, registry, { memo }))).toEqual(
+          keysOf(planRun(edited, registry)),
+        )
+        expect(keysOf(planRun(edited, registry, { memo }))).toEqual(
+          keysOf(planRun(edited, registry)),
+        )
+      }),
+    )
   })
 })

@@ -2,7 +2,7 @@ import type { Issue, NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import type { GraphIndex } from './graph-index.ts'
 
 type TargetResult =
-  | { readonly ok: true; readonly ids: readonly string[] }
+  | { readonly ok: true; readonly ids: readonly string[]; readonly indexes: readonly number[] }
   | { readonly ok: false; readonly issues: readonly Issue[] }
 
 /**
@@ -17,20 +17,29 @@ export function resolveTargets(
 ): TargetResult {
   if (asked !== undefined) {
     const issues: Issue[] = []
+    const indexes: number[] = []
     asked.forEach((id, i) => {
-      if (!index.nodes.has(id)) {
-        issues.push({
-          code: 'unknown-target',
-          path: `targets[${i}]`,
-          message: `there is no node "${id}" to run to`,
-          severity: 'error',
-        })
+      const at = index.indexOf.get(id)
+      if (at !== undefined) {
+        if (!indexes.includes(at)) indexes.push(at)
+        return
       }
+      issues.push({
+        code: 'unknown-target',
+        path: `targets[${i}]`,
+        message: `there is no node "${id}" to run to`,
+        severity: 'error',
+      })
     })
-    return issues.length > 0 ? { ok: false, issues } : { ok: true, ids: [...new Set(asked)] }
+    if (issues.length > 0) return { ok: false, issues }
+    return { ok: true, ids: indexes.map((i) => doc.nodes[i]?.id as string), indexes }
   }
-  const outputs = doc.nodes.filter((n) => registry.get(n.type)?.isOutput === true).map((n) => n.id)
-  return { ok: true, ids: outputs.length > 0 ? outputs : doc.nodes.map((n) => n.id) }
+  const outputs: number[] = []
+  doc.nodes.forEach((node, i) => {
+    if (registry.get(node.type)?.isOutput === true) outputs.push(i)
+  })
+  const indexes = outputs.length > 0 ? outputs : doc.nodes.map((_, i) => i)
+  return { ok: true, ids: indexes.map((i) => doc.nodes[i]?.id as string), indexes }
 }
 
 /**
@@ -39,14 +48,18 @@ export function resolveTargets(
  */
 export function blockingIssues(
   issues: readonly Issue[],
-  needed: ReadonlySet<string>,
+  index: GraphIndex,
+  needed: Uint8Array,
 ): { blocking: Issue[]; warnings: Issue[] } {
   const blocking: Issue[] = []
   const warnings: Issue[] = []
+  const isNeeded = (id: string) => {
+    const at = index.indexOf.get(id)
+    return at !== undefined && needed[at] === 1
+  }
   for (const issue of issues) {
     const ids = issue.nodeIds ?? (issue.nodeId === undefined ? [] : [issue.nodeId])
-    const stops =
-      issue.severity === 'error' && (ids.length === 0 || ids.some((id) => needed.has(id)))
+    const stops = issue.severity === 'error' && (ids.length === 0 || ids.some(isNeeded))
     ;(stops ? blocking : warnings).push(issue)
   }
   return { blocking, warnings }

@@ -1,10 +1,16 @@
 import type { AnyNodeSpec, Issue, NodeOutputs, PortRef, WorkflowDocument } from '@shotchain/graph'
 
+/** An output feeding a planned node's input. */
+export interface PlannedSource extends PortRef {
+  /** The feeding node's position in `RunPlan.nodes`, or -1 when the run does not touch it. */
+  readonly index: number
+}
+
 /** One input port of a planned node and the outputs that feed it (in order for list inputs). */
 export interface PlannedInput {
   readonly port: string
   readonly list: boolean
-  readonly sources: readonly PortRef[]
+  readonly sources: readonly PlannedSource[]
 }
 
 /**
@@ -27,8 +33,10 @@ export interface PlannedNode {
   /** A request an interrupted run already paid for; the node re-attaches to it. */
   readonly resumeRequestId?: string
   /** A submit may have reached the provider without its id being saved: a person must decide. */
-  readonly needsDecision?: boolean
+  readonly needsDecision: boolean
   readonly inputs: readonly PlannedInput[]
+  /** Positions in `RunPlan.nodes` of the nodes this one waits for (for `reuse`, its leader). */
+  readonly dependsOn: readonly number[]
 }
 
 /** What a run will do and cost, before anything is paid for. */

@@ -2,38 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createMemoryCache } from '../cache/cache-store.ts'
 import { createMemoryJournal } from '../journal/journal.ts'
-import {
-  createTestServices,
-  edge,
-  planAndRun,
-  stepNode,
-  testDocument,
-} from '../testing/fixtures.ts'
-
-/** A random DAG: node i takes each of its inputs a, b, c from some earlier node, or not at all. */
-const dagArb = fc
-  .array(
-    fc.record({
-      n: fc.integer({ min: 0, max: 3 }),
-      sources: fc.tuple(fc.option(fc.nat()), fc.option(fc.nat()), fc.option(fc.nat())),
-      delay: fc.integer({ min: 0, max: 3 }),
-    }),
-    { minLength: 1, maxLength: 25 },
-  )
-  .map((specs) => {
-    const nodes = specs.map((s, i) => stepNode(`n${i}`, { n: s.n }))
-    const edges = specs.flatMap((s, i) =>
-      i === 0
-        ? []
-        : (['a', 'b', 'c'] as const).flatMap((port, p) => {
-            const source = s.sources[p]
-            return source === null || source === undefined
-              ? []
-              : [edge(`n${source % i}`, `n${i}`, port)]
-          }),
-    )
-    return { doc: testDocument(nodes, edges), delays: specs.map((s) => s.delay) }
-  })
+import { createPlanMemo } from '../plan/plan-memo.ts'
+import { createTestServices, planAndRun, stepNode, type testDocument } from '../testing/fixtures.ts'
+import { dagArb } from '../testing/random-dag.ts'
 
 const targetsArb = (size: number) =>
   fc.option(fc.uniqueArray(fc.integer({ min: 0, max: size - 1 }), { minLength: 1, maxLength: 3 }))
@@ -125,17 +96,21 @@ describe('executeRun over random DAGs', () => {
     await fc.assert(
       fc.asyncProperty(
         dagArb.chain((g) => fc.tuple(fc.constant(g), fc.nat({ max: g.doc.nodes.length - 1 }))),
-        async ([{ doc }, pick]) => {
+        fc.boolean(),
+        async ([{ doc }, pick], remember) => {
           const cache = createMemoryCache()
           const journal = createMemoryJournal()
-          await planAndRun(doc, { cache, journal, services: createTestServices() })
+          const memo = remember ? createPlanMemo() : undefined
+          await planAndRun(doc, { cache, journal, services: createTestServices(), memo })
           const edited = `n${pick}`
-          const changed = {
+          const changed = Object.freeze({
             ...doc,
-            nodes: doc.nodes.map((n) => (n.id === edited ? stepNode(n.id, { n: 99 }) : n)),
-          }
+            nodes: Object.freeze(
+              doc.nodes.map((n) => (n.id === edited ? stepNode(n.id, { n: 99 }) : n)),
+            ),
+          })
           const services = createTestServices()
-          const second = await planAndRun(changed, { cache, journal, services })
+          const second = await planAndRun(changed, { cache, journal, services, memo })
           const expected = [...descendants(doc, edited)].sort()
           expect([...services.started].sort()).toEqual(expected)
           expect(second.plan.estimate.run).toBe(expected.length)

@@ -1,4 +1,4 @@
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, type ErrorInfo, ShotchainError } from '@shotchain/graph'
 import type { PlannedNode } from '../plan/types.ts'
 
 /**
@@ -29,4 +29,15 @@ export function missingOutput(node: PlannedNode, outputs: unknown): ShotchainErr
     }
   }
   return undefined
+}
+
+/** The failure of a node whose earlier submit may have reached the provider, id unknown. */
+export function ambiguousSubmitError(nodeId: string, runId: string): ErrorInfo {
+  return {
+    code: ERROR_CODES.ambiguousSubmit,
+    message:
+      `"${nodeId}" may already have been submitted (run ${runId}) but its request id was never ` +
+      'saved. Check the provider for the job, then choose to submit it again or not.',
+    nodeId,
+  }
 }

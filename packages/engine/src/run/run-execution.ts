@@ -2,16 +2,18 @@ import { ERROR_CODES, type ErrorInfo, type NodeOutputs, toErrorInfo } from '@sho
 import type { PlannedNode, RunPlan } from '../plan/types.ts'
 import type { RunEvent, RunEventBody, RunStatus } from './events.ts'
 import type { ExecuteOptions, RunResult } from './execute-run.ts'
-import { createNodeContext, type SubmitState } from './node-context.ts'
+import { NodeContext, type RunScope } from './node-context.ts'
 import { ResourcePools } from './resource-pools.ts'
-import { isTransient, missingOutput } from './run-errors.ts'
+import { ambiguousSubmitError, isTransient, missingOutput } from './run-errors.ts'
 
 type SlotState = 'waiting' | 'queued' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled'
 
 interface Slot {
   readonly node: PlannedNode
+  /** Position in the plan's nodes, and in the run's outputs. */
+  readonly index: number
   state: SlotState
-  /** Inputs still to be produced by nodes of this run. */
+  /** Nodes of this run still to finish before this one can start. */
   pending: number
   readonly dependents: Slot[]
 }
@@ -20,13 +22,14 @@ interface Slot {
 export class RunExecution<S> {
   readonly #plan: RunPlan
   readonly #options: ExecuteOptions<S>
+  readonly #scope: RunScope<S>
+  readonly #signal: AbortSignal
   readonly #pools: ResourcePools<Slot>
   readonly #slots: Slot[] = []
-  readonly #outputs = new Map<string, NodeOutputs>()
+  readonly #outputs: (NodeOutputs | undefined)[]
   readonly #errors: ErrorInfo[] = []
   readonly #listenerErrors: unknown[] = []
   readonly #counts = { succeeded: 0, cached: 0, failed: 0, skipped: 0, cancelled: 0 }
-  readonly #signal: AbortSignal
   #seq = 0
   #unsettled = 0
   #spentUsd = 0
@@ -38,29 +41,32 @@ export class RunExecution<S> {
     this.#options = options
     this.#pools = new ResourcePools(options.limits)
     this.#signal = options.signal ?? new AbortController().signal
+    this.#outputs = new Array(plan.nodes.length)
+    this.#scope = {
+      runId: options.runId,
+      now: options.now,
+      journal: options.journal,
+      services: options.services,
+      signal: this.#signal,
+      emit: (body) => this.#emit(body),
+    }
   }
 
   start(): Promise<RunResult> {
     const done = new Promise<RunResult>((resolve) => {
       this.#finish = resolve
     })
-    this.#buildSlots()
-    const ids = (action: PlannedNode['action']) =>
+    const idsOf = (action: PlannedNode['action']) =>
       this.#plan.nodes.filter((n) => n.action === action).map((n) => n.id)
-    const cached = this.#plan.nodes.filter((n) => n.action === 'cached')
     this.#emit({
       type: 'run-started',
       targets: this.#plan.targets,
-      toRun: ids('run'),
-      cached: cached.map((n) => n.id),
-      reused: ids('reuse'),
+      toRun: idsOf('run'),
+      cached: idsOf('cached'),
+      reused: idsOf('reuse'),
       estimate: this.#plan.estimate,
     })
-    for (const node of cached) {
-      this.#outputs.set(node.id, node.outputs as NodeOutputs)
-      this.#counts.cached++
-      this.#emit({ type: 'node-cached', nodeId: node.id, outputs: node.outputs as NodeOutputs })
-    }
+    this.#buildSlots()
     this.#unsettled = this.#slots.length
     if (this.#signal.aborted) this.#cancelWaiting()
     else {
@@ -71,25 +77,27 @@ export class RunExecution<S> {
     return done
   }
 
+  /** Reports cached nodes and makes a slot for every node that runs or reuses. */
   #buildSlots(): void {
-    const bySlot = new Map<string, Slot>()
-    for (const node of this.#plan.nodes) {
-      if (node.action === 'cached') continue
-      const slot: Slot = { node, state: 'waiting', pending: 0, dependents: [] }
-      // A reused node waits for its leader only: the leader's inputs are its inputs.
-      const upstreamIds =
-        node.action === 'reuse'
-          ? [node.reuseOf as string]
-          : new Set(node.inputs.flatMap((input) => input.sources.map((s) => s.node)))
-      for (const id of upstreamIds) {
-        const upstream = bySlot.get(id)
-        if (upstream === undefined) continue
-        slot.pending++
-        upstream.dependents.push(slot)
+    const byIndex = new Array<Slot | undefined>(this.#plan.nodes.length)
+    this.#plan.nodes.forEach((node, index) => {
+      if (node.action === 'cached') {
+        const outputs = node.outputs as NodeOutputs
+        this.#outputs[index] = outputs
+        this.#counts.cached++
+        this.#emit({ type: 'node-cached', nodeId: node.id, outputs })
+        return
       }
-      bySlot.set(node.id, slot)
+      const slot: Slot = { node, index, state: 'waiting', pending: 0, dependents: [] }
+      for (const upstream of node.dependsOn) {
+        const from = byIndex[upstream]
+        if (from === undefined) continue
+        slot.pending++
+        from.dependents.push(slot)
+      }
+      byIndex[index] = slot
       this.#slots.push(slot)
-    }
+    })
   }
 
   #enqueue(slot: Slot): void {
@@ -112,31 +120,18 @@ export class RunExecution<S> {
       entry = undefined
     }
     const resumeRequestId = entry?.state === 'submitted' ? entry.requestId : undefined
-    this.#emit({
-      type: 'node-started',
-      nodeId: node.id,
-      ...(resumeRequestId === undefined ? {} : { resumeRequestId }),
-    })
+    this.#emit(
+      resumeRequestId === undefined
+        ? { type: 'node-started', nodeId: node.id }
+        : { type: 'node-started', nodeId: node.id, resumeRequestId },
+    )
     if (entry?.state === 'submitting') {
-      this.#markFailed(slot, {
-        code: ERROR_CODES.ambiguousSubmit,
-        message:
-          `"${node.id}" may already have been submitted (run ${entry.runId}) but its request id ` +
-          'was never saved. Check the provider for the job, then choose to submit it again or not.',
-        nodeId: node.id,
-      })
+      this.#markFailed(slot, ambiguousSubmitError(node.id, entry.runId))
       this.#release(slot)
       this.#settle()
       return
     }
-    const submit: SubmitState = { used: false }
-    const context = createNodeContext(node, this.#options, {
-      inputs: this.#inputsOf(node),
-      resumeRequestId,
-      submit,
-      signal: this.#signal,
-      emit: (body) => this.#emit(body),
-    })
+    const context = new NodeContext(node, this.#inputsOf(node), resumeRequestId, this.#scope)
     let result: Promise<NodeOutputs>
     try {
       result = node.spec.run(context)
@@ -144,17 +139,21 @@ export class RunExecution<S> {
       result = Promise.reject(error)
     }
     result.then(
-      (outputs) => this.#succeed(slot, outputs, submit.used || resumeRequestId !== undefined),
+      (outputs) => this.#succeed(slot, outputs, context.submitted || resumeRequestId !== undefined),
       (error: unknown) =>
-        this.#settleError(slot, error, submit.used || resumeRequestId !== undefined),
+        this.#settleError(slot, error, context.submitted || resumeRequestId !== undefined),
     )
   }
 
   #inputsOf(node: PlannedNode): Record<string, unknown> {
     const inputs: Record<string, unknown> = {}
     for (const input of node.inputs) {
-      const values = input.sources.map((s) => this.#outputs.get(s.node)?.[s.port])
-      inputs[input.port] = input.list ? values : values[0]
+      if (input.list) {
+        inputs[input.port] = input.sources.map((s) => this.#outputs[s.index]?.[s.port])
+      } else {
+        const source = input.sources[0]
+        inputs[input.port] = source && this.#outputs[source.index]?.[source.port]
+      }
     }
     return inputs
   }
@@ -170,7 +169,7 @@ export class RunExecution<S> {
     cache.set(node.cacheKey, { outputs, nodeType: node.spec.type, createdAt: now() })
     if (journaled) journal.clear(node.cacheKey)
     slot.state = 'done'
-    this.#outputs.set(node.id, outputs)
+    this.#outputs[slot.index] = outputs
     this.#counts.succeeded++
     this.#spentUsd += node.costUsd
     this.#emit({ type: 'node-succeeded', nodeId: node.id, outputs, costUsd: node.costUsd })
@@ -181,9 +180,9 @@ export class RunExecution<S> {
 
   #reuse(slot: Slot): void {
     const { node } = slot
-    const outputs = this.#outputs.get(node.reuseOf as string) as NodeOutputs
+    const outputs = this.#outputs[node.dependsOn[0] as number] as NodeOutputs
     slot.state = 'done'
-    this.#outputs.set(node.id, outputs)
+    this.#outputs[slot.index] = outputs
     this.#counts.cached++
     this.#emit({ type: 'node-cached', nodeId: node.id, outputs, reuseOf: node.reuseOf as string })
     this.#readyDependents(slot)
@@ -273,10 +272,15 @@ export class RunExecution<S> {
     const spentUsd = Math.round(this.#spentUsd * 1e6) / 1e6
     const counts = { ...this.#counts }
     this.#emit({ type: 'run-finished', status, spentUsd, counts })
+    const outputs = new Map<string, NodeOutputs>()
+    this.#plan.nodes.forEach((node, i) => {
+      const value = this.#outputs[i]
+      if (value !== undefined) outputs.set(node.id, value)
+    })
     this.#finish({
       runId: this.#options.runId,
       status,
-      outputs: this.#outputs,
+      outputs,
       errors: this.#errors,
       spentUsd,
       counts,
@@ -284,10 +288,14 @@ export class RunExecution<S> {
     })
   }
 
+  /** Stamps the body (a fresh literal at every call site) and hands it to the listener. */
   #emit(body: RunEventBody): void {
     const listener = this.#options.onEvent
     if (listener === undefined) return
-    const event = { ...body, runId: this.#options.runId, seq: ++this.#seq, at: this.#options.now() }
+    const event = body as { runId?: string; seq?: number; at?: number }
+    event.runId = this.#options.runId
+    event.seq = ++this.#seq
+    event.at = this.#options.now()
     try {
       listener(event as RunEvent)
     } catch (error) {

@@ -11,6 +11,7 @@ import {
 import { z } from 'zod'
 import type { CacheStore } from '../cache/cache-store.ts'
 import type { Journal } from '../journal/journal.ts'
+import type { PlanMemo } from '../plan/plan-memo.ts'
 import { planRun } from '../plan/plan-run.ts'
 import type { RunPlan } from '../plan/types.ts'
 import type { RunEvent } from '../run/events.ts'
@@ -190,6 +191,7 @@ export interface TestRunOptions {
   readonly targets?: readonly string[]
   readonly signal?: AbortSignal
   readonly resubmit?: ReadonlySet<string>
+  readonly memo?: PlanMemo
 }
 
 /** Plans and executes a document, collecting its events. Throws when the plan is refused. */
@@ -201,6 +203,7 @@ export async function planAndRun(
     cache: options.cache,
     journal: options.journal,
     ...(options.targets === undefined ? {} : { targets: options.targets }),
+    ...(options.memo === undefined ? {} : { memo: options.memo }),
   })
   if (!planned.ok) throw new Error(planned.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
   const events: RunEvent[] = []
