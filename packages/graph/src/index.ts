@@ -1,4 +1,43 @@
-export type { PortRef, PortType, WorkflowDocument, WorkflowEdge, WorkflowNode } from './document/types.ts'
+export type { Patch } from 'immer'
+export {
+  type ApplyCommandsOptions,
+  type ApplyCommandsResult,
+  applyCommands,
+} from './commands/apply-commands.ts'
+export { duplicateCommand } from './commands/duplicate.ts'
+export type {
+  AddNodeCommand,
+  ConnectCommand,
+  DisconnectCommand,
+  DuplicateCommand,
+  GraphCommand,
+  MoveCommand,
+  RemoveNodeCommand,
+  RenameCommand,
+  SetLabelCommand,
+  SetParamCommand,
+} from './commands/graph-command.ts'
+export { MAX_JSON_DEPTH } from './document/json-value.ts'
+export {
+  MIGRATIONS,
+  type Migration,
+  type MigrationResult,
+  type MigrationTable,
+  migrateWorkflow,
+} from './document/migrations.ts'
+export {
+  type ParseWorkflowOptions,
+  type ParseWorkflowResult,
+  parseWorkflow,
+} from './document/parse-workflow.ts'
+export { serializeWorkflow } from './document/serialize-workflow.ts'
+export type {
+  PortRef,
+  PortType,
+  WorkflowDocument,
+  WorkflowEdge,
+  WorkflowNode,
+} from './document/types.ts'
 export { createDocument, PORT_TYPES, WORKFLOW_FORMAT, WORKFLOW_VERSION } from './document/types.ts'
 export { ERROR_CODES, type ErrorCode, isErrorCode } from './errors/error-codes.ts'
 export {
@@ -7,6 +46,14 @@ export {
   ShotchainError,
   toErrorInfo,
 } from './errors/shotchain-error.ts'
+export {
+  createHistory,
+  type HistoryApplyOptions,
+  type HistoryChange,
+  type HistoryListener,
+  type HistoryOptions,
+  type WorkflowHistory,
+} from './history/history.ts'
 export {
   type AnyNodeSpec,
   defineNode,
@@ -21,3 +68,8 @@ export {
 } from './spec/node-spec.ts'
 export { createRegistry, type NodeRegistry } from './spec/registry.ts'
 export { formatIssue, formatPath, hasErrors, type Issue, type IssueCode } from './validate/issue.ts'
+export {
+  analyzeDocument,
+  type DocumentAnalysis,
+  validateDocument,
+} from './validate/validate-document.ts'

@@ -2,6 +2,8 @@
 export type IssueCode =
   | 'invalid-json'
   | 'invalid-shape'
+  /** A field the format does not know; dropped on load (a warning). */
+  | 'unknown-field'
   | 'unsupported-version'
   | 'duplicate-id'
   | 'dangling-edge'
@@ -14,6 +16,9 @@ export type IssueCode =
   | 'cycle'
   | 'invalid-param'
   | 'node-check'
+  /** A command names a node or edge the document does not have. */
+  | 'not-found'
+  | 'unknown-target'
 
 /**
  * A problem with a user's document, named by the JSON path at fault
@@ -47,6 +52,7 @@ export function formatIssue(issue: Issue): string {
   return issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`
 }
 
+/** Whether any issue is an error (warnings do not stop a run). */
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error')
 }
