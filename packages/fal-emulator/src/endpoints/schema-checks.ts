@@ -1,0 +1,79 @@
+import { type FalErrorDetail, missingField, notAString } from './fal-errors.ts'
+
+/** The body as an object of fields, or the pydantic errors for a body that is not one. */
+export function bodyFields(body: unknown): Record<string, unknown> | FalErrorDetail[] {
+  if (body === undefined)
+    return [{ loc: ['body'], msg: 'Field required', type: 'missing', input: null }]
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    const msg = 'Input should be a valid dictionary or object to extract fields from'
+    return [{ loc: ['body'], msg, type: 'model_attributes_type', input: body }]
+  }
+  return body as Record<string, unknown>
+}
+
+/**
+ * Checks a string field like pydantic: missing (when required), wrong type, shorter than
+ * `minLength`. Pushes any error to `errors`; returns the value when it is a usable string.
+ */
+export function readString(
+  fields: Record<string, unknown>,
+  name: string,
+  errors: FalErrorDetail[],
+  options: { required: boolean; minLength?: number },
+): string | undefined {
+  const value = fields[name]
+  if (value === undefined || (value === null && !options.required)) {
+    if (options.required) errors.push(missingField(name, fields))
+    return undefined
+  }
+  if (typeof value !== 'string') {
+    errors.push(notAString(name, value))
+    return undefined
+  }
+  const min = options.minLength ?? 0
+  if (value.length < min) {
+    errors.push({
+      loc: ['body', name],
+      msg: `String should have at least ${min} character${min === 1 ? '' : 's'}`,
+      type: 'string_too_short',
+      input: value,
+      ctx: { min_length: min },
+    })
+    return undefined
+  }
+  return value
+}
+
+/**
+ * Checks an optional number within [min, max] at `loc` (pydantic `greater_than_equal` /
+ * `less_than_equal`); pushes any error and returns the number when it is usable.
+ */
+export function readNumberInRange(
+  value: unknown,
+  loc: (string | number)[],
+  errors: FalErrorDetail[],
+  range: { min: number; max: number },
+): number | undefined {
+  if (value === undefined || value === null) return undefined
+  const at = ['body', ...loc]
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    errors.push({
+      loc: at,
+      msg: 'Input should be a valid number',
+      type: 'float_type',
+      input: value,
+    })
+    return undefined
+  }
+  if (value < range.min) {
+    const msg = `Input should be greater than or equal to ${range.min}`
+    errors.push({ loc: at, msg, type: 'greater_than_equal', input: value, ctx: { ge: range.min } })
+    return undefined
+  }
+  if (value > range.max) {
+    const msg = `Input should be less than or equal to ${range.max}`
+    errors.push({ loc: at, msg, type: 'less_than_equal', input: value, ctx: { le: range.max } })
+    return undefined
+  }
+  return value
+}
