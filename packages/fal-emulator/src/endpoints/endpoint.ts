@@ -1,5 +1,4 @@
 import type { EmulatorKnobs } from '../config/knobs.ts'
-import type { StoredFile } from '../storage/file-store.ts'
 import type { EmulatorMedia } from './media-port.ts'
 
 /** What a running job may use. */
@@ -15,8 +14,16 @@ export interface JobContext {
   fetch: typeof fetch
   /** A private scratch folder for this job, removed when it ends. */
   tempDir(): Promise<string>
-  /** Publishes a file on the CDN (moved into the store) and returns how it is served. */
-  publish(file: string, contentType: string, fileName: string): Promise<StoredFile>
+  /** Moves a finished file onto the CDN and returns it as fal's `File` object. */
+  publish(file: string, contentType: string, fileName: string): Promise<FalFile>
+}
+
+/** fal's `File` output type. */
+export interface FalFile {
+  readonly url: string
+  readonly content_type: string
+  readonly file_name: string
+  readonly file_size: number
 }
 
 /** A successful model run: the JSON body of the result, and the seconds fal bills for it. */

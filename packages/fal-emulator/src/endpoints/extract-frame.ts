@@ -38,10 +38,7 @@ export function extractFrameEndpoint(): EndpointSpec {
       const header = ctx.media.probeImageBytes(await readFile(out))
       const file = await ctx.publish(out, 'image/png', 'frame.png')
       const image = {
-        url: file.url,
-        content_type: 'image/png',
-        file_name: 'frame.png',
-        file_size: file.size,
+        ...file,
         width: header?.width,
         height: header?.height,
       }

@@ -97,13 +97,7 @@ export function klingImageToVideo(id: string): EndpointSpec {
       ctx.log(`Generating a ${input.durationSec}s video at ${width}x${height}, ${fps} fps`)
       const out = join(dir, 'output.mp4')
       await ctx.media.renderTransition(spec, out, { signal: ctx.signal })
-      const file = await ctx.publish(out, 'video/mp4', 'output.mp4')
-      const video = {
-        url: file.url,
-        content_type: 'video/mp4',
-        file_name: 'output.mp4',
-        file_size: file.size,
-      }
+      const video = await ctx.publish(out, 'video/mp4', 'output.mp4')
       return { body: { video }, billedSeconds: input.durationSec }
     },
   }

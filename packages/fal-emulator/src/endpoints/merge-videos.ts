@@ -108,13 +108,7 @@ export function mergeVideosEndpoint(): EndpointSpec {
         { width, height, fps, signal: ctx.signal },
       )
       const merged = await ctx.media.probe(out, { signal: ctx.signal })
-      const file = await ctx.publish(out, 'video/mp4', 'merged.mp4')
-      const video = {
-        url: file.url,
-        content_type: 'video/mp4',
-        file_name: 'merged.mp4',
-        file_size: file.size,
-      }
+      const video = await ctx.publish(out, 'video/mp4', 'merged.mp4')
       const metadata = {
         duration: merged.durationSec,
         fps: merged.fps,

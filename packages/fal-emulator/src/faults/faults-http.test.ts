@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import { ApiError } from '@fal-ai/client'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RouteName } from '../config/knobs.ts'
+import { ROUTE_NAMES, type RouteName } from '../config/knobs.ts'
 import { KLING_O1_STANDARD_I2V } from '../endpoints/kling-image-to-video.ts'
 import { makePng } from '../testing/png.ts'
 import { startTestEmulator, type TestEmulator } from '../testing/test-emulator.ts'
@@ -81,16 +81,7 @@ beforeEach(async () => {
   t.emulator.resetStats()
 })
 
-const ROUTES: RouteName[] = [
-  'submit',
-  'status',
-  'stream',
-  'result',
-  'cancel',
-  'upload-initiate',
-  'upload-put',
-  'cdn',
-]
+const ROUTES = ROUTE_NAMES
 
 describe('fault knobs', () => {
   it.each(ROUTES)('%s answers each injected status with a fal error body', async (route) => {

@@ -96,7 +96,15 @@ export async function executeJob(
       await mkdir(scratch, { recursive: true })
       return scratch
     },
-    publish: (file, contentType, fileName) => deps.store.publish(file, contentType, fileName),
+    async publish(file, contentType, fileName) {
+      const stored = await deps.store.publish(file, contentType, fileName)
+      return {
+        url: stored.url,
+        content_type: contentType,
+        file_name: fileName,
+        file_size: stored.size,
+      }
+    },
   }
   const timers = PROGRESS_STEPS.map((percent) =>
     setTimeout(() => log(`Progress: ${percent}%`), (knobs.runLatencyMs * percent) / 100),
