@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   validation: 'validation',
   /** The provider asked us to slow down. */
   rateLimited: 'rate-limited',
+  /** The provider refused our credentials, or the account cannot pay (401/403). */
+  unauthorized: 'unauthorized',
+  /** The provider does not know the request (expired, or never existed). */
+  notFound: 'not-found',
   /** The provider failed on its side (5xx). */
   server: 'server',
   timeout: 'timeout',
