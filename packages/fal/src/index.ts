@@ -1,0 +1,26 @@
+export {
+  createFalGateway,
+  type FalGateway,
+  type FalGatewayOptions,
+} from './gateway/create-fal-gateway.ts'
+export { classifyCall, createGuardedFetch } from './gateway/guarded-fetch.ts'
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './gateway/retry-policy.ts'
+export { type FalErrorDetail, fieldOf, toShotchainError } from './gateway/to-shotchain-error.ts'
+export {
+  createMemoryUploadCache,
+  type FileToUpload,
+  type UploadCache,
+} from './gateway/upload-once.ts'
+export type { FalProgress, WaitOptions } from './gateway/wait-for-result.ts'
+export {
+  KLING_O1_ENDPOINTS,
+  KLING_O1_LIMITS,
+  KLING_O1_PRICE_PER_SECOND,
+  type KlingO1Output,
+  type KlingO1Request,
+  type KlingTier,
+  klingO1Cost,
+  klingO1Input,
+} from './kling/kling-o1.ts'
+export { factsOfBytes, factsOfUrl, type ImageFacts, imageProblem } from './preflight/check-image.ts'
+export { type KlingPreflightInput, preflightKling } from './preflight/preflight-kling.ts'
