@@ -15,7 +15,6 @@ export { type PlanOptions, planRun } from './plan/plan-run.ts'
 export type {
   PlannedInput,
   PlannedNode,
-  PlannedSource,
   PlanResult,
   RunEstimate,
   RunPlan,

@@ -1,18 +1,18 @@
-import type { AnyNodeSpec, WorkflowEdge } from '@shotchain/graph'
+import type { AnyNodeSpec, PortRef, WorkflowEdge } from '@shotchain/graph'
+import type { InputSource, KeyedInput } from '../keys/cache-key.ts'
 import type { GraphIndex } from './graph-index.ts'
-import type { PlannedInput, PlannedSource } from './types.ts'
 
-/** A source while the plan is being built: `from` is its document position, `index` comes later. */
-export interface MutableSource extends PlannedSource {
+/** An output feeding an input: where it is in the document, and its node's cache key. */
+export interface KeyedSource extends PortRef, InputSource {
+  /** The feeding node's position in the document. */
   readonly from: number
-  index: number
-  /** The feeding node's cache key, for the key of the node fed. */
-  readonly key: string
   readonly edge: WorkflowEdge
 }
 
-export interface MutableInput extends PlannedInput {
-  readonly sources: MutableSource[]
+/** One input port of a node with its sources, list inputs in edge order. */
+export interface KeyedPort extends KeyedInput {
+  readonly list: boolean
+  readonly sources: readonly KeyedSource[]
 }
 
 /**
@@ -24,20 +24,14 @@ export function groupInputs(
   i: number,
   spec: AnyNodeSpec,
   keys: readonly string[],
-): MutableInput[] {
-  const groups: MutableInput[] = []
+): KeyedPort[] {
+  const groups: { port: string; list: boolean; sources: KeyedSource[] }[] = []
   const end = index.inStart[i + 1] as number
   for (let e = index.inStart[i] as number; e < end; e++) {
     const edge = index.inEdges[e] as WorkflowEdge
     const from = index.inFrom[e] as number
-    const source = {
-      node: edge.from.node,
-      port: edge.from.port,
-      from,
-      index: -1,
-      key: keys[from] as string,
-      edge,
-    }
+    const { node, port } = edge.from
+    const source: KeyedSource = { node, port, from, key: keys[from] as string, edge }
     const group = groups.find((g) => g.port === edge.to.port)
     if (group === undefined) {
       groups.push({
@@ -53,7 +47,7 @@ export function groupInputs(
   return groups
 }
 
-function byEdgeOrder(a: MutableSource, b: MutableSource): number {
+function byEdgeOrder(a: KeyedSource, b: KeyedSource): number {
   const delta = (a.edge.order ?? 0) - (b.edge.order ?? 0)
   if (delta !== 0) return delta
   return a.edge.id < b.edge.id ? -1 : a.edge.id > b.edge.id ? 1 : 0

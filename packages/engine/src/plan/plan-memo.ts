@@ -24,6 +24,19 @@ interface NodeMemo {
  * from `parseWorkflow` and graph commands are frozen; unfrozen nodes are never memoised.
  */
 export interface PlanMemo {
+  /**
+   * The keyed document for these arguments: the one computed last time when the document,
+   * registry, targets and hash are the same (a frozen document cannot have changed), else `compute()`.
+   */
+  keyed<T>(
+    args: {
+      doc: WorkflowDocument
+      registry: NodeRegistry
+      targets?: readonly string[]
+      hash: unknown
+    },
+    compute: () => T,
+  ): T
   analyze(doc: WorkflowDocument, registry: NodeRegistry): DocumentAnalysis
   node(node: WorkflowNode, spec: AnyNodeSpec): NodeMemo | undefined
   remember(node: WorkflowNode, memo: NodeMemo): void
@@ -45,12 +58,35 @@ export function isSameInputs(a: readonly KeyedInput[], b: readonly KeyedInput[])
   return true
 }
 
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b
+  return a.length === b.length && a.every((id, i) => id === b[i])
+}
+
 export function createPlanMemo(): PlanMemo {
   let last:
     | { doc: WorkflowDocument; registry: NodeRegistry; analysis: DocumentAnalysis }
     | undefined
+  let lastKeyed: { args: Parameters<PlanMemo['keyed']>[0]; value: unknown } | undefined
   const nodes = new WeakMap<WorkflowNode, NodeMemo>()
   return {
+    keyed(args, compute) {
+      const was = lastKeyed?.args
+      const same =
+        was !== undefined &&
+        was.doc === args.doc &&
+        was.registry === args.registry &&
+        was.hash === args.hash &&
+        sameList(was.targets, args.targets) &&
+        Object.isFrozen(args.doc)
+      if (same) return lastKeyed?.value as ReturnType<typeof compute>
+      const value = compute()
+      lastKeyed = {
+        args: { ...args, ...(args.targets ? { targets: [...args.targets] } : {}) },
+        value,
+      }
+      return value
+    },
     analyze(doc, registry) {
       if (last?.doc === doc && last.registry === registry && Object.isFrozen(doc))
         return last.analysis

@@ -1,16 +1,12 @@
 import type { AnyNodeSpec, Issue, NodeOutputs, PortRef, WorkflowDocument } from '@shotchain/graph'
 
-/** An output feeding a planned node's input. */
-export interface PlannedSource extends PortRef {
-  /** The feeding node's position in `RunPlan.nodes`, or -1 when the run does not touch it. */
-  readonly index: number
-}
-
 /** One input port of a planned node and the outputs that feed it (in order for list inputs). */
 export interface PlannedInput {
   readonly port: string
   readonly list: boolean
-  readonly sources: readonly PlannedSource[]
+  readonly sources: readonly PortRef[]
+  /** Per source, the feeding node's position in `RunPlan.nodes`, or -1 when the run does not touch it. */
+  readonly indexes: readonly number[]
 }
 
 /**

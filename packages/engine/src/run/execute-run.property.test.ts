@@ -78,12 +78,18 @@ describe('executeRun over random DAGs', () => {
 
   it('runs nothing the second time an unchanged graph runs', async () => {
     await fc.assert(
-      fc.asyncProperty(dagArb, async ({ doc }) => {
+      fc.asyncProperty(dagArb, fc.boolean(), async ({ doc }, remember) => {
         const cache = createMemoryCache()
         const journal = createMemoryJournal()
-        const first = await planAndRun(doc, { cache, journal, services: createTestServices() })
+        const memo = remember ? createPlanMemo() : undefined
+        const first = await planAndRun(doc, {
+          cache,
+          journal,
+          services: createTestServices(),
+          memo,
+        })
         const services = createTestServices()
-        const second = await planAndRun(doc, { cache, journal, services })
+        const second = await planAndRun(doc, { cache, journal, services, memo })
         expect(services.started).toEqual([])
         expect(second.plan.estimate.run).toBe(0)
         expect(second.result.outputs).toEqual(first.result.outputs)

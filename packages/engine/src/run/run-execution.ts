@@ -149,10 +149,12 @@ export class RunExecution<S> {
     const inputs: Record<string, unknown> = {}
     for (const input of node.inputs) {
       if (input.list) {
-        inputs[input.port] = input.sources.map((s) => this.#outputs[s.index]?.[s.port])
+        inputs[input.port] = input.sources.map(
+          (s, k) => this.#outputs[input.indexes[k] as number]?.[s.port],
+        )
       } else {
         const source = input.sources[0]
-        inputs[input.port] = source && this.#outputs[source.index]?.[source.port]
+        inputs[input.port] = source && this.#outputs[input.indexes[0] as number]?.[source.port]
       }
     }
     return inputs
