@@ -1,0 +1,108 @@
+import { type ConcatResult, concatVideos } from './concat/concat-videos.ts'
+import { extractFrame, type FrameAt, type ImageSize } from './frame/extract-frame.ts'
+import type { MediaInfo } from './probe/media-info.ts'
+import { probeFile } from './probe/probe-file.ts'
+import { lazyBinaryPaths } from './process/binaries.ts'
+import { measurePsnr, type PsnrPixelFormat } from './quality/measure-psnr.ts'
+import { makeThumbnail } from './thumbnail/make-thumbnail.ts'
+import {
+  renderTransition,
+  type TransitionResult,
+  type TransitionSpec,
+} from './transition/render-transition.ts'
+
+/** Where to find the binaries; by default the ones from `@ffmpeg-installer`/`@ffprobe-installer`. */
+export interface MediaToolsOptions {
+  readonly ffmpegPath?: string
+  readonly ffprobePath?: string
+}
+
+/** Lets the caller stop the work: ffmpeg is killed and the call rejects with `cancelled`. */
+export interface SignalOption {
+  readonly signal?: AbortSignal | undefined
+}
+
+/** Options of {@link MediaTools.concat}: the sequence's shape (default: the first clip's). */
+export interface ConcatOptions extends SignalOption {
+  readonly width?: number | undefined
+  readonly height?: number | undefined
+  readonly fps?: number | undefined
+}
+
+/** Options of {@link MediaTools.psnr}. */
+export interface PsnrOptions extends SignalOption {
+  /** Colour space of the comparison; `yuv420p` unless told otherwise. */
+  readonly pixelFormat?: PsnrPixelFormat | undefined
+}
+
+/**
+ * ffmpeg-backed media operations. Every method rejects with a `ShotchainError`: `validation`
+ * (naming the file) for a missing file or one that is not the expected media, `internal` (with
+ * ffmpeg's last stderr lines) when ffmpeg fails, `cancelled` when the signal fires. Outputs are
+ * written under a temporary name and renamed, so a failed call leaves no partial file.
+ */
+export interface MediaTools {
+  /** Duration, size, frame rate, codec, byte size and audio presence of a video or image. */
+  probe(file: string, options?: SignalOption): Promise<MediaInfo>
+  /**
+   * Writes one frame as a PNG of the video's size: `first`, `last` (the true last frame, found by
+   * seeking near the end — cost independent of clip length), or the first frame at or after a time
+   * in seconds (the last frame for a time inside it).
+   */
+  extractFrame(
+    video: string,
+    at: FrameAt,
+    outPngFile: string,
+    options?: SignalOption,
+  ): Promise<ImageSize>
+  /**
+   * Joins clips into one H.264 MP4 (yuv420p, faststart) lasting the sum of their durations. Clips
+   * that differ are letterboxed to the target size and resampled to its frame rate; clips that
+   * match are joined by stream copy.
+   */
+  concat(videos: readonly string[], outFile: string, options?: ConcatOptions): Promise<ConcatResult>
+  /** A small `.jpg` or `.png` poster (a video's middle frame) no larger than `maxSide` either way. */
+  thumbnail(
+    imageOrVideo: string,
+    outFile: string,
+    maxSide: number,
+    options?: SignalOption,
+  ): Promise<ImageSize>
+  /** A synthetic clip from the start image to the end image; see {@link TransitionSpec}. */
+  renderTransition(
+    spec: TransitionSpec,
+    outFile: string,
+    options?: SignalOption,
+  ): Promise<TransitionResult>
+  /** PSNR in dB between two same-sized images or videos; `Infinity` when identical. */
+  psnr(fileA: string, fileB: string, options?: PsnrOptions): Promise<number>
+}
+
+/**
+ * Creates the media tools. Resolving the binaries is deferred to the first call, which rejects
+ * with `internal` when no ffmpeg is available for this platform.
+ *
+ * @example
+ * const media = createMediaTools()
+ * await media.extractFrame('shot1.mp4', 'last', 'shot1-last.png')
+ * await media.concat(['shot1.mp4', 'shot2.mp4'], 'sequence.mp4')
+ */
+export function createMediaTools(options: MediaToolsOptions = {}): MediaTools {
+  const bins = lazyBinaryPaths(options)
+  return {
+    probe: async (file, o) => {
+      const { kind, durationSec, width, height, fps, codec, sizeBytes, hasAudio } = await probeFile(
+        bins().ffprobe,
+        file,
+        o?.signal,
+      )
+      return { kind, durationSec, width, height, fps, codec, sizeBytes, hasAudio }
+    },
+    extractFrame: (video, at, out, o) => extractFrame(bins(), video, at, out, o?.signal),
+    concat: (videos, out, o = {}) =>
+      concatVideos(bins(), videos, out, { width: o.width, height: o.height, fps: o.fps }, o.signal),
+    thumbnail: (input, out, maxSide, o) => makeThumbnail(bins(), input, out, maxSide, o?.signal),
+    renderTransition: (spec, out, o) => renderTransition(bins(), spec, out, o?.signal),
+    psnr: (a, b, o) => measurePsnr(bins(), a, b, o?.pixelFormat ?? 'yuv420p', o?.signal),
+  }
+}

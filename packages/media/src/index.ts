@@ -1,0 +1,15 @@
+export { type ImageHeader, probeImageBytes } from './bytes/probe-image-bytes.ts'
+export { type SniffedMediaType, sniffMediaType } from './bytes/sniff-media-type.ts'
+export type { ConcatResult } from './concat/concat-videos.ts'
+export {
+  type ConcatOptions,
+  createMediaTools,
+  type MediaTools,
+  type MediaToolsOptions,
+  type PsnrOptions,
+  type SignalOption,
+} from './create-media-tools.ts'
+export type { FrameAt, ImageSize } from './frame/extract-frame.ts'
+export type { MediaInfo } from './probe/media-info.ts'
+export type { PsnrPixelFormat } from './quality/measure-psnr.ts'
+export type { TransitionResult, TransitionSpec } from './transition/render-transition.ts'

@@ -1,0 +1,59 @@
+/** How far each edge moves in, as a share of the frame, over the whole clip. */
+interface Insets {
+  readonly left: number
+  readonly right: number
+  readonly top: number
+  readonly bottom: number
+}
+
+/** Start image in a crossfade: zooms in by ~9% over the clip. */
+const ZOOM_IN: Insets = { left: 0.04, right: 0.04, top: 0.04, bottom: 0.04 }
+/** Without an end image: zooms in by ~11% while drifting right. */
+const DRIFT: Insets = { left: 0.07, right: 0.03, top: 0.05, bottom: 0.05 }
+
+/** Parameters of the transition filter graph. */
+export interface TransitionShape {
+  readonly width: number
+  readonly height: number
+  readonly fps: number
+  /** Number of frames, at least 2. */
+  readonly frames: number
+  readonly hasEnd: boolean
+}
+
+/**
+ * A perspective crop whose edges move from `from` to `to` times `insets` over the clip; with both
+ * at 0 it is the identity, so the frame at that end is the image itself. Sub-pixel (bilinear), so
+ * the zoom does not judder the way `zoompan`'s whole-pixel crop does.
+ */
+function moveEdges(insets: Insets, last: number, toward: 'in' | 'out'): string {
+  const t = toward === 'in' ? `(in/${last})` : `(1-in/${last})`
+  const l = `W*${insets.left}*${t}`
+  const r = `W-W*${insets.right}*${t}`
+  const top = `H*${insets.top}*${t}`
+  const bottom = `H-H*${insets.bottom}*${t}`
+  return (
+    `perspective=x0='${l}':y0='${top}':x1='${r}':y1='${top}':` +
+    `x2='${l}':y2='${bottom}':x3='${r}':y3='${bottom}':eval=frame`
+  )
+}
+
+/**
+ * The ffmpeg filter graph for {@link renderTransition}: inputs 0 (start) and 1 (end) are still
+ * images; each is scaled to cover width×height, held for `frames` frames and zoomed; the end image
+ * fades in over the start image with alpha going from 0 on the first frame to 1 on the last.
+ * Outputs `[v]`.
+ */
+export function transitionFilter(shape: TransitionShape): string {
+  const { width: w, height: h, fps, frames } = shape
+  const last = frames - 1
+  const hold = (input: number) =>
+    `[${input}:v:0]scale=${w}:${h}:force_original_aspect_ratio=increase,crop=${w}:${h},setsar=1,` +
+    `format=yuv420p,loop=loop=${last}:size=1:start=0,setpts=N/(${fps}*TB)`
+  if (!shape.hasEnd) return `${hold(0)},${moveEdges(DRIFT, last, 'in')},format=yuv420p[v]`
+  return [
+    `${hold(0)},${moveEdges(ZOOM_IN, last, 'in')}[s]`,
+    `${hold(1)},${moveEdges(ZOOM_IN, last, 'out')},format=yuva420p,fade=t=in:s=0:n=${last}:alpha=1[e]`,
+    '[s][e]overlay=format=yuv420,format=yuv420p[v]',
+  ].join(';')
+}
