@@ -8,7 +8,7 @@ import {
 } from '@shotchain/graph'
 import { keyTextOfInputs, keyTextOfNode } from '../keys/cache-key.ts'
 import type { HashText } from '../keys/hash.ts'
-import { collectAncestors, indexGraph, topologicalOrder } from './graph-index.ts'
+import { collectAncestors, indexGraph, packedArray, topologicalOrder } from './graph-index.ts'
 import { groupInputs, type KeyedPort } from './group-inputs.ts'
 import { isSameInputs, type PlanMemo } from './plan-memo.ts'
 import { blockingIssues, resolveTargets } from './targets.ts'
@@ -52,10 +52,10 @@ export function keyDocument(
 
   // Each node's key needs the keys of what feeds it, hence dependency order.
   const n = doc.nodes.length
-  const specs = new Array<AnyNodeSpec>(n)
-  const params = new Array<unknown>(n)
-  const keys = new Array<string>(n)
-  const inputs = new Array<KeyedPort[]>(n)
+  const specs = packedArray<AnyNodeSpec>(n)
+  const params = packedArray<unknown>(n)
+  const keys = packedArray<string>(n)
+  const inputs = packedArray<KeyedPort[]>(n)
   for (const i of order) {
     const node = doc.nodes[i] as WorkflowNode
     const spec = registry.get(node.type) as AnyNodeSpec

@@ -2,6 +2,7 @@ import type { NodeOutputs, NodeRegistry, WorkflowDocument, WorkflowNode } from '
 import type { CacheStore } from '../cache/cache-store.ts'
 import type { Journal } from '../journal/journal.ts'
 import { type HashText, sha256Hex } from '../keys/hash.ts'
+import { packedArray } from './graph-index.ts'
 import type { KeyedPort } from './group-inputs.ts'
 import { type KeyedDocument, keyDocument } from './key-document.ts'
 import type { PlanMemo } from './plan-memo.ts'
@@ -64,7 +65,7 @@ export function planRun(
 function touchNodes(keyed: KeyedDocument, cache: CacheStore | undefined) {
   const n = keyed.keys.length
   const touched = new Uint8Array(n)
-  const hits = new Array<NodeOutputs | undefined>(n)
+  const hits = packedArray<NodeOutputs | undefined>(n)
   const stack = [...keyed.targetIndexes]
   while (stack.length > 0) {
     const i = stack.pop() as number

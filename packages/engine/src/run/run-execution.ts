@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ErrorInfo, type NodeOutputs, toErrorInfo } from '@shotchain/graph'
+import { packedArray } from '../plan/graph-index.ts'
 import type { PlannedNode, RunPlan } from '../plan/types.ts'
 import type { RunEvent, RunEventBody, RunStatus } from './events.ts'
 import type { ExecuteOptions, RunResult } from './execute-run.ts'
@@ -41,7 +42,7 @@ export class RunExecution<S> {
     this.#options = options
     this.#pools = new ResourcePools(options.limits)
     this.#signal = options.signal ?? new AbortController().signal
-    this.#outputs = new Array(plan.nodes.length)
+    this.#outputs = packedArray(plan.nodes.length)
     this.#scope = {
       runId: options.runId,
       now: options.now,
@@ -79,7 +80,7 @@ export class RunExecution<S> {
 
   /** Reports cached nodes and makes a slot for every node that runs or reuses. */
   #buildSlots(): void {
-    const byIndex = new Array<Slot | undefined>(this.#plan.nodes.length)
+    const byIndex = packedArray<Slot | undefined>(this.#plan.nodes.length)
     this.#plan.nodes.forEach((node, index) => {
       if (node.action === 'cached') {
         const outputs = node.outputs as NodeOutputs
