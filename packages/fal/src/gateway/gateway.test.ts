@@ -2,6 +2,7 @@ import { emulatorFetch, type FalEmulator, type KnobsInput } from '@shotchain/fal
 import { makePng, startTestEmulator } from '@shotchain/fal-emulator/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { KLING_O1_ENDPOINTS, klingO1Input } from '../kling/kling-o1.ts'
+import { factsOfUrl } from '../preflight/check-image.ts'
 import { createFalGateway, type FalGateway } from './create-fal-gateway.ts'
 import type { FalProgress } from './wait-for-result.ts'
 
@@ -124,5 +125,15 @@ describe('the fal gateway on the emulator', () => {
     const again = await fal.upload({ bytes, contentType: 'image/png', fileName: 'b.png' })
     expect(again).toBe(first)
     expect(emulator.stats().requests['upload-initiate']).toBe(1)
+  })
+
+  it('reads an image URL size and dimensions from its first bytes, for pre-flight', async () => {
+    const bytes = makePng(320, 900, { noise: true })
+    const url = await fal.upload({ bytes, contentType: 'image/png', fileName: 'tall.png' })
+    const facts = await factsOfUrl(url, fetch)
+    expect(facts).toEqual({
+      header: { format: 'png', width: 320, height: 900 },
+      sizeBytes: bytes.byteLength,
+    })
   })
 })
