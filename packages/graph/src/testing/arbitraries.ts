@@ -9,8 +9,9 @@ import {
 
 // Generators of valid documents for property tests of this package.
 
-const TYPES = ['image-source', 'prompt', 'kling-o1-i2v', 'sequence', 'relay']
-const PORTS = [
+/** Node types and port names the generated documents use (real and made-up). */
+export const TYPES = ['image-source', 'prompt', 'kling-o1-i2v', 'sequence', 'relay'] as const
+export const PORTS = [
   'image',
   'text',
   'video',

@@ -3,25 +3,11 @@ import { duplicateCommand } from '../commands/duplicate.ts'
 import type { GraphCommand } from '../commands/graph-command.ts'
 import type { WorkflowDocument } from '../document/types.ts'
 import type { NodeRegistry } from '../spec/registry.ts'
-import { normalizeJson, positionArb } from './arbitraries.ts'
+import { normalizeJson, PORTS, positionArb, TYPES } from './arbitraries.ts'
 
 // Random edits that are valid for whatever document they meet: an intent is drawn up front,
 // then turned into a command against the current document (picking existing ids by index and
 // making new ids unique), so long sequences stay meaningful.
-
-const TYPES = ['image-source', 'prompt', 'kling-o1-i2v', 'sequence', 'relay'] as const
-const PORTS = [
-  'image',
-  'text',
-  'video',
-  'lastFrame',
-  'start',
-  'end',
-  'prompt',
-  'clips',
-  'in',
-  'out',
-]
 
 export type Intent =
   | { kind: 'add'; id: string; type: string; position: [number, number]; text: string }
