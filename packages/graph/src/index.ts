@@ -65,6 +65,7 @@ export {
   type NodeSpec,
   type OutputSpec,
   type RunContext,
+  type UpstreamNode,
 } from './spec/node-spec.ts'
 export { createRegistry, type NodeRegistry } from './spec/registry.ts'
 export { formatIssue, formatPath, hasErrors, type Issue, type IssueCode } from './validate/issue.ts'

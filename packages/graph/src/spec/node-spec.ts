@@ -60,10 +60,23 @@ export interface NodeCheckResult {
   readonly field?: string
 }
 
+/** The node feeding an input, as a check sees it. */
+export interface UpstreamNode {
+  readonly id: string
+  readonly type: string
+  /** Its params after its schema filled defaults; undefined when they are invalid. */
+  readonly params: unknown
+}
+
 export interface NodeCheckContext<P> {
   readonly params: P
   /** Whether an edge reaches this input port. */
   isConnected(port: string): boolean
+  /**
+   * The node whose output reaches this input (the first, for a list input), e.g. so a Kling node
+   * can read its prompt's text and refuse `@Image2` with no end frame.
+   */
+  upstream(port: string): UpstreamNode | undefined
 }
 
 /**

@@ -1,6 +1,6 @@
 import { checkReferences, type ReferenceCheck } from '../document/check-references.ts'
-import type { PortType, WorkflowDocument, WorkflowEdge } from '../document/types.ts'
-import type { AnyNodeSpec, InputSpec } from '../spec/node-spec.ts'
+import type { PortType, WorkflowDocument, WorkflowEdge, WorkflowNode } from '../document/types.ts'
+import type { AnyNodeSpec, InputSpec, UpstreamNode } from '../spec/node-spec.ts'
 import type { NodeRegistry } from '../spec/registry.ts'
 import { type Adjacency, buildAdjacency, findCycles } from './find-cycles.ts'
 import { formatPath, type Issue } from './issue.ts'
@@ -121,6 +121,12 @@ function checkNodes(
   const issues: Issue[] = []
   const params = new Map<string, unknown>()
   const required = new Map<AnyNodeSpec, readonly string[]>()
+  const checks: {
+    i: number
+    spec: AnyNodeSpec
+    data: unknown
+    isConnected: (port: string) => boolean
+  }[] = []
   doc.nodes.forEach((node, i) => {
     if (refs.nodeIndex.get(node.id) !== i) return // a repeated id: reported, and edges meet the first
     const spec = specs[i]
@@ -158,8 +164,15 @@ function checkNodes(
         field: port,
       })
     }
-    if (!parsed.success || spec.check === undefined) return
-    for (const result of spec.check({ params: parsed.data, isConnected })) {
+    if (parsed.success && spec.check !== undefined)
+      checks.push({ i, spec, data: parsed.data, isConnected })
+  })
+  // Checks run once every node's params are parsed, so they can read what feeds them.
+  const upstream = checks.length > 0 ? upstreamLookup(doc, refs, params) : () => undefined
+  for (const { i, spec, data, isConnected } of checks) {
+    const node = doc.nodes[i] as WorkflowNode
+    const context = { params: data, isConnected, upstream: (port: string) => upstream(i, port) }
+    for (const result of (spec.check as NonNullable<AnyNodeSpec['check']>)(context)) {
       const atParam = result.field !== undefined && !Object.hasOwn(spec.inputs, result.field)
       issues.push({
         code: 'node-check',
@@ -170,8 +183,27 @@ function checkNodes(
         ...(result.field === undefined ? {} : { field: result.field }),
       })
     }
-  })
+  }
   return { issues, params }
+}
+
+/** Finds the node feeding input `port` of node `i` (the first edge's, for a list input). */
+function upstreamLookup(
+  doc: WorkflowDocument,
+  refs: ReferenceCheck,
+  params: ReadonlyMap<string, unknown>,
+): (i: number, port: string) => UpstreamNode | undefined {
+  const feeding = new Map<string, string>()
+  for (const edge of doc.edges) {
+    const key = `${refs.nodeIndex.get(edge.to.node)}\u0000${edge.to.port}`
+    if (!feeding.has(key)) feeding.set(key, edge.from.node)
+  }
+  return (i, port) => {
+    const id = feeding.get(`${i}\u0000${port}`)
+    const at = id === undefined ? undefined : refs.nodeIndex.get(id)
+    const node = at === undefined ? undefined : doc.nodes[at]
+    return node && { id: node.id, type: node.type, params: params.get(node.id) }
+  }
 }
 
 /** One `cycle` issue per loop, naming its nodes in edge order. */
