@@ -10,6 +10,7 @@ export {
 } from './keys/cache-key.ts'
 export { canonicalJson } from './keys/canonical-json.ts'
 export { type HashText, sha256Hex } from './keys/hash.ts'
+export { type FingerprintResult, fingerprintDocument } from './plan/fingerprint-document.ts'
 export { createPlanMemo, type PlanMemo } from './plan/plan-memo.ts'
 export { type PlanOptions, planRun } from './plan/plan-run.ts'
 export type {

@@ -20,11 +20,22 @@ export interface CacheKeyParts {
   readonly params: unknown
   /** Input ports with edges, in any order; ports without edges are left out. */
   readonly inputs: readonly KeyedInput[]
+  /** What the node reads from outside the document (see `NodeSpec.fingerprint`). */
+  readonly fingerprint?: string
 }
 
-/** The part of a node's key text that depends on the node alone (type, version, params). */
-export function keyTextOfNode(type: string, version: number, params: unknown): string {
-  return `${JSON.stringify(type)}@${version}|${canonicalJson(params)}|`
+/**
+ * The part of a node's key text that depends on the node alone: type, version, params, and the
+ * fingerprint of what it reads from outside the document, when it has one.
+ */
+export function keyTextOfNode(
+  type: string,
+  version: number,
+  params: unknown,
+  fingerprint?: string,
+): string {
+  const outside = fingerprint === undefined ? '' : `${JSON.stringify(fingerprint)}|`
+  return `${JSON.stringify(type)}@${version}|${canonicalJson(params)}|${outside}`
 }
 
 /** The part of a node's key text that depends on what feeds it. */

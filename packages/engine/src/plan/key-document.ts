@@ -37,7 +37,12 @@ export type KeyResult =
 export function keyDocument(
   doc: WorkflowDocument,
   registry: NodeRegistry,
-  options: { targets?: readonly string[]; hash: HashText; memo?: PlanMemo },
+  options: {
+    targets?: readonly string[]
+    hash: HashText
+    memo?: PlanMemo
+    fingerprints?: ReadonlyMap<string, string>
+  },
 ): KeyResult {
   const { memo, hash } = options
   const analysis = memo ? memo.analyze(doc, registry) : analyzeDocument(doc, registry)
@@ -63,15 +68,17 @@ export function keyDocument(
     params[i] = analysis.params.get(node.id)
     const grouped = groupInputs(index, i, spec, keys)
     inputs[i] = grouped
-    const known = memo?.node(node, spec)
+    const fingerprint = options.fingerprints?.get(node.id)
+    const known = memo?.node(node, spec, fingerprint)
     if (known !== undefined && isSameInputs(known.inputs, grouped)) {
       keys[i] = known.key
       continue
     }
-    const nodeText = known?.nodeText ?? keyTextOfNode(spec.type, spec.version, params[i])
+    const nodeText =
+      known?.nodeText ?? keyTextOfNode(spec.type, spec.version, params[i], fingerprint)
     const key = hash(nodeText + keyTextOfInputs(grouped))
     keys[i] = key
-    memo?.remember(node, { spec, nodeText, inputs: grouped, key })
+    memo?.remember(node, { spec, fingerprint, nodeText, inputs: grouped, key })
   }
   const keyed = {
     targetIds: targets.ids,

@@ -11,6 +11,7 @@ import type { KeyedInput } from '../keys/cache-key.ts'
 
 interface NodeMemo {
   readonly spec: AnyNodeSpec
+  readonly fingerprint: string | undefined
   readonly nodeText: string
   /** The inputs the key was made from; the upstream keys are compared by identity. */
   readonly inputs: readonly KeyedInput[]
@@ -26,7 +27,7 @@ interface NodeMemo {
 export interface PlanMemo {
   /**
    * The keyed document for these arguments: the one computed last time when the document,
-   * registry, targets and hash are the same (a frozen document cannot have changed), else `compute()`.
+   * registry, targets, hash and fingerprints are the same (a frozen document cannot have changed), else `compute()`.
    */
   keyed<T>(
     args: {
@@ -34,11 +35,12 @@ export interface PlanMemo {
       registry: NodeRegistry
       targets?: readonly string[]
       hash: unknown
+      fingerprints?: ReadonlyMap<string, string>
     },
     compute: () => T,
   ): T
   analyze(doc: WorkflowDocument, registry: NodeRegistry): DocumentAnalysis
-  node(node: WorkflowNode, spec: AnyNodeSpec): NodeMemo | undefined
+  node(node: WorkflowNode, spec: AnyNodeSpec, fingerprint: string | undefined): NodeMemo | undefined
   remember(node: WorkflowNode, memo: NodeMemo): void
 }
 
@@ -63,6 +65,16 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
   return a.length === b.length && a.every((id, i) => id === b[i])
 }
 
+function sameMap(
+  a: ReadonlyMap<string, string> | undefined,
+  b: ReadonlyMap<string, string> | undefined,
+): boolean {
+  if (a === undefined || b === undefined) return a === b
+  if (a.size !== b.size) return false
+  for (const [id, value] of a) if (b.get(id) !== value) return false
+  return true
+}
+
 export function createPlanMemo(): PlanMemo {
   let last:
     | { doc: WorkflowDocument; registry: NodeRegistry; analysis: DocumentAnalysis }
@@ -78,6 +90,7 @@ export function createPlanMemo(): PlanMemo {
         was.registry === args.registry &&
         was.hash === args.hash &&
         sameList(was.targets, args.targets) &&
+        sameMap(was.fingerprints, args.fingerprints) &&
         Object.isFrozen(args.doc)
       if (same) return lastKeyed?.value as ReturnType<typeof compute>
       const value = compute()
@@ -94,9 +107,9 @@ export function createPlanMemo(): PlanMemo {
       last = { doc, registry, analysis }
       return analysis
     },
-    node(node, spec) {
+    node(node, spec, fingerprint) {
       const memo = nodes.get(node)
-      return memo?.spec === spec ? memo : undefined
+      return memo?.spec === spec && memo.fingerprint === fingerprint ? memo : undefined
     },
     remember(node, memo) {
       if (Object.isFrozen(node) && Object.isFrozen(node.params)) nodes.set(node, memo)

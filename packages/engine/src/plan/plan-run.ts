@@ -20,6 +20,8 @@ export interface PlanOptions {
   readonly hash?: HashText
   /** Kept across plans of one workflow, so unchanged nodes are not analysed and keyed again. */
   readonly memo?: PlanMemo
+  /** From `fingerprintDocument`: what nodes read from outside the document, by node id. */
+  readonly fingerprints?: ReadonlyMap<string, string>
 }
 
 /**
@@ -38,13 +40,11 @@ export function planRun(
   registry: NodeRegistry,
   options: PlanOptions = {},
 ): PlanResult {
-  const { memo, targets } = options
+  const { memo, targets, fingerprints } = options
   const hash = options.hash ?? sha256Hex
-  const compute = () =>
-    keyDocument(doc, registry, { hash, ...(targets ? { targets } : {}), ...(memo ? { memo } : {}) })
-  const result = memo
-    ? memo.keyed({ doc, registry, hash, ...(targets ? { targets } : {}) }, compute)
-    : compute()
+  const args = { hash, ...(targets ? { targets } : {}), ...(fingerprints ? { fingerprints } : {}) }
+  const compute = () => keyDocument(doc, registry, { ...args, ...(memo ? { memo } : {}) })
+  const result = memo ? memo.keyed({ doc, registry, ...args }, compute) : compute()
   if (!result.ok) return result
   const { keyed } = result
   const { hits, touched } = touchNodes(keyed, options.cache)

@@ -111,6 +111,13 @@ export interface NodeSpec<P = unknown, S = unknown> {
   /** Estimated price in US dollars of one run with these params. Free when absent. */
   cost?(params: P): number
   check?(context: NodeCheckContext<P>): readonly NodeCheckResult[]
+  /**
+   * What the result depends on outside the document, e.g. the hash of a local file's bytes. It
+   * becomes part of the cache key, so editing the file re-runs the node and what it feeds.
+   * Computed before planning (`fingerprintDocument`); throw a `ShotchainError` naming the
+   * field when the thing cannot be read.
+   */
+  fingerprint?(params: P, services: S, signal: AbortSignal): Promise<string>
   run(context: RunContext<P, S>): Promise<NodeOutputs>
 }
 
