@@ -22,5 +22,6 @@ export {
   klingO1Cost,
   klingO1Input,
 } from './kling/kling-o1.ts'
-export { factsOfBytes, factsOfUrl, type ImageFacts, imageProblem } from './preflight/check-image.ts'
+export { factsOfBytes, factsOfUrl } from './preflight/check-image.ts'
+export { type ImageFacts, imageProblem } from './preflight/image-problem.ts'
 export { type KlingPreflightInput, preflightKling } from './preflight/preflight-kling.ts'

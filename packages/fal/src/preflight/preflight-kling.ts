@@ -1,6 +1,6 @@
 import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
 import { KLING_O1_LIMITS } from '../kling/kling-o1.ts'
-import { type ImageFacts, imageProblem } from './check-image.ts'
+import { type ImageFacts, imageProblem } from './image-problem.ts'
 
 export interface KlingPreflightInput {
   readonly prompt: string
