@@ -1,0 +1,33 @@
+import type { AnyNodeSpec, NodeRegistry } from '@shotchain/graph'
+import { extractFrameNode } from './nodes/extract-frame.ts'
+import { imageSourceNode } from './nodes/image-source.ts'
+import { klingO1I2vNode } from './nodes/kling-o1-i2v.ts'
+import { outputNode } from './nodes/output.ts'
+import { promptNode } from './nodes/prompt.ts'
+import { sequenceNode } from './nodes/sequence.ts'
+
+/**
+ * The built-in node pack: `image-source`, `prompt`, `kling-o1-i2v`, `extract-frame`,
+ * `sequence` and `output`. Every one expects `ctx.services` to be a `NodeServices`.
+ */
+export const builtInNodes: readonly AnyNodeSpec[] = [
+  imageSourceNode,
+  promptNode,
+  klingO1I2vNode,
+  extractFrameNode,
+  sequenceNode,
+  outputNode,
+]
+
+/**
+ * Adds the built-in node types to a registry. Throws when one of their types is already
+ * registered (two packs claiming a type is a bug).
+ *
+ * @example
+ * const registry = createRegistry()
+ * registerBuiltInNodes(registry)
+ * const result = planRun(doc, registry, { cache, journal, fingerprints })
+ */
+export function registerBuiltInNodes(registry: NodeRegistry): void {
+  for (const spec of builtInNodes) registry.register(spec)
+}

@@ -1,0 +1,8 @@
+export { builtInNodes, registerBuiltInNodes } from './built-in-nodes.ts'
+export { type ExtractFrameParams, extractFrameNode } from './nodes/extract-frame.ts'
+export { type ImageSourceParams, imageSourceNode } from './nodes/image-source.ts'
+export { type KlingO1I2vParams, klingO1I2vNode } from './nodes/kling-o1-i2v.ts'
+export { type OutputParams, outputNode } from './nodes/output.ts'
+export { type PromptParams, promptNode } from './nodes/prompt.ts'
+export { type SequenceParams, sequenceNode } from './nodes/sequence.ts'
+export type { FalServices, MediaRef, MediaServices, NodeServices } from './services.ts'

@@ -1,0 +1,179 @@
+import { ERROR_CODES, type NodeProgress, ShotchainError } from '@shotchain/graph'
+import type { FalServices, MediaRef, MediaServices, NodeServices } from '../services.ts'
+
+/** A local file as the fake media store sees it: its content stands for its bytes. */
+export interface FakeFile {
+  content: string
+  width?: number
+  height?: number
+  sizeBytes?: number
+  contentType?: string
+}
+
+/** A paid request the fake fal accepted. */
+export interface FakeJob {
+  readonly requestId: string
+  readonly endpoint: string
+  readonly input: Readonly<Record<string, unknown>>
+}
+
+/** fal as the tests drive it: it counts submits and waits, and can hold or fail jobs. */
+export interface FakeFal extends FalServices {
+  readonly jobs: FakeJob[]
+  /** Request ids `wait` was called with, in order. */
+  readonly waits: string[]
+  /** Media `urlOf` was asked for, in order. */
+  readonly urlOfCalls: MediaRef[]
+  /** While true, `wait` never resolves (a run killed while waiting); it rejects when aborted. */
+  hold: boolean
+  /** Thrown by the next submit. */
+  submitError?: unknown
+  /** Thrown by the next wait. */
+  waitError?: unknown
+  /** Called when a job is submitted, e.g. to abandon a run at that point. */
+  onSubmit?: (job: FakeJob) => void
+}
+
+/** What the fake media tools were asked to do. */
+export interface FakeMediaCalls {
+  readonly hashFile: string[]
+  readonly importFile: string[]
+  readonly importUrl: string[]
+  readonly extractFrame: { readonly video: MediaRef; readonly at: 'first' | 'last' | number }[]
+  readonly concat: (readonly MediaRef[])[]
+}
+
+/** In-memory {@link NodeServices}: media are made from strings, fal is a counter. */
+export interface FakeServices extends NodeServices {
+  readonly fal: FakeFal
+  /** Local files by path; edit one to change its fingerprint. */
+  readonly files: Map<string, FakeFile>
+  /** Media that `importUrl` can download, by URL. */
+  readonly urls: Map<string, MediaRef>
+  readonly calls: FakeMediaCalls
+}
+
+/** A stored image made from a string: its hash is `image:<content>`. */
+export function fakeImage(content: string, options: Partial<FakeFile> = {}): MediaRef {
+  return {
+    kind: 'image',
+    hash: `image:${content}`,
+    contentType: options.contentType ?? 'image/png',
+    sizeBytes: options.sizeBytes ?? 400_000,
+    width: options.width ?? 1280,
+    height: options.height ?? 720,
+  }
+}
+
+export function createFakeServices(): FakeServices {
+  const files = new Map<string, FakeFile>()
+  const urls = new Map<string, MediaRef>()
+  const calls: FakeMediaCalls = {
+    hashFile: [],
+    importFile: [],
+    importUrl: [],
+    extractFrame: [],
+    concat: [],
+  }
+  const readFile = (path: string): FakeFile => {
+    const file = files.get(path)
+    if (file === undefined) throw new Error(`no such file: ${path}`)
+    return file
+  }
+  const media: MediaServices = {
+    async hashFile(path) {
+      calls.hashFile.push(path)
+      return `sha:${readFile(path).content}`
+    },
+    async importFile(path) {
+      calls.importFile.push(path)
+      const file = readFile(path)
+      const ref = fakeImage(file.content, file)
+      const isImage = ref.contentType.startsWith('image/')
+      return isImage ? ref : { ...ref, kind: 'video', durationSec: 5 }
+    },
+    async importUrl(url) {
+      calls.importUrl.push(url)
+      const ref = urls.get(url)
+      if (ref === undefined) throw new Error(`${url} answered 404 Not Found`)
+      return ref
+    },
+    async extractFrame(video, at) {
+      calls.extractFrame.push({ video, at })
+      return {
+        ...fakeImage(`frame(${at}):${video.hash}`),
+        width: video.width,
+        height: video.height,
+      }
+    },
+    async concat(videos) {
+      calls.concat.push([...videos])
+      const first = videos[0] as MediaRef
+      const durationSec = videos.reduce((sum, v) => sum + (v.durationSec ?? 0), 0)
+      return { ...first, hash: `concat(${videos.map((v) => v.hash).join('+')})`, durationSec }
+    },
+  }
+  const fal = createFakeFal(urls)
+  return { media, fal, files, urls, calls }
+}
+
+function createFakeFal(urls: Map<string, MediaRef>): FakeFal {
+  const byUrl = new Map<string, MediaRef>()
+  const fal: FakeFal = {
+    mode: 'emulator',
+    jobs: [],
+    waits: [],
+    urlOfCalls: [],
+    hold: false,
+    async urlOf(media) {
+      fal.urlOfCalls.push(media)
+      const url = media.sourceUrl ?? `https://fake.fal/storage/${encodeURIComponent(media.hash)}`
+      byUrl.set(url, media)
+      return url
+    },
+    async submit(endpoint, input) {
+      const error = fal.submitError
+      fal.submitError = undefined
+      if (error !== undefined) throw error
+      const job = { requestId: `req-${fal.jobs.length + 1}`, endpoint, input }
+      fal.jobs.push(job)
+      fal.onSubmit?.(job)
+      return job.requestId
+    },
+    async wait(endpoint, requestId, { signal, onProgress }) {
+      fal.waits.push(requestId)
+      onProgress({ status: 'queued', queuePosition: 0 } satisfies NodeProgress)
+      if (fal.hold) await heldUntilAborted(signal)
+      const error = fal.waitError
+      fal.waitError = undefined
+      if (error !== undefined) throw error
+      const job = fal.jobs.find((j) => j.requestId === requestId && j.endpoint === endpoint)
+      if (job === undefined) {
+        throw new ShotchainError(ERROR_CODES.notFound, `fal does not know request ${requestId}`)
+      }
+      const start = byUrl.get(String(job.input.start_image_url))
+      const url = `https://fake.fal/files/${requestId}.mp4`
+      urls.set(url, {
+        kind: 'video',
+        hash: `clip:${requestId}`,
+        contentType: 'video/mp4',
+        sizeBytes: 2_000_000,
+        width: start?.width ?? 1280,
+        height: start?.height ?? 720,
+        durationSec: Number(job.input.duration),
+        sourceUrl: url,
+      })
+      return { video: { url, content_type: 'video/mp4' } }
+    },
+  }
+  return fal
+}
+
+function heldUntilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const abort = () =>
+      reject(new ShotchainError(ERROR_CODES.cancelled, 'the run was cancelled while waiting'))
+    if (signal.aborted) abort()
+    else signal.addEventListener('abort', abort, { once: true })
+  })
+}

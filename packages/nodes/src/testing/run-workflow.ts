@@ -1,0 +1,66 @@
+import {
+  type CacheStore,
+  createMemoryCache,
+  createMemoryJournal,
+  executeRun,
+  fingerprintDocument,
+  type Journal,
+  type PlanResult,
+  planRun,
+  type RunEvent,
+  type RunPlan,
+  type RunResult,
+} from '@shotchain/engine'
+import { createRegistry, type NodeRegistry, type WorkflowDocument } from '@shotchain/graph'
+import { registerBuiltInNodes } from '../built-in-nodes.ts'
+import { createFakeServices, type FakeServices } from './fake-services.ts'
+
+/** A cache, a journal and fake services that outlive one run, as the CLI's state folder does. */
+export interface TestStores {
+  readonly cache: CacheStore
+  readonly journal: Journal
+  readonly services: FakeServices
+  readonly registry: NodeRegistry
+}
+
+/** Fresh stores with `frames/start.png` (1280×720) on the fake disk. */
+export function createTestStores(): TestStores {
+  const registry = createRegistry()
+  registerBuiltInNodes(registry)
+  const services = createFakeServices()
+  services.files.set('frames/start.png', { content: 'start v1' })
+  return { cache: createMemoryCache(), journal: createMemoryJournal(), services, registry }
+}
+
+/** Fingerprints and plans `doc` as the CLI does; fingerprint issues refuse the plan too. */
+export async function planWorkflow(doc: WorkflowDocument, stores: TestStores): Promise<PlanResult> {
+  const { registry, services, cache, journal } = stores
+  const { fingerprints, issues } = await fingerprintDocument(doc, registry, services)
+  if (issues.length > 0) return { ok: false, issues }
+  return planRun(doc, registry, { cache, journal, fingerprints })
+}
+
+/** Plans and runs `doc`, collecting its events. Throws with the issues when the plan is refused. */
+export async function runWorkflow(
+  doc: WorkflowDocument,
+  stores: TestStores,
+  signal?: AbortSignal,
+): Promise<{ plan: RunPlan; result: RunResult; events: RunEvent[] }> {
+  const planned = await planWorkflow(doc, stores)
+  if (!planned.ok) {
+    throw new Error(planned.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
+  }
+  const events: RunEvent[] = []
+  let t = 0
+  const result = await executeRun(planned.plan, {
+    runId: 'run',
+    now: () => t++,
+    services: stores.services,
+    cache: stores.cache,
+    journal: stores.journal,
+    limits: { fal: 2 },
+    onEvent: (event) => events.push(event),
+    ...(signal === undefined ? {} : { signal }),
+  })
+  return { plan: planned.plan, result, events }
+}
