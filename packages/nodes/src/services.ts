@@ -20,7 +20,10 @@ export interface MediaRef {
 
 /** Media work the nodes ask for; the composition root implements it over the store and ffmpeg. */
 export interface MediaServices {
-  /** Copies a local image or video (path as written in the workflow) into the store. */
+  /**
+   * Copies a local image or video (path as written in the workflow) into the store. Rejects when
+   * the file cannot be read; `image-source` re-words that as a `validation` error naming `path`.
+   */
   importFile(path: string, signal: AbortSignal): Promise<MediaRef>
   /** SHA-256 of a local file's bytes, without importing it (for fingerprints). */
   hashFile(path: string, signal: AbortSignal): Promise<string>
@@ -40,7 +43,10 @@ export interface FalServices {
   readonly mode: 'fal' | 'emulator'
   /** Queues a job; resolves with its request id. Never repeated behind the caller's back. */
   submit(endpoint: string, input: Record<string, unknown>, signal: AbortSignal): Promise<string>
-  /** Waits for a job (also one an earlier run submitted) and resolves with its output. */
+  /**
+   * Waits for a job (also one an earlier run submitted) and resolves with fal's result JSON
+   * (for Kling, `{ video: { url } }`). Rejects with a catalogue-coded error on failure or cancel.
+   */
   wait(
     endpoint: string,
     requestId: string,

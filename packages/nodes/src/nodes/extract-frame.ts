@@ -7,7 +7,7 @@ const AT_MESSAGE = 'must be "first", "last" or a time in seconds (0 or more)'
 
 const extractFrameParams = z.object({
   at: z
-    .union([z.enum(['first', 'last']), z.number().min(0)], { error: AT_MESSAGE })
+    .union([z.enum(['first', 'last']), z.number().min(0, AT_MESSAGE)], { error: AT_MESSAGE })
     .default('last'),
 })
 

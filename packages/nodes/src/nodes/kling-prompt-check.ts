@@ -18,7 +18,7 @@ export function checkKlingPrompt(context: NodeCheckContext<unknown>): NodeCheckR
       {
         severity: 'error',
         field: 'end',
-        message: `its prompt "${source.id}" names @Image2 (the end frame) but no image is connected to "end": connect an end frame or remove @Image2 from the prompt`,
+        message: `this shot's prompt "${source.id}" names @Image2 (the end frame) but no image is connected to "end": connect an end frame or remove @Image2 from the prompt`,
       },
     ]
   }
@@ -27,7 +27,7 @@ export function checkKlingPrompt(context: NodeCheckContext<unknown>): NodeCheckR
       {
         severity: 'warning',
         field: 'prompt',
-        message: `its prompt "${source.id}" names neither @Image1 (the start frame) nor @Image2 (the end frame); naming them tells Kling how the frames relate to the text`,
+        message: `this shot's prompt "${source.id}" names neither @Image1 (the start frame) nor @Image2 (the end frame); naming them tells Kling how the frames relate to the text`,
       },
     ]
   }

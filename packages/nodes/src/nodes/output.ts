@@ -7,7 +7,10 @@ const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/
 const outputParams = z.object({
   name: z
     .string()
-    .min(1, 'must not be empty: give the result a file name, e.g. "final-cut"')
+    .min(1, {
+      error: 'must not be empty: give the result a file name, e.g. "final-cut"',
+      abort: true,
+    })
     .max(100, 'must be at most 100 characters long')
     .regex(
       SAFE_NAME,
@@ -44,7 +47,8 @@ export const outputNode = defineNode<OutputParams>({
         {
           severity: 'error',
           field: 'image',
-          message: 'has both a video and an image connected; an output keeps one: use two outputs',
+          message:
+            'this output has both a video and an image connected; it keeps one: use two outputs',
         },
       ]
     }
@@ -53,7 +57,8 @@ export const outputNode = defineNode<OutputParams>({
         {
           severity: 'error',
           field: 'video',
-          message: 'has nothing connected: connect the video or the image it should keep',
+          message:
+            'this output has nothing connected: connect the video or the image it should keep',
         },
       ]
     }

@@ -23,12 +23,13 @@ export interface TestStores {
   readonly registry: NodeRegistry
 }
 
-/** Fresh stores with `frames/start.png` (1280×720) on the fake disk. */
+/** Fresh stores with `frames/start.png` and `frames/end.png` (1280×720) on the fake disk. */
 export function createTestStores(): TestStores {
   const registry = createRegistry()
   registerBuiltInNodes(registry)
   const services = createFakeServices()
   services.files.set('frames/start.png', { content: 'start v1' })
+  services.files.set('frames/end.png', { content: 'end v1' })
   return { cache: createMemoryCache(), journal: createMemoryJournal(), services, registry }
 }
 
@@ -36,8 +37,9 @@ export function createTestStores(): TestStores {
 export async function planWorkflow(doc: WorkflowDocument, stores: TestStores): Promise<PlanResult> {
   const { registry, services, cache, journal } = stores
   const { fingerprints, issues } = await fingerprintDocument(doc, registry, services)
-  if (issues.length > 0) return { ok: false, issues }
-  return planRun(doc, registry, { cache, journal, fingerprints })
+  const planned = planRun(doc, registry, { cache, journal, fingerprints })
+  if (issues.length === 0) return planned
+  return { ok: false, issues: [...issues, ...(planned.ok ? [] : planned.issues)] }
 }
 
 /** Plans and runs `doc`, collecting its events. Throws with the issues when the plan is refused. */
