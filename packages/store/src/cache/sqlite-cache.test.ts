@@ -1,0 +1,38 @@
+import { rmSync } from 'node:fs'
+import { describeCacheStoreContract } from '@shotchain/engine/contract'
+import { describe, expect, it } from 'vitest'
+import { makeTempHome, openTestStore } from '../testing/temp-home.ts'
+
+describeCacheStoreContract('sqlite cache', () => {
+  const home = makeTempHome()
+  const store = openTestStore(home)
+  return {
+    store: store.cache,
+    close: () => store.close(),
+    reopen: () => openTestStore(home).cache,
+  }
+})
+
+describe('sqlite cache and the media folder', () => {
+  it('answers undefined once a media file its outputs reference is deleted', async () => {
+    const store = openTestStore()
+    const frame = await store.media.putBytes(new Uint8Array([1, 2, 3]), 'image/png')
+    const clip = await store.media.putBytes(new Uint8Array([4, 5, 6]), 'video/mp4')
+    const outputs = {
+      video: { kind: 'video', hash: clip.hash, contentType: 'video/mp4', sizeBytes: 3 },
+      frames: [{ kind: 'image', hash: frame.hash, contentType: 'image/png', sizeBytes: 3 }],
+    }
+    store.cache.set('k', { outputs, nodeType: 'kling-o1-i2v', createdAt: 1 })
+    expect(store.cache.get('k')?.outputs).toEqual(outputs)
+
+    rmSync(frame.path)
+    expect(store.cache.get('k')).toBeUndefined()
+  })
+
+  it('does not take a 64-hex string outside a media value for a media reference', () => {
+    const store = openTestStore()
+    const outputs = { text: { kind: 'text', hash: 'a'.repeat(64) }, digest: 'b'.repeat(64) }
+    store.cache.set('k', { outputs, nodeType: 'prompt', createdAt: 1 })
+    expect(store.cache.get('k')?.outputs).toEqual(outputs)
+  })
+})

@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3'
+
+/**
+ * One schema step. Steps run in order, each once, inside the same transaction as the
+ * `user_version` bump, so a crash never leaves a half-migrated file.
+ */
+export interface Migration {
+  /** What the step adds, for people reading the list. */
+  readonly name: string
+  readonly sql: string
+}
+
+/**
+ * The schema, oldest step first. To change it, append a step; never edit or reorder a shipped one
+ * (a file's `user_version` is the number of steps it has run).
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'cache, journal and uploads',
+    sql: `
+      CREATE TABLE cache_entries (
+        cache_key  TEXT PRIMARY KEY,
+        node_type  TEXT NOT NULL,
+        outputs    TEXT NOT NULL,
+        created_at REAL NOT NULL
+      ) STRICT;
+      CREATE TABLE journal_entries (
+        cache_key  TEXT PRIMARY KEY,
+        state      TEXT NOT NULL CHECK (state IN ('submitting', 'submitted')),
+        node_id    TEXT NOT NULL,
+        run_id     TEXT NOT NULL,
+        request_id TEXT,
+        at         REAL NOT NULL,
+        CHECK ((state = 'submitted') = (request_id IS NOT NULL))
+      ) STRICT;
+      CREATE TABLE uploads (
+        hash TEXT PRIMARY KEY,
+        url  TEXT NOT NULL,
+        at   REAL NOT NULL
+      ) STRICT;
+    `,
+  },
+]
+
+/**
+ * Brings the database up to the last step of `migrations`. Safe when two processes open the same
+ * file at once: the version is read under a write lock (`BEGIN IMMEDIATE`), so only one runs each
+ * step. Throws when the file was written by a newer Shotchain (more steps than this one knows).
+ * @returns the schema version after migrating.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const run = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number
+    if (current > migrations.length)
+      throw new Error(
+        `store: the database is at schema version ${current}, newer than this Shotchain knows (${migrations.length}); upgrade Shotchain`,
+      )
+    for (const step of migrations.slice(current)) db.exec(step.sql)
+    // PRAGMA takes no bound parameters; the value is a number we computed.
+    if (current < migrations.length) db.pragma(`user_version = ${migrations.length}`)
+    return migrations.length
+  })
+  return run.immediate()
+}

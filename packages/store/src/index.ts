@@ -1,0 +1,7 @@
+export { findMediaHashes } from './cache/media-references.ts'
+export type { StoreError, StoreErrorCode } from './db/store-error.ts'
+export { resolveHome } from './home/resolve-home.ts'
+export { extensionFor } from './media/content-type.ts'
+export type { MediaFolder, StoredMedia } from './media/media-folder.ts'
+export { isMediaHash } from './media/media-hash.ts'
+export { DATABASE_FILE, type OpenStoreOptions, openStore, type Store } from './store.ts'

@@ -1,0 +1,151 @@
+import { createHash, randomUUID } from 'node:crypto'
+import * as fs from 'node:fs'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { join, relative, resolve, sep } from 'node:path'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { storeError } from '../db/store-error.ts'
+import { extensionFor, isSafeExtension } from './content-type.ts'
+import { assertMediaHash } from './media-hash.ts'
+
+/** A file in the media folder. */
+export interface StoredMedia {
+  /** SHA-256 of the content, lowercase hex. */
+  readonly hash: string
+  /** Absolute path of the stored file. */
+  readonly path: string
+  readonly sizeBytes: number
+}
+
+/**
+ * Content-addressed files under `<root>/<first 2 hex>/<hash><ext>`. Every put writes a temporary
+ * file inside the folder, fsyncs it, then renames it into place: readers never see a partial file,
+ * and the same content is stored once (a second put of it returns the first file, whatever its
+ * content type). Methods taking a hash throw a `validation` error unless it is 64 hex digits, so no
+ * path can escape the folder.
+ */
+export interface MediaFolder {
+  readonly root: string
+  /** Copies the file at `path` in. */
+  putFile(path: string, contentType: string): Promise<StoredMedia>
+  putBytes(bytes: Uint8Array, contentType: string): Promise<StoredMedia>
+  /**
+   * Moves a file written at a {@link MediaFolder.tempPath} in, by rename (no copy). Throws a
+   * `validation` error for a path outside the folder's temporary directory.
+   */
+  adoptFile(tempPath: string, contentType: string): Promise<StoredMedia>
+  /** The stored file's path, or `undefined` when the folder does not hold it. */
+  pathOf(hash: string): string | undefined
+  has(hash: string): boolean
+  /** A fresh path in the folder's temporary directory (for ffmpeg and the like), e.g. `tempPath('.mp4')`. */
+  tempPath(ext?: string): string
+}
+
+/** Opens (creating) the media folder at `root`. */
+export function createMediaFolder(root: string): MediaFolder {
+  const base = resolve(root)
+  const tmp = join(base, 'tmp')
+  fs.mkdirSync(tmp, { recursive: true })
+
+  const shardOf = (hash: string) => join(base, hash.slice(0, 2))
+
+  function pathOf(hash: string): string | undefined {
+    assertMediaHash(hash)
+    let names: string[]
+    try {
+      names = fs.readdirSync(shardOf(hash))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+    const name = names.find((n) => n === hash || n.startsWith(`${hash}.`))
+    return name === undefined ? undefined : join(shardOf(hash), name)
+  }
+
+  function tempPath(ext = ''): string {
+    if (!isSafeExtension(ext))
+      throw storeError('validation', `media: "${ext}" is not a file extension`, { field: 'ext' })
+    return join(tmp, `${randomUUID()}${ext}`)
+  }
+
+  /** Renames a hashed temporary file into place, or drops it when the content is already held. */
+  function settle(temp: string, hash: string, sizeBytes: number, contentType: string): StoredMedia {
+    const existing = pathOf(hash)
+    if (existing !== undefined) {
+      fs.rmSync(temp, { force: true })
+      return { hash, path: existing, sizeBytes }
+    }
+    fs.mkdirSync(shardOf(hash), { recursive: true })
+    const path = join(shardOf(hash), `${hash}${extensionFor(contentType)}`)
+    fs.renameSync(temp, path)
+    return { hash, path, sizeBytes }
+  }
+
+  async function hashFile(path: string): Promise<{ hash: string; sizeBytes: number }> {
+    const hasher = createHash('sha256')
+    let sizeBytes = 0
+    for await (const chunk of createReadStream(path)) {
+      hasher.update(chunk as Buffer)
+      sizeBytes += (chunk as Buffer).length
+    }
+    return { hash: hasher.digest('hex'), sizeBytes }
+  }
+
+  function fsyncFile(path: string): void {
+    const fd = fs.openSync(path, 'r+')
+    try {
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+  }
+
+  return {
+    root: base,
+    pathOf,
+    has: (hash) => pathOf(hash) !== undefined,
+    tempPath,
+    async putBytes(bytes, contentType) {
+      const hash = createHash('sha256').update(bytes).digest('hex')
+      const existing = pathOf(hash)
+      if (existing !== undefined) return { hash, path: existing, sizeBytes: bytes.byteLength }
+      const temp = tempPath()
+      try {
+        await fs.promises.writeFile(temp, bytes, { flush: true })
+        return settle(temp, hash, bytes.byteLength, contentType)
+      } catch (error) {
+        fs.rmSync(temp, { force: true })
+        throw error
+      }
+    },
+    async putFile(path, contentType) {
+      const temp = tempPath()
+      const hasher = createHash('sha256')
+      let sizeBytes = 0
+      const tap = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hasher.update(chunk)
+          sizeBytes += chunk.length
+          done(null, chunk)
+        },
+      })
+      try {
+        await pipeline(createReadStream(path), tap, createWriteStream(temp, { flush: true }))
+        return settle(temp, hasher.digest('hex'), sizeBytes, contentType)
+      } catch (error) {
+        fs.rmSync(temp, { force: true })
+        throw error
+      }
+    },
+    async adoptFile(path, contentType) {
+      const inside = relative(tmp, resolve(path))
+      if (inside === '' || inside.startsWith('..') || inside.includes(sep))
+        throw storeError('validation', `media: can only adopt a file from ${tmp}, not ${path}`, {
+          field: 'path',
+        })
+      fsyncFile(path)
+      const { hash, sizeBytes } = await hashFile(path)
+      return settle(resolve(path), hash, sizeBytes, contentType)
+    },
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { CacheStore, Journal } from '@shotchain/engine'
+import type { UploadCache } from '@shotchain/fal'
+import { createSqliteCache } from './cache/sqlite-cache.ts'
+import { openDatabase } from './db/open-database.ts'
+import { createSqliteJournal } from './journal/sqlite-journal.ts'
+import { createMediaFolder, type MediaFolder } from './media/media-folder.ts'
+import { createSqliteUploadCache } from './uploads/sqlite-upload-cache.ts'
+
+/** The name of the SQLite file inside the state folder. */
+export const DATABASE_FILE = 'shotchain.db'
+
+/** Everything Shotchain keeps between runs, in one state folder. */
+export interface Store {
+  /** The state folder. */
+  readonly home: string
+  readonly cache: CacheStore
+  readonly journal: Journal
+  readonly uploads: UploadCache
+  readonly media: MediaFolder
+  /** Closes the database; the store must not be used afterwards. Safe to call twice. */
+  close(): void
+}
+
+export interface OpenStoreOptions {
+  /**
+   * The clock for times the store stamps itself (none yet; the engine passes its own times).
+   * Accepted now so callers need not change when later tables use it.
+   */
+  readonly now?: () => number
+}
+
+/**
+ * Opens the store in `home` (created if missing): `<home>/shotchain.db` (SQLite, WAL, migrated to
+ * the current schema) and the media folder `<home>/media`. Several processes (the CLI and the
+ * server) may open the same home at once; each sees the others' committed writes. Throws when the
+ * database cannot be opened or was written by a newer Shotchain.
+ * @example
+ * const store = openStore(resolveHome())
+ * await executeRun({ ...options, cache: store.cache, journal: store.journal })
+ */
+export function openStore(home: string, _options: OpenStoreOptions = {}): Store {
+  const root = resolve(home)
+  mkdirSync(root, { recursive: true })
+  const media = createMediaFolder(join(root, 'media'))
+  const db = openDatabase(join(root, DATABASE_FILE))
+  return {
+    home: root,
+    cache: createSqliteCache(db, media.has),
+    journal: createSqliteJournal(db),
+    uploads: createSqliteUploadCache(db),
+    media,
+    close() {
+      if (db.open) db.close()
+    },
+  }
+}
