@@ -78,6 +78,9 @@ export function createMediaFolder(root: string): MediaFolder {
     fs.mkdirSync(shardOf(hash), { recursive: true })
     const path = join(shardOf(hash), `${hash}${extensionFor(contentType)}`)
     fs.renameSync(temp, path)
+    // The rename lives in the directory: sync it too, or a power cut could lose a file the cache
+    // (already on disk) names, and the node would run, and be paid for, again.
+    fsyncPath(shardOf(hash), 'r')
     return { hash, path, sizeBytes }
   }
 
@@ -91,8 +94,8 @@ export function createMediaFolder(root: string): MediaFolder {
     return { hash: hasher.digest('hex'), sizeBytes }
   }
 
-  function fsyncFile(path: string): void {
-    const fd = fs.openSync(path, 'r+')
+  function fsyncPath(path: string, flags: 'r' | 'r+'): void {
+    const fd = fs.openSync(path, flags)
     try {
       fs.fsyncSync(fd)
     } finally {
@@ -143,7 +146,7 @@ export function createMediaFolder(root: string): MediaFolder {
         throw storeError('validation', `media: can only adopt a file from ${tmp}, not ${path}`, {
           field: 'path',
         })
-      fsyncFile(path)
+      fsyncPath(path, 'r+')
       const { hash, sizeBytes } = await hashFile(path)
       return settle(resolve(path), hash, sizeBytes, contentType)
     },
