@@ -95,7 +95,8 @@ export const klingO1I2vNode = defineNode<KlingO1I2vParams, NodeServices>({
       )
     }
     const lastFrame: MediaRef = await media.extractFrame(video, 'last', signal)
-    return { video, lastFrame }
+    // `requestId` is not a port: it rides along in the cached result for manifests and history.
+    return { video, lastFrame, requestId }
   },
 })
 

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto'
+import { executeRun, planRun, type RunEvent, type RunPlan } from '@shotchain/engine'
+import type { CliArgs } from '../cli-args.ts'
+import { type CliIo, EXIT } from '../cli-io.ts'
+import { describePlan } from '../output/plan-view.ts'
+import { createProgressView } from '../output/progress-view.ts'
+import { writeOutputs } from '../output/write-outputs.ts'
+import { defaultOutDir, nodeHash, type PreparedRun, prepareRun } from './prepare-run.ts'
+
+/** Above this estimate a run on real fal asks first (unless `--yes`). */
+const CONFIRM_ABOVE_USD = 2
+
+/**
+ * `shotchain run`: plan, show the estimate, respect the budget, run with live progress, write
+ * the outputs and a manifest. Ctrl+C cancels: running fal jobs are cancelled at fal.
+ */
+export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
+  const prepared = await prepareRun(args, io, true)
+  if (prepared === undefined) return EXIT.invalid
+  try {
+    return await runPrepared(args, io, prepared)
+  } finally {
+    await prepared.services.close()
+  }
+}
+
+/** After a run: a plan of every shot and what feeds it, to read their results from the cache. */
+function planShots(prepared: PreparedRun): RunPlan {
+  const { doc, registry, services, fingerprints } = prepared
+  const shots = new Set(doc.nodes.filter((n) => n.type === 'kling-o1-i2v').map((n) => n.id))
+  const feeders = doc.edges.filter((e) => shots.has(e.to.node)).map((e) => e.from.node)
+  const targets = [...shots, ...feeders]
+  const planned = planRun(doc, registry, {
+    targets,
+    cache: services.store.cache,
+    hash: nodeHash,
+    fingerprints,
+  })
+  if (!planned.ok) throw new Error('the document planned before the run cannot be planned after it')
+  return planned.plan
+}
+
+async function runPrepared(args: CliArgs, io: CliIo, prepared: PreparedRun): Promise<number> {
+  const { planned: plan, services } = prepared
+  for (const line of describePlan(plan, services.falMode)) io.out(line)
+  const usd = plan.estimate.usd
+  if (args.budget !== undefined && usd > args.budget) {
+    io.err(
+      `refused: the estimate $${usd.toFixed(2)} is over the budget of $${args.budget.toFixed(2)}`,
+    )
+    return EXIT.refused
+  }
+  if (services.falMode === 'fal' && usd > CONFIRM_ABOVE_USD && !args.yes) {
+    const question = `This run will cost about $${usd.toFixed(2)} on fal. Go ahead?`
+    const yes = io.confirm ? await io.confirm(question) : false
+    if (!yes) {
+      io.err(
+        io.confirm ? 'not started.' : `refused: $${usd.toFixed(2)} needs confirmation; pass --yes`,
+      )
+      return EXIT.refused
+    }
+  }
+  const events: RunEvent[] = []
+  const show = createProgressView(io.out, services.falMode)
+  const result = await executeRun(plan, {
+    runId: randomUUID(),
+    now: Date.now,
+    services: services.nodeServices,
+    cache: services.store.cache,
+    journal: services.store.journal,
+    limits: { fal: args.concurrency },
+    signal: io.signal,
+    resubmit: new Set(args.resubmit),
+    onEvent: (event) => {
+      events.push(event)
+      show(event)
+    },
+  })
+  const outDir = args.out ?? defaultOutDir(args, io)
+  const shotPlan = planShots(prepared)
+  const written = await writeOutputs({
+    outDir,
+    plan,
+    shotPlan,
+    result,
+    events,
+    store: services.store,
+  })
+  for (const path of written) io.out(`wrote ${path}`)
+  for (const error of result.errors) {
+    const field = error.field ? ` (field ${error.field})` : ''
+    io.err(`node ${error.nodeId ?? '?'}${field}: ${error.message}`)
+  }
+  if (result.status === 'cancelled') return EXIT.cancelled
+  return result.status === 'succeeded' ? EXIT.ok : EXIT.failed
+}

@@ -1,0 +1,31 @@
+import type { RunPlan } from '@shotchain/engine'
+
+/** The plan as lines: what runs, what is cached, what re-attaches, and the estimate. */
+export function describePlan(plan: RunPlan, falMode: 'fal' | 'emulator'): string[] {
+  const lines: string[] = []
+  for (const node of plan.nodes) {
+    const what =
+      node.action === 'cached'
+        ? 'cached'
+        : node.action === 'reuse'
+          ? `same work as ${node.reuseOf}`
+          : node.needsDecision
+            ? 'NEEDS A DECISION: an earlier submit may have reached fal (see --resubmit)'
+            : node.resumeRequestId
+              ? `re-attach to fal request ${node.resumeRequestId} (already paid)`
+              : node.costUsd > 0
+                ? `run, $${node.costUsd.toFixed(2)}`
+                : 'run'
+    lines.push(`  ${node.id.padEnd(14)} ${node.spec.type.padEnd(14)} ${what}`)
+  }
+  const { estimate } = plan
+  const billed = falMode === 'fal' ? '' : ' (what fal would bill; the emulator bills nothing)'
+  lines.push(
+    `estimate: ${estimate.run} to run, ${estimate.cached} cached` +
+      (estimate.resumed > 0 ? `, ${estimate.resumed} re-attached` : '') +
+      `, $${estimate.usd.toFixed(2)}${billed}`,
+  )
+  for (const warning of plan.warnings)
+    lines.push(`  warning [node ${warning.nodeId ?? '-'}] ${warning.path}: ${warning.message}`)
+  return lines
+}

@@ -1,0 +1,102 @@
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { RunEvent, RunPlan, RunResult } from '@shotchain/engine'
+import type { MediaRef } from '@shotchain/nodes'
+import { extensionFor, type Store } from '@shotchain/store'
+
+/** One shot in the manifest: what was asked, what it was made from, and what it cost. */
+export interface ShotRecord {
+  readonly node: string
+  readonly prompt: string | undefined
+  readonly inputs: Readonly<Record<string, string | undefined>>
+  readonly requestId: string | undefined
+  readonly durationSec: number | undefined
+  readonly tier: string | undefined
+  readonly costUsd: number
+  readonly cached: boolean
+  readonly video: string | undefined
+}
+
+/**
+ * Writes every output node's file into `outDir` (named after the node's `name`) and a
+ * `manifest.json` with one record per shot. Returns the paths written.
+ */
+export async function writeOutputs(options: {
+  readonly outDir: string
+  readonly plan: RunPlan
+  /** A plan made after the run that targets every shot and what feeds it (see shotRecords). */
+  readonly shotPlan: RunPlan
+  readonly result: RunResult
+  readonly events: readonly RunEvent[]
+  readonly store: Store
+}): Promise<string[]> {
+  const { outDir, plan, shotPlan, result, events, store } = options
+  await mkdir(outDir, { recursive: true })
+  const written: string[] = []
+  const files: Record<string, string> = {}
+  for (const node of plan.nodes) {
+    if (node.spec.type !== 'output') continue
+    const media = result.outputs.get(node.id)?.media as MediaRef | undefined
+    const from = media && store.media.pathOf(media.hash)
+    if (media === undefined || from === undefined) continue
+    const name = `${(node.params as { name: string }).name}${extensionFor(media.contentType)}`
+    await copyFile(from, join(outDir, name))
+    files[node.id] = name
+    written.push(join(outDir, name))
+  }
+  const manifest = {
+    workflow: plan.doc.name,
+    status: result.status,
+    spentUsd: result.spentUsd,
+    files,
+    shots: shotRecords(plan, shotPlan, events),
+  }
+  const manifestPath = join(outDir, 'manifest.json')
+  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`)
+  written.push(manifestPath)
+  return written
+}
+
+/**
+ * One record per Kling node of the document, whether it ran now or came from the cache:
+ * `shotPlan` is a plan (after the run) targeting every shot and what feeds it, so its cached
+ * entries give each shot's video, request id and input hashes.
+ */
+function shotRecords(plan: RunPlan, shotPlan: RunPlan, events: readonly RunEvent[]): ShotRecord[] {
+  const requestIds = new Map<string, string>()
+  for (const event of events) {
+    if (event.type === 'node-submitted') requestIds.set(event.nodeId, event.requestId)
+    if (event.type === 'node-started' && event.resumeRequestId)
+      requestIds.set(event.nodeId, event.resumeRequestId)
+  }
+  const ranNow = new Map(plan.nodes.filter((n) => n.action === 'run').map((n) => [n.id, n]))
+  const planned = new Map(shotPlan.nodes.map((n) => [n.id, n]))
+  const paramsOf = new Map(plan.doc.nodes.map((n) => [n.id, n.params]))
+  return plan.doc.nodes
+    .filter((node) => node.type === 'kling-o1-i2v')
+    .map((doc) => {
+      const node = planned.get(doc.id)
+      const sourceOf = (port: string) => node?.inputs.find((i) => i.port === port)?.sources[0]
+      const hashOf = (port: string) => {
+        const source = sourceOf(port)
+        const value = source && planned.get(source.node)?.outputs?.[source.port]
+        return (value as MediaRef | undefined)?.hash
+      }
+      const promptNode = sourceOf('prompt')?.node
+      const params = (node?.params ?? {}) as { duration?: number; tier?: string }
+      const outputs = node?.outputs
+      return {
+        node: doc.id,
+        prompt: promptNode
+          ? (paramsOf.get(promptNode) as { text?: string } | undefined)?.text
+          : undefined,
+        inputs: { start: hashOf('start'), end: hashOf('end') },
+        requestId: (outputs?.requestId as string | undefined) ?? requestIds.get(doc.id),
+        durationSec: params.duration,
+        tier: params.tier,
+        costUsd: ranNow.get(doc.id)?.costUsd ?? 0,
+        cached: !ranNow.has(doc.id),
+        video: (outputs?.video as MediaRef | undefined)?.hash,
+      }
+    })
+}

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CliHarness, createCliHarness, shortShots } from './testing/cli-harness.ts'
+
+const MAIN = resolve(import.meta.dirname, 'main.ts')
+const TSX = join(
+  dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
+  'dist',
+  'loader.mjs',
+)
+
+let h: CliHarness
+
+beforeAll(async () => {
+  h = await createCliHarness()
+  await h.editWorkflow('three-shot-chain.json', (doc) => shortShots(doc))
+}, 60_000)
+
+afterAll(() => h?.emulator.stop())
+
+/** Starts the real CLI process and SIGKILLs it once its output matches `when`. */
+function runAndKill(when: RegExp): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX, MAIN, 'run', 'three-shot-chain.json'], {
+      cwd: h.dir,
+      env: h.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (when.test(out)) child.kill('SIGKILL')
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+    })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolvePromise(out)
+      else reject(new Error(`the CLI ended (${code}) before it could be killed:\n${out}`))
+    })
+  })
+}
+
+describe('shotchain run killed mid-run', () => {
+  it('re-attaches to the job it paid for instead of paying again', async () => {
+    h.emulator.configure({ runLatencyMs: 4_000 })
+    const before = await runAndKill(/shot2\s+submitted to fal/)
+    expect(before).toMatch(/shot1\s+done/)
+    expect(h.emulator.stats().submits['fal-ai/kling-video/o1/standard/image-to-video']).toBe(2)
+
+    h.emulator.configure({ runLatencyMs: 150 })
+    const { code, out } = await h.run('run', 'three-shot-chain.json')
+    expect(code).toBe(0)
+    expect(out).toMatch(/shot2\s+.*re-attach/)
+    // shot1 from the cache, shot2 re-attached, shot3 new: three submits in all, not four.
+    expect(h.emulator.stats().submits['fal-ai/kling-video/o1/standard/image-to-video']).toBe(3)
+  }, 120_000)
+})

@@ -1,0 +1,26 @@
+import { parseCliArgs } from './cli-args.ts'
+import { type CliIo, EXIT } from './cli-io.ts'
+import { estimateCommand, validateCommand } from './commands/check-commands.ts'
+import { runCommand } from './commands/run-command.ts'
+import { describeFalTarget, falTargetFromEnv } from './services/create-services.ts'
+
+/**
+ * The whole CLI as a function: parses `argv`, says on the first line which fal it talks to,
+ * runs the command and resolves with the exit code. Errors become messages, not stack traces.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCliArgs(argv)
+  if (typeof args === 'string') {
+    io.err(args)
+    return argv.includes('--help') || argv.includes('-h') ? EXIT.ok : EXIT.invalid
+  }
+  io.out(`shotchain: ${describeFalTarget(falTargetFromEnv(io.env))}`)
+  try {
+    if (args.command === 'validate') return await validateCommand(args, io)
+    if (args.command === 'estimate') return await estimateCommand(args, io)
+    return await runCommand(args, io)
+  } catch (error) {
+    io.err(`shotchain: ${error instanceof Error ? error.message : String(error)}`)
+    return EXIT.failed
+  }
+}

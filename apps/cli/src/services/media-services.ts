@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, resolve } from 'node:path'
+import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
+import type { MediaRef, MediaServices } from '@shotchain/nodes'
+import type { Store } from '@shotchain/store'
+
+/**
+ * The nodes' media work over the store's content-addressed folder and ffmpeg. Local paths are
+ * read relative to `baseDir` (the workflow file's folder).
+ */
+export function createMediaServices(
+  store: Store,
+  tools: MediaTools,
+  baseDir: string,
+): MediaServices {
+  const importBytes = async (
+    bytes: Uint8Array,
+    origin: string,
+    sourceUrl?: string,
+  ): Promise<MediaRef> => {
+    const contentType = sniffMediaType(bytes)
+    if (contentType === undefined) {
+      throw new ShotchainError(
+        ERROR_CODES.validation,
+        `${origin} is not a PNG, JPEG, WebP, GIF or MP4 file`,
+      )
+    }
+    const put = await store.media.putBytes(bytes, contentType)
+    return describe(put.hash, put.path, contentType, bytes, sourceUrl)
+  }
+
+  const describe = async (
+    hash: string,
+    path: string,
+    contentType: string,
+    bytes: Uint8Array | undefined,
+    sourceUrl?: string,
+  ): Promise<MediaRef> => {
+    const isImage = contentType.startsWith('image/')
+    const header = isImage && bytes ? probeImageBytes(bytes) : undefined
+    const info = header ? undefined : await tools.probe(path)
+    return {
+      kind: isImage ? 'image' : 'video',
+      hash,
+      contentType,
+      sizeBytes: bytes?.byteLength ?? info?.sizeBytes ?? 0,
+      width: header?.width ?? info?.width ?? 0,
+      height: header?.height ?? info?.height ?? 0,
+      ...(isImage ? {} : { durationSec: info?.durationSec ?? 0 }),
+      ...(sourceUrl === undefined ? {} : { sourceUrl }),
+    }
+  }
+
+  const readLocal = async (path: string): Promise<Uint8Array> => {
+    const full = isAbsolute(path) ? path : resolve(baseDir, path)
+    try {
+      return await readFile(full)
+    } catch (error) {
+      const reason =
+        (error as { code?: string }).code === 'ENOENT' ? 'does not exist' : 'cannot be read'
+      throw new ShotchainError(ERROR_CODES.validation, `the file ${full} ${reason}`, {
+        field: 'path',
+        cause: error,
+      })
+    }
+  }
+
+  const adopt = async (tempPath: string, contentType: string): Promise<MediaRef> => {
+    const put = await store.media.adoptFile(tempPath, contentType)
+    return describe(
+      put.hash,
+      put.path,
+      contentType,
+      contentType.startsWith('image/') ? await readFile(put.path) : undefined,
+    )
+  }
+
+  const pathOf = (media: MediaRef): string => {
+    const path = store.media.pathOf(media.hash)
+    if (path === undefined) {
+      throw new ShotchainError(
+        ERROR_CODES.internal,
+        `media ${media.hash} is missing from the store`,
+      )
+    }
+    return path
+  }
+
+  return {
+    importFile: async (path) => importBytes(await readLocal(path), `the file ${path}`),
+    hashFile: async (path) =>
+      createHash('sha256')
+        .update(await readLocal(path))
+        .digest('hex'),
+    async importUrl(url, signal) {
+      let response: Response
+      try {
+        response = await fetch(url, { signal })
+      } catch (error) {
+        throw new ShotchainError(ERROR_CODES.network, `could not download ${url}`, {
+          retryable: true,
+          cause: error,
+        })
+      }
+      if (!response.ok) {
+        throw new ShotchainError(
+          ERROR_CODES.validation,
+          `${url} answered HTTP ${response.status}`,
+          { field: 'url' },
+        )
+      }
+      return importBytes(new Uint8Array(await response.arrayBuffer()), url, url)
+    },
+    async extractFrame(video, at, signal) {
+      const out = store.media.tempPath('.png')
+      await tools.extractFrame(pathOf(video), at, out, { signal })
+      return adopt(out, 'image/png')
+    },
+    async concat(videos, signal) {
+      const out = store.media.tempPath('.mp4')
+      await tools.concat(
+        videos.map((v) => pathOf(v)),
+        out,
+        { signal },
+      )
+      return adopt(out, 'video/mp4')
+    },
+  }
+}

@@ -1,0 +1,79 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { type FalEmulator, startFalEmulator } from '@shotchain/fal-emulator'
+import { runCli } from '../run-cli.ts'
+
+const EXAMPLES = resolve(import.meta.dirname, '../../../../examples')
+
+/**
+ * Fast emulator knobs: a short queue and run, and videos just over fal's 300 px minimum (each
+ * shot's last frame is the next shot's start image).
+ */
+export const TEST_KNOBS = {
+  queueLatencyMs: 20,
+  runLatencyMs: 150,
+  videoLongSide: 544,
+  videoFps: 12,
+}
+
+/** A scratch copy of examples/ with its own state folder, and an emulator outliving CLI runs. */
+export interface CliHarness {
+  readonly dir: string
+  readonly home: string
+  readonly emulator: FalEmulator
+  readonly env: NodeJS.ProcessEnv
+  /** Runs the CLI in-process; resolves with its exit code and what it printed. */
+  run(...argv: string[]): Promise<{ code: number; out: string; err: string }>
+  /** Reads a workflow of the scratch folder, lets `edit` change it, writes it back. */
+  editWorkflow(file: string, edit: (doc: WorkflowJson) => void): Promise<void>
+  submits(): number
+}
+
+export interface WorkflowJson {
+  nodes: { id: string; type: string; params: Record<string, unknown> }[]
+  edges: { id: string; from: { node: string; port: string }; to: { node: string; port: string } }[]
+}
+
+export async function createCliHarness(): Promise<CliHarness> {
+  const dir = await mkdtemp(join(tmpdir(), 'shotchain-cli-'))
+  await cp(EXAMPLES, dir, { recursive: true })
+  const home = join(dir, '.state')
+  const emulator = await startFalEmulator(TEST_KNOBS)
+  const env = {
+    PATH: process.env.PATH,
+    SHOTCHAIN_HOME: home,
+    SHOTCHAIN_FAL_EMULATOR_URL: emulator.url,
+  }
+  return {
+    dir,
+    home,
+    emulator,
+    env,
+    async run(...argv) {
+      const out: string[] = []
+      const err: string[] = []
+      const code = await runCli(argv, {
+        env,
+        cwd: dir,
+        out: (line) => out.push(line),
+        err: (line) => err.push(line),
+        confirm: undefined,
+        signal: new AbortController().signal,
+      })
+      return { code, out: out.join('\n'), err: err.join('\n') }
+    },
+    async editWorkflow(file, edit) {
+      const path = join(dir, file)
+      const doc = JSON.parse(await readFile(path, 'utf8')) as WorkflowJson
+      edit(doc)
+      await writeFile(path, JSON.stringify(doc, null, 2))
+    },
+    submits: () => emulator.stats().totals.submits,
+  }
+}
+
+/** Sets every Kling node's duration, to keep test clips short. */
+export function shortShots(doc: WorkflowJson, seconds = 3): void {
+  for (const node of doc.nodes) if (node.type === 'kling-o1-i2v') node.params.duration = seconds
+}
