@@ -58,4 +58,26 @@ describe('shotchain run killed mid-run', () => {
     // shot1 from the cache, shot2 re-attached, shot3 new: three submits in all, not four.
     expect(h.emulator.stats().submits['fal-ai/kling-video/o1/standard/image-to-video']).toBe(3)
   }, 120_000)
+
+  it('cancels the running fal job when the run is cancelled (Ctrl+C)', async () => {
+    await h.editWorkflow('three-shot-chain.json', (doc) => {
+      const prompt = doc.nodes.find((n) => n.id === 'prompt1')
+      if (prompt) prompt.params.text = '@Image1: a different first shot, cancelled mid-way'
+    })
+    h.emulator.configure({ runLatencyMs: 4_000 })
+    const cancelledBefore = h.emulator.stats().totals.cancelled
+    const ctrlC = new AbortController()
+    const { code, out } = await h.runWatching(
+      ['run', 'three-shot-chain.json'],
+      ctrlC.signal,
+      (line) => {
+        if (/shot1\s+submitted to fal/.test(line)) setTimeout(() => ctrlC.abort(), 100)
+      },
+    )
+    h.emulator.configure({ runLatencyMs: 150 })
+    expect(code).toBe(130)
+    expect(out).toMatch(/shot1\s+cancelled/)
+    expect(out).toMatch(/shot3\s+cancelled/)
+    expect(h.emulator.stats().totals.cancelled).toBe(cancelledBefore + 1)
+  }, 60_000)
 })

@@ -25,6 +25,12 @@ export interface CliHarness {
   readonly env: NodeJS.ProcessEnv
   /** Runs the CLI in-process; resolves with its exit code and what it printed. */
   run(...argv: string[]): Promise<{ code: number; out: string; err: string }>
+  /** Like `run`, with a hook on every printed line (e.g. to press Ctrl+C through `signal`). */
+  runWatching(
+    argv: readonly string[],
+    signal: AbortSignal,
+    onLine: (line: string) => void,
+  ): Promise<{ code: number; out: string; err: string }>
   /** Reads a workflow of the scratch folder, lets `edit` change it, writes it back. */
   editWorkflow(file: string, edit: (doc: WorkflowJson) => void): Promise<void>
   submits(): number
@@ -45,24 +51,29 @@ export async function createCliHarness(): Promise<CliHarness> {
     SHOTCHAIN_HOME: home,
     SHOTCHAIN_FAL_EMULATOR_URL: emulator.url,
   }
+  const runWatching: CliHarness['runWatching'] = async (argv, signal, onLine) => {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await runCli(argv, {
+      env,
+      cwd: dir,
+      out: (line) => {
+        out.push(line)
+        onLine(line)
+      },
+      err: (line) => err.push(line),
+      confirm: undefined,
+      signal,
+    })
+    return { code, out: out.join('\n'), err: err.join('\n') }
+  }
   return {
     dir,
     home,
     emulator,
     env,
-    async run(...argv) {
-      const out: string[] = []
-      const err: string[] = []
-      const code = await runCli(argv, {
-        env,
-        cwd: dir,
-        out: (line) => out.push(line),
-        err: (line) => err.push(line),
-        confirm: undefined,
-        signal: new AbortController().signal,
-      })
-      return { code, out: out.join('\n'), err: err.join('\n') }
-    },
+    run: (...argv) => runWatching(argv, new AbortController().signal, () => {}),
+    runWatching,
     async editWorkflow(file, edit) {
       const path = join(dir, file)
       const doc = JSON.parse(await readFile(path, 'utf8')) as WorkflowJson
