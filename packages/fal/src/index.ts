@@ -13,15 +13,18 @@ export {
 } from './gateway/upload-once.ts'
 export type { FalProgress, WaitOptions } from './gateway/wait-for-result.ts'
 export {
+  type ImageFacts,
+  type ImageHeader,
+  imageProblem,
   KLING_O1_ENDPOINTS,
   KLING_O1_LIMITS,
   KLING_O1_PRICE_PER_SECOND,
   type KlingO1Output,
   type KlingO1Request,
+  type KlingPreflightInput,
   type KlingTier,
   klingO1Cost,
   klingO1Input,
-} from './kling/kling-o1.ts'
+  preflightKling,
+} from './kling/index.ts'
 export { factsOfBytes, factsOfUrl } from './preflight/check-image.ts'
-export { type ImageFacts, imageProblem } from './preflight/image-problem.ts'
-export { type KlingPreflightInput, preflightKling } from './preflight/preflight-kling.ts'
