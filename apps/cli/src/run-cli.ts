@@ -1,8 +1,8 @@
+import { describeFalTarget, falTargetFromEnv } from '@shotchain/runtime'
 import { parseCliArgs } from './cli-args.ts'
 import { type CliIo, EXIT } from './cli-io.ts'
 import { estimateCommand, validateCommand } from './commands/check-commands.ts'
 import { runCommand } from './commands/run-command.ts'
-import { describeFalTarget, falTargetFromEnv } from './services/create-services.ts'
 
 /**
  * The whole CLI as a function: parses `argv`, says on the first line which fal it talks to,

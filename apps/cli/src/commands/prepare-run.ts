@@ -3,9 +3,9 @@ import { dirname, resolve } from 'node:path'
 import { fingerprintDocument, type PlanResult, planRun } from '@shotchain/engine'
 import { createRegistry, type NodeRegistry, type WorkflowDocument } from '@shotchain/graph'
 import { builtInNodes } from '@shotchain/nodes'
+import { createRunServices, type RunServices } from '@shotchain/runtime'
 import type { CliArgs } from '../cli-args.ts'
 import type { CliIo } from '../cli-io.ts'
-import { createRunServices, type RunServices } from '../services/create-services.ts'
 import { describeIssues, loadWorkflow } from '../workflow/load-workflow.ts'
 
 export interface PreparedRun {
