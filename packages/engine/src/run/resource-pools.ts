@@ -39,11 +39,6 @@ export class ResourcePools<T> {
     return dropped
   }
 
-  /** How many items of `resource` run at this moment. */
-  active(resource: string | undefined): number {
-    return this.#pools.get(resource ?? '')?.active ?? 0
-  }
-
   #pool(resource: string | undefined) {
     const name = resource ?? ''
     let pool = this.#pools.get(name)
