@@ -4,4 +4,24 @@ export { resolveHome } from './home/resolve-home.ts'
 export { extensionFor } from './media/content-type.ts'
 export type { MediaFolder, StoredMedia } from './media/media-folder.ts'
 export { isMediaHash } from './media/media-hash.ts'
+export type {
+  NodeRunError,
+  NodeRunState,
+  NodeRunStore,
+  StoredNodeRun,
+} from './runs/sqlite-node-runs.ts'
+export type { RunEventLog, StoredRunEvent } from './runs/sqlite-run-events.ts'
+export type {
+  FinishedRunStatus,
+  NewRun,
+  RunStatus,
+  RunStore,
+  StoredRun,
+} from './runs/sqlite-runs.ts'
 export { DATABASE_FILE, type OpenStoreOptions, openStore, type Store } from './store.ts'
+export type {
+  StoredWorkflow,
+  WorkflowStore,
+  WorkflowSummary,
+  WorkflowUpdateResult,
+} from './workflows/sqlite-workflows.ts'

@@ -6,7 +6,11 @@ import { createSqliteCache } from './cache/sqlite-cache.ts'
 import { openDatabase } from './db/open-database.ts'
 import { createSqliteJournal } from './journal/sqlite-journal.ts'
 import { createMediaFolder, type MediaFolder } from './media/media-folder.ts'
+import { createSqliteNodeRuns, type NodeRunStore } from './runs/sqlite-node-runs.ts'
+import { createSqliteRunEvents, type RunEventLog } from './runs/sqlite-run-events.ts'
+import { createSqliteRuns, type RunStore } from './runs/sqlite-runs.ts'
 import { createSqliteUploadCache } from './uploads/sqlite-upload-cache.ts'
+import { createSqliteWorkflows, type WorkflowStore } from './workflows/sqlite-workflows.ts'
 
 /** The name of the SQLite file inside the state folder. */
 export const DATABASE_FILE = 'shotchain.db'
@@ -19,6 +23,14 @@ export interface Store {
   readonly journal: Journal
   readonly uploads: UploadCache
   readonly media: MediaFolder
+  /** Saved workflows, with revisions for compare-and-set saves. */
+  readonly workflows: WorkflowStore
+  /** Runs, each with the document snapshot it executes. */
+  readonly runs: RunStore
+  /** The latest state of each node of each run. */
+  readonly nodeRuns: NodeRunStore
+  /** Each run's numbered events, for replay. */
+  readonly events: RunEventLog
   /** Closes the database; the store must not be used afterwards. Safe to call twice. */
   close(): void
 }
@@ -51,6 +63,10 @@ export function openStore(home: string, _options: OpenStoreOptions = {}): Store 
     journal: createSqliteJournal(db),
     uploads: createSqliteUploadCache(db),
     media,
+    workflows: createSqliteWorkflows(db),
+    runs: createSqliteRuns(db),
+    nodeRuns: createSqliteNodeRuns(db),
+    events: createSqliteRunEvents(db),
     close() {
       if (db.open) db.close()
     },

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it, onTestFinished } from 'vitest'
+import { sampleWorkflow } from '../testing/sample-workflow.ts'
 import { makeTempHome, openTestStore } from '../testing/temp-home.ts'
 import { MIGRATIONS, type Migration, migrate } from './migrations.ts'
 
@@ -45,6 +46,40 @@ describe('migrate', () => {
     expect(() => migrate(db, steps)).toThrow()
     expect(version(db)).toBe(0)
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([])
+  })
+
+  it('adds the workflow and run tables to a file from before them, keeping its rows', () => {
+    const home = makeTempHome()
+    const path = join(home, 'shotchain.db')
+    const old = new Database(path)
+    migrate(old, MIGRATIONS.slice(0, 1))
+    old
+      .prepare('INSERT INTO cache_entries VALUES (?, ?, ?, ?)')
+      .run('k', 'prompt', '{"text":"a cat"}', 1)
+    old
+      .prepare("INSERT INTO journal_entries VALUES (?, 'submitted', ?, ?, ?, ?)")
+      .run('j', 'shot1', 'r0', 'req-0', 2)
+    old.close()
+
+    const store = openTestStore(home)
+    expect(version(openFile(path))).toBe(MIGRATIONS.length)
+    expect(store.cache.get('k')).toEqual({
+      outputs: { text: 'a cat' },
+      nodeType: 'prompt',
+      createdAt: 1,
+    })
+    expect(store.journal.get('j')).toMatchObject({ state: 'submitted', requestId: 'req-0' })
+    store.workflows.create('w1', sampleWorkflow(), 3)
+    store.runs.create({
+      id: 'r1',
+      workflowId: 'w1',
+      doc: sampleWorkflow(),
+      targets: undefined,
+      estimateUsd: 0,
+      createdAt: 4,
+    })
+    store.events.append('r1', 1, { type: 'run-started' })
+    expect(store.events.lastSeq('r1')).toBe(1)
   })
 
   it('refuses a file written by a newer Shotchain', () => {

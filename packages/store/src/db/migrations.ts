@@ -40,6 +40,53 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    // runs.workflow_id has no foreign key on purpose: a run keeps its own snapshot of the
+    // document, so deleting a workflow must leave its runs (and what they paid for) readable.
+    name: 'workflows, runs, node runs and the run event log',
+    sql: `
+      CREATE TABLE workflows (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        doc        TEXT NOT NULL,
+        revision   INTEGER NOT NULL CHECK (revision >= 1),
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+      ) STRICT;
+      CREATE INDEX workflows_by_update ON workflows (updated_at);
+      CREATE TABLE runs (
+        id           TEXT PRIMARY KEY,
+        workflow_id  TEXT NOT NULL,
+        doc          TEXT NOT NULL,
+        targets      TEXT,
+        status       TEXT NOT NULL
+                     CHECK (status IN ('running', 'succeeded', 'failed', 'cancelled')),
+        estimate_usd REAL NOT NULL,
+        spent_usd    REAL,
+        created_at   REAL NOT NULL,
+        finished_at  REAL,
+        resubmit     TEXT NOT NULL DEFAULT '[]',
+        CHECK ((status = 'running') = (finished_at IS NULL))
+      ) STRICT;
+      CREATE INDEX runs_by_workflow ON runs (workflow_id, created_at);
+      CREATE INDEX runs_by_status ON runs (status, created_at);
+      CREATE TABLE node_runs (
+        run_id     TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        node_id    TEXT NOT NULL,
+        status     TEXT NOT NULL,
+        request_id TEXT,
+        error      TEXT,
+        updated_at REAL NOT NULL,
+        PRIMARY KEY (run_id, node_id)
+      ) STRICT;
+      CREATE TABLE run_events (
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        seq    INTEGER NOT NULL CHECK (seq >= 1),
+        event  TEXT NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ]
 
 /**
