@@ -1,9 +1,6 @@
-export {
-  createRunServices,
-  describeFalTarget,
-  type FalTarget,
-  falTargetFromEnv,
-  type RunServices,
-} from './services/create-services.ts'
+export { nodeHash, type PlanWorkflowResult, planWorkflow } from './plan/plan-workflow.ts'
+export { createRunServices, type RunServices } from './services/create-services.ts'
+export { connectFal, type FalConnection } from './services/fal-connection.ts'
 export { createFalServices } from './services/fal-services.ts'
-export { createMediaServices } from './services/media-services.ts'
+export { describeFalTarget, type FalTarget, falTargetFromEnv } from './services/fal-target.ts'
+export { createMediaServices, isInside, type LocalFiles } from './services/media-services.ts'

@@ -1,9 +1,8 @@
-import { hash } from 'node:crypto'
 import { dirname, resolve } from 'node:path'
-import { fingerprintDocument, type PlanResult, planRun } from '@shotchain/engine'
+import type { RunPlan } from '@shotchain/engine'
 import { createRegistry, type NodeRegistry, type WorkflowDocument } from '@shotchain/graph'
 import { builtInNodes } from '@shotchain/nodes'
-import { createRunServices, type RunServices } from '@shotchain/runtime'
+import { createRunServices, nodeHash, planWorkflow, type RunServices } from '@shotchain/runtime'
 import type { CliArgs } from '../cli-args.ts'
 import type { CliIo } from '../cli-io.ts'
 import { describeIssues, loadWorkflow } from '../workflow/load-workflow.ts'
@@ -12,12 +11,11 @@ export interface PreparedRun {
   readonly doc: WorkflowDocument
   readonly registry: NodeRegistry
   readonly services: RunServices
-  readonly planned: Extract<PlanResult, { ok: true }>['plan']
+  readonly planned: RunPlan
   readonly fingerprints: ReadonlyMap<string, string>
 }
 
-/** SHA-256 through node:crypto: the same keys as the engine's portable default, faster. */
-export const nodeHash = (text: string) => hash('sha256', text, 'hex')
+export { nodeHash }
 
 /**
  * Loads, validates, fingerprints and plans a workflow. Prints what is wrong and returns
@@ -41,24 +39,17 @@ export async function prepareRun(
     io.err(describeIssues(path, issues))
     return services.close().then(() => undefined)
   }
-  const { fingerprints, issues } = await fingerprintDocument(
+  const planned = await planWorkflow({
     doc,
     registry,
-    services.nodeServices,
-    io.signal,
-  )
-  const plan = planRun(doc, registry, {
-    cache: services.store.cache,
-    journal: services.store.journal,
-    hash: nodeHash,
-    fingerprints,
+    services: services.nodeServices,
+    store: services.store,
     ...(args.to ? { targets: args.to } : {}),
+    signal: io.signal,
   })
-  const needed = plan.ok ? new Set(plan.plan.nodes.map((n) => n.id)) : undefined
-  const blocking = issues.filter((i) => needed === undefined || needed.has(i.nodeId ?? ''))
-  if (!plan.ok) return refuse([...plan.issues, ...blocking])
-  if (blocking.length > 0) return refuse(blocking)
-  return { doc, registry, services, planned: plan.plan, fingerprints }
+  if (!planned.ok) return refuse(planned.issues)
+  const { plan, fingerprints } = planned
+  return { doc, registry, services, planned: plan, fingerprints }
 }
 
 /** The folder outputs go to by default: `<workflow folder>/out/<workflow file name>`. */

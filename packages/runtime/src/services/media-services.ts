@@ -1,19 +1,30 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { isAbsolute, resolve } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
 import { type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
 import type { MediaRef, MediaServices } from '@shotchain/nodes'
 import type { Store } from '@shotchain/store'
 
+/** Where local image paths are read from. */
+export interface LocalFiles {
+  /** Relative paths are read from here (the workflow file's folder). */
+  readonly baseDir: string
+  /**
+   * When set, only files inside this folder can be read (the server: the store's media folder);
+   * any other path fails with a `validation` error naming `path`, and nothing is read.
+   */
+  readonly confineTo?: string
+}
+
 /**
  * The nodes' media work over the store's content-addressed folder and ffmpeg. Local paths are
- * read relative to `baseDir` (the workflow file's folder).
+ * read as `files` says.
  */
 export function createMediaServices(
   store: Store,
   tools: MediaTools,
-  baseDir: string,
+  files: LocalFiles,
 ): MediaServices {
   const importBytes = async (
     bytes: Uint8Array,
@@ -54,7 +65,14 @@ export function createMediaServices(
   }
 
   const readLocal = async (path: string): Promise<Uint8Array> => {
-    const full = isAbsolute(path) ? path : resolve(baseDir, path)
+    const full = isAbsolute(path) ? resolve(path) : resolve(files.baseDir, path)
+    if (files.confineTo !== undefined && !isInside(files.confineTo, full)) {
+      throw new ShotchainError(
+        ERROR_CODES.validation,
+        `the file ${path} is outside ${files.confineTo}: upload the image and use the path it gets`,
+        { field: 'path' },
+      )
+    }
     try {
       return await readFile(full)
     } catch (error) {
@@ -128,4 +146,10 @@ export function createMediaServices(
       return adopt(out, 'video/mp4')
     },
   }
+}
+
+/** Whether `path` (absolute, resolved) lies inside the folder `root`. */
+export function isInside(root: string, path: string): boolean {
+  const inside = relative(resolve(root), resolve(path))
+  return inside !== '' && !inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside)
 }

@@ -1,0 +1,20 @@
+import type { NodeRegistry } from '@shotchain/graph'
+import type { Store } from '@shotchain/store'
+import type { EventHub } from '../runs/event-hub.ts'
+import type { RunManager } from '../runs/run-manager.ts'
+
+/** What the routes work with; built once by the server. */
+export interface AppContext {
+  readonly store: Store
+  readonly runs: RunManager
+  readonly hub: EventHub
+  readonly registry: NodeRegistry
+  /** `fal` when runs are billed by fal, else `offline-emulator`; sent on every response. */
+  readonly fal: 'fal' | 'offline-emulator'
+  /** The `host:port` values requests must name (known once the server listens). */
+  readonly hosts: () => readonly string[]
+  /** apps/web's built `dist/`, when it exists. */
+  readonly webDist: string | undefined
+  readonly now: () => number
+  readonly log: (line: string) => void
+}

@@ -1,0 +1,124 @@
+import type { RunPlan } from '@shotchain/engine'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppContext } from '../http/app-context.ts'
+import { readJson } from '../http/read-json.ts'
+import { describeRun, summarizeRun } from '../runs/describe-run.ts'
+import { notFound, refuse } from './workflow-routes.ts'
+
+const nodeIds = z.array(z.string().min(1)).max(1000)
+const estimateBody = z.object({ targets: nodeIds.optional() })
+const startBody = z.object({
+  targets: nodeIds.optional(),
+  budgetUsd: z.number().nonnegative().optional(),
+})
+const resubmitBody = z.object({ nodeIds: nodeIds.min(1, 'name at least one node') })
+
+/** Estimates and runs: start, get, list per workflow, cancel, resubmit after a decision. */
+export function runRoutes(app: AppContext): Hono {
+  const routes = new Hono()
+  const { store, runs } = app
+
+  routes.post('/workflows/:id/estimate', async (c) => {
+    const workflow = store.workflows.get(c.req.param('id'))
+    if (workflow === undefined) return notFound(c, c.req.param('id'))
+    const body = await readJson(c, estimateBody)
+    if (!body.ok) return body.response
+    const planned = await runs.estimate(workflow.doc, body.value.targets)
+    if (!planned.ok) return refuse(c, planned.issues)
+    return c.json(describePlan(planned.plan))
+  })
+
+  routes.post('/workflows/:id/runs', async (c) => {
+    const workflowId = c.req.param('id')
+    const workflow = store.workflows.get(workflowId)
+    if (workflow === undefined) return notFound(c, workflowId)
+    const body = await readJson(c, startBody)
+    if (!body.ok) return body.response
+    const started = await runs.start({ workflowId, doc: workflow.doc, ...body.value })
+    if (started.ok) {
+      return c.json(
+        { runId: started.runId, revision: workflow.revision, ...describePlan(started.plan) },
+        201,
+      )
+    }
+    if (started.reason === 'invalid') return refuse(c, started.issues)
+    return c.json(
+      {
+        error: `refused: the estimate $${started.estimateUsd.toFixed(2)} is over the budget of $${started.budgetUsd.toFixed(2)}`,
+        estimateUsd: started.estimateUsd,
+        budgetUsd: started.budgetUsd,
+      },
+      409,
+    )
+  })
+
+  routes.get('/workflows/:id/runs', (c) => {
+    const id = c.req.param('id')
+    return c.json({ runs: store.runs.list(id).map((run) => summarizeRun(run)) })
+  })
+
+  routes.get('/runs/:id', (c) => {
+    const id = c.req.param('id')
+    const run = describeRun(store, id, runs.isActive(id))
+    return run ? c.json(run) : c.json({ error: `no run with id "${id}"` }, 404)
+  })
+
+  routes.post('/runs/:id/cancel', (c) => {
+    const id = c.req.param('id')
+    const run = store.runs.get(id)
+    if (run === undefined) return c.json({ error: `no run with id "${id}"` }, 404)
+    if (!runs.cancel(id)) {
+      return c.json(
+        { error: `run ${id} is not running (it ${run.status}); nothing to cancel` },
+        409,
+      )
+    }
+    return c.json({ runId: id, cancelling: true }, 202)
+  })
+
+  routes.post('/runs/:id/resubmit', async (c) => {
+    const id = c.req.param('id')
+    const body = await readJson(c, resubmitBody)
+    if (!body.ok) return body.response
+    const result = await runs.resubmit(id, body.value.nodeIds)
+    if (result.ok) return c.json({ runId: id, resumed: true, resubmit: body.value.nodeIds }, 202)
+    switch (result.reason) {
+      case 'not-found':
+        return c.json({ error: `no run with id "${id}"` }, 404)
+      case 'running':
+        return c.json({ error: `run ${id} is still running: decide once it has stopped` }, 409)
+      case 'unknown-nodes':
+        return c.json(
+          {
+            error: `nodeIds: the run's workflow has no node ${result.nodeIds.map((n) => `"${n}"`).join(', ')}`,
+            issues: [{ path: 'nodeIds', message: `unknown nodes: ${result.nodeIds.join(', ')}` }],
+          },
+          422,
+        )
+    }
+  })
+
+  return routes
+}
+
+/** What a plan will do and cost: per node, and in total. */
+function describePlan(plan: RunPlan) {
+  const ids = (action: string) => plan.nodes.filter((n) => n.action === action).map((n) => n.id)
+  return {
+    targets: plan.targets,
+    estimate: plan.estimate,
+    toRun: ids('run'),
+    cached: ids('cached'),
+    reused: ids('reuse'),
+    nodes: plan.nodes.map((n) => ({
+      id: n.id,
+      type: n.spec.type,
+      action: n.action,
+      costUsd: n.costUsd,
+      ...(n.resumeRequestId ? { resumeRequestId: n.resumeRequestId } : {}),
+      ...(n.needsDecision ? { needsDecision: true } : {}),
+    })),
+    warnings: plan.warnings,
+  }
+}

@@ -1,0 +1,73 @@
+import { probeImageBytes, sniffMediaType } from '@shotchain/media'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppContext } from '../http/app-context.ts'
+
+/** The largest image the server takes. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+const MULTIPART_SLACK = 64 * 1024
+
+const tooLarge = `the upload is over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit: send a smaller image`
+
+/**
+ * `POST /api/uploads`: an image — the raw body, or a `file` field of a multipart form — into the
+ * content-addressed media store. Its type is sniffed from the bytes (never the file name or
+ * Content-Type): anything but PNG, JPEG, WebP or GIF is a 415. Returns its hash, type, size,
+ * dimensions, `url` (`/media/<hash>`) and `path` (what an `image-source` node takes).
+ */
+export function uploadRoutes(app: AppContext): Hono {
+  const routes = new Hono()
+  routes.post(
+    '/',
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES + MULTIPART_SLACK,
+      onError: (c) => c.json({ error: tooLarge }, 413),
+    }),
+    async (c) => {
+      const bytes = await readUpload(c.req.raw)
+      if (bytes === undefined) {
+        return c.json({ error: 'file: the multipart form has no "file" field with the image' }, 400)
+      }
+      if (bytes.byteLength > MAX_UPLOAD_BYTES) return c.json({ error: tooLarge }, 413)
+      if (bytes.byteLength === 0)
+        return c.json({ error: 'the upload is empty: send an image' }, 400)
+      const contentType = sniffMediaType(bytes)
+      const header = contentType?.startsWith('image/') ? probeImageBytes(bytes) : undefined
+      if (contentType === undefined || !contentType.startsWith('image/') || header === undefined) {
+        const what = contentType ? `a ${contentType} file` : 'not an image'
+        return c.json(
+          {
+            error: `unsupported media type: the bytes are ${what} (whatever the file name says); upload a PNG, JPEG, WebP or GIF image`,
+          },
+          415,
+        )
+      }
+      const stored = await app.store.media.putBytes(bytes, contentType)
+      return c.json(
+        {
+          hash: stored.hash,
+          contentType,
+          sizeBytes: stored.sizeBytes,
+          width: header.width,
+          height: header.height,
+          url: `/media/${stored.hash}`,
+          path: stored.path,
+        },
+        201,
+      )
+    },
+  )
+  return routes
+}
+
+async function readUpload(request: Request): Promise<Uint8Array | undefined> {
+  const type = request.headers.get('content-type') ?? ''
+  if (!type.toLowerCase().startsWith('multipart/form-data')) {
+    return new Uint8Array(await request.arrayBuffer())
+  }
+  const form = await request.formData()
+  const file = form.get('file')
+  if (file === null || typeof file === 'string') return undefined
+  return new Uint8Array(await file.arrayBuffer())
+}

@@ -1,0 +1,53 @@
+import type { RunEvent } from '@shotchain/engine'
+import type { MediaRef } from '@shotchain/nodes'
+import type { Store } from '@shotchain/store'
+import { nodesAwaitingDecision, readEvents } from './record-event.ts'
+
+/** A finished output of a run: the media an `output` node produced, and where to download it. */
+export interface RunOutput {
+  readonly nodeId: string
+  readonly media: MediaRef
+  readonly url: string
+}
+
+/**
+ * A run as the API shows it: the record (with its frozen document), each node's state, the
+ * outputs so far, and the nodes waiting for a person's decision (`ambiguous-submit`).
+ */
+export function describeRun(store: Store, runId: string, active: boolean) {
+  const run = store.runs.get(runId)
+  if (run === undefined) return undefined
+  const nodes = store.nodeRuns.list(runId)
+  const needsDecision =
+    run.status === 'running' && !active ? nodesAwaitingDecision(store, runId) : []
+  return {
+    ...run,
+    // Open, executing nowhere, stopped by submits a person must decide on (the resubmit route).
+    status: needsDecision.length > 0 ? ('needs-decision' as const) : run.status,
+    active,
+    nodes,
+    needsDecision,
+    outputs: outputsOf(run.doc.nodes, readEvents(store, runId, 0)),
+  }
+}
+
+/** A run record without its document, for lists. */
+export function summarizeRun<R extends { doc: unknown }>(run: R): Omit<R, 'doc'> {
+  const { doc: _doc, ...rest } = run
+  return rest
+}
+
+function outputsOf(
+  docNodes: readonly { id: string; type: string }[],
+  events: readonly { seq: number; event: RunEvent }[],
+): RunOutput[] {
+  const outputNodes = new Set(docNodes.filter((n) => n.type === 'output').map((n) => n.id))
+  const found = new Map<string, RunOutput>()
+  for (const { event } of events) {
+    if (event.type !== 'node-succeeded' && event.type !== 'node-cached') continue
+    if (!outputNodes.has(event.nodeId)) continue
+    const media = event.outputs.media as MediaRef | undefined
+    if (media) found.set(event.nodeId, { nodeId: event.nodeId, media, url: `/media/${media.hash}` })
+  }
+  return [...found.values()]
+}

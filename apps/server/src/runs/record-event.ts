@@ -1,0 +1,87 @@
+import type { RunEvent } from '@shotchain/engine'
+import type { NodeRunState, Store } from '@shotchain/store'
+import type { EventHub, StoredEvent } from './event-hub.ts'
+
+/**
+ * The `onEvent` of one execution of a run: renumbers each engine event after `baseSeq` (the run's
+ * last stored seq when this execution began, so numbering continues across resumes), stores it,
+ * updates the node's state, finishes the run record on `run-finished`, then pushes it to the
+ * run's live subscribers. The store is written before anyone hears of the event, so a replay
+ * never misses what a live subscriber saw.
+ */
+export function createEventRecorder(options: {
+  readonly store: Store
+  readonly hub: EventHub
+  readonly runId: string
+  readonly baseSeq: number
+  /** What earlier executions of this run spent; added to this one's on `run-finished`. */
+  readonly spentBeforeUsd: number
+}): (event: RunEvent) => void {
+  const { store, hub, runId, baseSeq } = options
+  return (engineEvent) => {
+    const seq = baseSeq + engineEvent.seq
+    const event = { ...engineEvent, seq } as RunEvent
+    store.events.append(runId, seq, event)
+    const state = nodeStateOf(event)
+    if (state !== undefined && 'nodeId' in event) store.nodeRuns.set(runId, event.nodeId, state)
+    // A run stopped only by submits that need a person's decision stays open (`running` in the
+    // store, executing nowhere): the resubmit route resumes it, and it can still succeed.
+    if (event.type === 'run-finished' && nodesAwaitingDecision(store, runId).length === 0) {
+      store.runs.finish(runId, event.status, options.spentBeforeUsd + event.spentUsd, event.at)
+    }
+    hub.publish(runId, { seq, event })
+  }
+}
+
+/** Nodes of the run that failed with `ambiguous-submit` and wait for a person's decision. */
+export function nodesAwaitingDecision(store: Store, runId: string): string[] {
+  return store.nodeRuns
+    .list(runId)
+    .filter((n) => n.status === 'failed' && n.error?.code === 'ambiguous-submit')
+    .map((n) => n.nodeId)
+}
+
+/** What the run spent in earlier executions (the sum of their `run-finished` events). */
+export function spentSoFar(store: Store, runId: string): number {
+  let usd = 0
+  for (const { event } of readEvents(store, runId, 0)) {
+    if (event.type === 'run-finished') usd += event.spentUsd
+  }
+  return usd
+}
+
+/** The run's stored events after `seq`; only {@link createEventRecorder} writes them. */
+export function readEvents(store: Store, runId: string, seq: number): StoredEvent[] {
+  return store.events.after(runId, seq) as StoredEvent[]
+}
+
+/** The node state an event leaves behind, or undefined for events that change none. */
+function nodeStateOf(event: RunEvent): NodeRunState | undefined {
+  const at = event.at
+  switch (event.type) {
+    case 'node-queued':
+      return { status: 'queued', at }
+    case 'node-started':
+      return event.resumeRequestId
+        ? { status: 'submitted', requestId: event.resumeRequestId, at }
+        : { status: 'running', at }
+    case 'node-submitted':
+      return { status: 'submitted', requestId: event.requestId, at }
+    case 'node-cached':
+      return { status: 'cached', at }
+    case 'node-succeeded':
+      return { status: 'succeeded', at }
+    case 'node-failed': {
+      const { code, message, field } = event.error
+      return { status: 'failed', error: field ? { code, message, field } : { code, message }, at }
+    }
+    case 'node-skipped':
+      return { status: 'skipped', at }
+    case 'node-cancelled':
+      return { status: 'cancelled', at }
+    case 'run-started':
+    case 'run-finished':
+    case 'node-progress':
+      return undefined
+  }
+}

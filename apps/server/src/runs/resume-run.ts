@@ -1,0 +1,51 @@
+import type { RunEvent } from '@shotchain/engine'
+import { formatIssue } from '@shotchain/graph'
+import { planWorkflow } from '@shotchain/runtime'
+import { spentSoFar } from './record-event.ts'
+import type { LaunchRun, RunDeps } from './run-deps.ts'
+
+/**
+ * Carries on a recorded run from its frozen snapshot: nodes already done come from the cache, fal
+ * jobs in flight are re-attached through the journal, and a job whose submit may have reached fal
+ * without a recorded id fails with `ambiguous-submit` unless the run's `resubmit` list names it (a
+ * person's decision). When the snapshot can no longer be planned (say, its image was deleted), the
+ * run is finished as failed with a `run-finished` event, so followers are not left waiting.
+ */
+export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string): Promise<void> {
+  const run = deps.store.runs.get(runId)
+  if (run === undefined) throw new Error(`resumeRun: no run ${runId}`)
+  const planned = await planWorkflow({
+    doc: run.doc,
+    registry: deps.registry,
+    services: deps.services,
+    store: deps.store,
+    ...(run.targets ? { targets: run.targets } : {}),
+  })
+  if (!planned.ok) {
+    deps.log(`run ${runId} cannot resume: ${planned.issues.map((i) => formatIssue(i)).join('; ')}`)
+    finishUnrun(deps, runId, spentSoFar(deps.store, runId))
+    return
+  }
+  launch(runId, planned.plan, {
+    resubmit: new Set(run.resubmit),
+    spentBeforeUsd: spentSoFar(deps.store, runId),
+  })
+}
+
+/** Records a failed end for a run that could not be executed, as a stored and published event. */
+export function finishUnrun(deps: RunDeps, runId: string, spentUsd: number): void {
+  const seq = deps.store.events.lastSeq(runId) + 1
+  const at = deps.now()
+  const event: RunEvent = {
+    type: 'run-finished',
+    runId,
+    seq,
+    at,
+    status: 'failed',
+    spentUsd,
+    counts: { succeeded: 0, cached: 0, failed: 0, skipped: 0, cancelled: 0 },
+  }
+  deps.store.events.append(runId, seq, event)
+  deps.store.runs.finish(runId, 'failed', spentUsd, at)
+  deps.hub.publish(runId, { seq, event })
+}

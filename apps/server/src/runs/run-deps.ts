@@ -1,0 +1,25 @@
+import type { RunPlan } from '@shotchain/engine'
+import type { NodeRegistry } from '@shotchain/graph'
+import type { NodeServices } from '@shotchain/nodes'
+import type { Store } from '@shotchain/store'
+import type { EventHub } from './event-hub.ts'
+
+/** What the run manager's parts share: one store, one set of node services, one hub. */
+export interface RunDeps {
+  readonly store: Store
+  readonly registry: NodeRegistry
+  readonly services: NodeServices
+  readonly hub: EventHub
+  readonly now: () => number
+  /** Concurrency per resource pool for each run, e.g. `{ fal: 2 }`. */
+  readonly limits: Readonly<Record<string, number>>
+  /** Where the server's own problems go (not a user's: those are in responses and events). */
+  readonly log: (line: string) => void
+}
+
+/** Starts executing a planned run in the background; see the run manager. */
+export type LaunchRun = (
+  runId: string,
+  plan: RunPlan,
+  options: { readonly resubmit: ReadonlySet<string>; readonly spentBeforeUsd: number },
+) => void

@@ -1,0 +1,113 @@
+import { executeRun } from '@shotchain/engine'
+import type { WorkflowDocument } from '@shotchain/graph'
+import { type PlanWorkflowResult, planWorkflow } from '@shotchain/runtime'
+import { createEventRecorder, nodesAwaitingDecision } from './record-event.ts'
+import { finishUnrun, resumeRun } from './resume-run.ts'
+import type { LaunchRun, RunDeps } from './run-deps.ts'
+import { type StartRunRequest, type StartRunResult, startRun } from './start-run.ts'
+
+export type ResubmitResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'not-found' | 'running' }
+  | { readonly ok: false; readonly reason: 'unknown-nodes'; readonly nodeIds: readonly string[] }
+
+/** Every run of the process: started, followed, cancelled, resumed. */
+export interface RunManager {
+  /** The plan and its cost for `doc`, without running or recording anything. */
+  estimate(doc: WorkflowDocument, targets?: readonly string[]): Promise<PlanWorkflowResult>
+  start(request: StartRunRequest): Promise<StartRunResult>
+  /** Whether the run executes in this process now. */
+  isActive(runId: string): boolean
+  /** Cancels an executing run (its fal jobs are cancelled at fal); false when it is not executing. */
+  cancel(runId: string): boolean
+  /** Records a person's decision to submit `nodeIds` again, and resumes the run. */
+  resubmit(runId: string, nodeIds: readonly string[]): Promise<ResubmitResult>
+  /** Resumes every run the store has as unfinished (after a crash); returns how many. */
+  resumeUnfinished(): Promise<number>
+  /**
+   * Cancels the runs executing now and waits for them to settle. Runs cancelled this way are
+   * finished as `cancelled`, like a cancel from the API.
+   */
+  close(): Promise<void>
+}
+
+/** Creates the manager over `deps`. Each run executes with `deps.limits` and its own signal. */
+export function createRunManager(deps: RunDeps): RunManager {
+  const active = new Map<string, { controller: AbortController; done: Promise<void> }>()
+
+  const launch: LaunchRun = (runId, plan, { resubmit, spentBeforeUsd }) => {
+    if (active.has(runId)) throw new Error(`run ${runId} is already executing`)
+    const controller = new AbortController()
+    const onEvent = createEventRecorder({
+      store: deps.store,
+      hub: deps.hub,
+      runId,
+      baseSeq: deps.store.events.lastSeq(runId),
+      spentBeforeUsd,
+    })
+    const done = executeRun(plan, {
+      runId,
+      now: deps.now,
+      services: deps.services,
+      cache: deps.store.cache,
+      journal: deps.store.journal,
+      limits: deps.limits,
+      signal: controller.signal,
+      resubmit,
+      onEvent,
+    })
+      .then((result) => {
+        for (const error of result.listenerErrors) deps.log(`run ${runId}: ${String(error)}`)
+      })
+      .catch((error: unknown) => {
+        deps.log(`run ${runId} stopped on an engine error: ${String(error)}`)
+        finishUnrun(deps, runId, spentBeforeUsd)
+      })
+      .finally(() => active.delete(runId))
+    active.set(runId, { controller, done })
+  }
+
+  return {
+    estimate: (doc, targets) =>
+      planWorkflow({
+        doc,
+        registry: deps.registry,
+        services: deps.services,
+        store: deps.store,
+        ...(targets ? { targets } : {}),
+      }),
+    start: (request) => startRun(deps, launch, request),
+    isActive: (runId) => active.has(runId),
+    cancel(runId) {
+      const run = active.get(runId)
+      run?.controller.abort()
+      return run !== undefined
+    },
+    async resubmit(runId, nodeIds) {
+      const run = deps.store.runs.get(runId)
+      if (run === undefined) return { ok: false, reason: 'not-found' }
+      if (active.has(runId)) return { ok: false, reason: 'running' }
+      const known = new Set(run.doc.nodes.map((n) => n.id))
+      const unknown = nodeIds.filter((id) => !known.has(id))
+      if (unknown.length > 0) return { ok: false, reason: 'unknown-nodes', nodeIds: unknown }
+      deps.store.runs.setResubmit(runId, nodeIds)
+      await resumeRun(deps, launch, runId)
+      return { ok: true }
+    },
+    async resumeUnfinished() {
+      let resumed = 0
+      for (const run of deps.store.runs.unfinished()) {
+        // A run waiting for a decision would only fail the same way again: leave it waiting.
+        const waiting = nodesAwaitingDecision(deps.store, run.id)
+        if (active.has(run.id) || waiting.some((id) => !run.resubmit.includes(id))) continue
+        await resumeRun(deps, launch, run.id)
+        resumed++
+      }
+      return resumed
+    },
+    async close() {
+      for (const run of active.values()) run.controller.abort()
+      await Promise.all([...active.values()].map((r) => r.done))
+    },
+  }
+}

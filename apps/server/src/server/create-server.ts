@@ -1,0 +1,127 @@
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { serve } from '@hono/node-server'
+import { createRegistry } from '@shotchain/graph'
+import { createMediaTools } from '@shotchain/media'
+import { builtInNodes } from '@shotchain/nodes'
+import {
+  connectFal,
+  createFalServices,
+  createMediaServices,
+  falTargetFromEnv,
+} from '@shotchain/runtime'
+import { openStore, resolveHome } from '@shotchain/store'
+import { createApp } from '../http/create-app.ts'
+import { allowedHosts } from '../http/guard-origin.ts'
+import { createEventHub } from '../runs/event-hub.ts'
+import { createRunManager } from '../runs/run-manager.ts'
+import { seedStarter } from '../workflows/seed-starter.ts'
+
+const REPO = resolve(import.meta.dirname, '../../../..')
+
+export interface ServerOptions {
+  /** Read for `FAL_KEY`, `SHOTCHAIN_FAL_EMULATOR_URL`, `SHOTCHAIN_EMULATOR_KNOBS`, `SHOTCHAIN_HOME`. */
+  readonly env?: NodeJS.ProcessEnv
+  /** 0 (the default) picks a free port. */
+  readonly port?: number
+  /** Default 127.0.0.1. */
+  readonly host?: string
+  /** The starter workflow seeded on a home's first start; default examples/three-shot-chain.json. */
+  readonly starterPath?: string
+  /** apps/web's build; default apps/web/dist. */
+  readonly webDist?: string
+  /** Concurrent fal jobs per run; default 2. */
+  readonly falConcurrency?: number
+  readonly log?: (line: string) => void
+}
+
+/** A listening server. */
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:5173` */
+  readonly url: string
+  readonly port: number
+  /** `fal` when runs are billed by fal, else `offline-emulator`. */
+  readonly fal: 'fal' | 'offline-emulator'
+  /** Stops listening, cancels the runs executing now, closes the store and any embedded emulator. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts the Shotchain server in this process: one store (under `SHOTCHAIN_HOME`), one fal
+ * gateway (an emulator started in-process when there is no `FAL_KEY`), the run manager — which
+ * first resumes every run a previous process left unfinished — and the HTTP API.
+ * @example
+ * const server = await createServer({ env: process.env, port: 0 })
+ * console.log(server.url)
+ * await server.close()
+ */
+export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env
+  const host = options.host ?? '127.0.0.1'
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  const now = Date.now
+  const store = openStore(resolveHome(env))
+  const fal = await connectFal(falTargetFromEnv(env), store)
+  const label = fal.gateway.mode === 'fal' ? 'fal' : 'offline-emulator'
+  const registry = createRegistry(builtInNodes)
+  const media = store.media.root
+  const services = {
+    media: createMediaServices(store, createMediaTools(), { baseDir: media, confineTo: media }),
+    fal: createFalServices(fal.gateway, store),
+  }
+  const hub = createEventHub((error) => log(`an event listener failed: ${String(error)}`))
+  const runs = createRunManager({
+    store,
+    registry,
+    services,
+    hub,
+    now,
+    limits: { fal: options.falConcurrency ?? 2 },
+    log,
+  })
+  await seedStarter(
+    store,
+    options.starterPath ?? resolve(REPO, 'examples/three-shot-chain.json'),
+    now(),
+  )
+  const resumed = await runs.resumeUnfinished()
+  if (resumed > 0) log(`resuming ${resumed} unfinished run${resumed === 1 ? '' : 's'}`)
+
+  let port = 0
+  const app = createApp({
+    store,
+    runs,
+    hub,
+    registry,
+    fal: label,
+    hosts: () => allowedHosts(host, port),
+    webDist: options.webDist ?? resolve(REPO, 'apps/web/dist'),
+    now,
+    log,
+  })
+  const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host })
+  await new Promise<void>((ok, fail) => {
+    server.once('listening', ok)
+    server.once('error', fail)
+  })
+  port = (server.address() as AddressInfo).port
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    fal: label,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((ok) => server.close(() => ok()))
+        // Open SSE streams would hold the server open; their runs are ending anyway.
+        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+        await runs.close()
+        await stopped
+        await fal.close()
+        store.close()
+      })()
+      return closing
+    },
+  }
+}

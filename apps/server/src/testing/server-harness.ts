@@ -1,0 +1,157 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { type FalEmulator, startFalEmulator } from '@shotchain/fal-emulator'
+import { createServer, type RunningServer } from '../server/create-server.ts'
+
+const MAIN = resolve(import.meta.dirname, '../main.ts')
+const TSX = join(
+  dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
+  'dist',
+  'loader.mjs',
+)
+
+/** Fast emulator knobs: short queue and run, videos just over fal's 300 px minimum. */
+export const TEST_KNOBS = {
+  queueLatencyMs: 20,
+  runLatencyMs: 150,
+  videoLongSide: 544,
+  videoFps: 12,
+}
+
+/** The Kling endpoint the example's shots call, as the emulator's stats name it. */
+export const KLING = 'fal-ai/kling-video/o1/standard/image-to-video'
+
+/** A state folder and an emulator that outlive the servers started on them. */
+export interface ServerHarness {
+  readonly home: string
+  readonly emulator: FalEmulator
+  readonly env: NodeJS.ProcessEnv
+  /** A server in this process. */
+  start(): Promise<RunningServer>
+  /** A server as a child process (`main.ts --port 0`); resolves once it printed its URL. */
+  spawn(): Promise<SpawnedServer>
+  close(): Promise<void>
+}
+
+export interface SpawnedServer {
+  readonly url: string
+  readonly child: ChildProcess
+  /** Everything it printed so far. */
+  output(): string
+  /** SIGKILL, and wait for the process to be gone. */
+  kill(): Promise<void>
+}
+
+export async function createServerHarness(): Promise<ServerHarness> {
+  const home = await mkdtemp(join(tmpdir(), 'shotchain-server-'))
+  const emulator = await startFalEmulator(TEST_KNOBS)
+  const env = {
+    PATH: process.env.PATH,
+    SHOTCHAIN_HOME: home,
+    SHOTCHAIN_FAL_EMULATOR_URL: emulator.url,
+  }
+  const servers: RunningServer[] = []
+  const children: SpawnedServer[] = []
+  return {
+    home,
+    emulator,
+    env,
+    async start() {
+      const server = await createServer({ env, port: 0, log: () => {} })
+      servers.push(server)
+      return server
+    },
+    async spawn() {
+      const spawned = await spawnServer(env, home)
+      children.push(spawned)
+      return spawned
+    },
+    async close() {
+      await Promise.all(servers.map((s) => s.close()))
+      await Promise.all(children.map((c) => c.kill()))
+      await emulator.stop()
+    },
+  }
+}
+
+function spawnServer(env: NodeJS.ProcessEnv, cwd: string): Promise<SpawnedServer> {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN, '--port', '0'], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()))
+  return new Promise((resolvePromise, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const url = /running at (http:\/\/\S+)/.exec(out)?.[1]
+      if (url)
+        resolvePromise({
+          url,
+          child,
+          output: () => out,
+          async kill() {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+            await exited
+          },
+        })
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+    })
+    child.once('error', reject)
+    child.once('exit', (code) =>
+      reject(new Error(`the server exited (${code}) before its URL:\n${out}`)),
+    )
+  })
+}
+
+/** A JSON request to the server; resolves with the status, headers and parsed body. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
+export async function api<T = any>(
+  base: string,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; body: T }> {
+  const response = await fetch(`${base}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { 'content-type': 'application/json', ...init.headers },
+    ...(init.body === undefined
+      ? {}
+      : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+  })
+  const text = await response.text()
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text === '' ? undefined : JSON.parse(text)) as T,
+  }
+}
+
+/**
+ * Saves a copy of the starter workflow with 3 s shots and `edit` applied, as a new workflow.
+ * Returns its id.
+ */
+export async function createShortWorkflow(
+  base: string,
+  edit: (doc: WorkflowJson) => void = () => {},
+): Promise<string> {
+  const starter = await api<{ doc: WorkflowJson }>(base, '/api/workflows/three-shot-chain')
+  const doc = structuredClone(starter.body.doc)
+  for (const node of doc.nodes) if (node.type === 'kling-o1-i2v') node.params.duration = 3
+  edit(doc)
+  const created = await api<{ id: string }>(base, '/api/workflows', { body: doc })
+  if (created.status !== 201) throw new Error(`create: ${JSON.stringify(created.body)}`)
+  return created.body.id
+}
+
+export interface WorkflowJson {
+  name: string
+  nodes: { id: string; type: string; params: Record<string, unknown> }[]
+  edges: unknown[]
+}
