@@ -150,6 +150,12 @@ export async function createShortWorkflow(
   return created.body.id
 }
 
+/** A response's JSON body, read loosely for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: tests assert on the shape.
+export async function jsonOf(response: Response): Promise<any> {
+  return response.json()
+}
+
 export interface WorkflowJson {
   name: string
   nodes: { id: string; type: string; params: Record<string, unknown> }[]
