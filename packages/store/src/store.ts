@@ -57,6 +57,9 @@ export function openStore(home: string, _options: OpenStoreOptions = {}): Store 
   mkdirSync(root, { recursive: true })
   const media = createMediaFolder(join(root, 'media'))
   const db = openDatabase(join(root, DATABASE_FILE))
+  // Events and node states are written once per event: a second connection keeps them off the
+  // fsync-per-commit path the journal needs (see Durability).
+  const log = openDatabase(join(root, DATABASE_FILE), 'NORMAL')
   return {
     home: root,
     cache: createSqliteCache(db, media.has),
@@ -65,9 +68,10 @@ export function openStore(home: string, _options: OpenStoreOptions = {}): Store 
     media,
     workflows: createSqliteWorkflows(db),
     runs: createSqliteRuns(db),
-    nodeRuns: createSqliteNodeRuns(db),
-    events: createSqliteRunEvents(db),
+    nodeRuns: createSqliteNodeRuns(log),
+    events: createSqliteRunEvents(log),
     close() {
+      if (log.open) log.close()
       if (db.open) db.close()
     },
   }

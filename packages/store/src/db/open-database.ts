@@ -5,20 +5,25 @@ import { migrate } from './migrations.ts'
 const BUSY_TIMEOUT_MS = 5_000
 
 /**
- * Opens (creating if needed) the SQLite file at `path` in WAL mode and migrates it.
- *
- * `synchronous = FULL`: every commit is fsynced before it returns, so a journal entry outlives
- * a power cut as well as a killed process. Writes are few (one per node result, paid submit or
- * upload), so the fsync each costs is noise next to a fal job.
+ * How hard a connection's commits are pushed to disk. `FULL`: fsynced before a commit returns,
+ * so it outlives a power cut (the journal, the cache, workflows). `NORMAL` (in WAL mode): it
+ * outlives a killed process but a power cut may drop the last commits — enough for the run event
+ * log and node states, which a resumed run writes again, and many times cheaper per event.
  */
-export function openDatabase(path: string): Database {
+export type Durability = 'FULL' | 'NORMAL'
+
+/**
+ * Opens (creating if needed) the SQLite file at `path` in WAL mode; the `FULL` connection also
+ * migrates it, so open that one first.
+ */
+export function openDatabase(path: string, durability: Durability = 'FULL'): Database {
   const db = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS })
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = FULL')
+    db.pragma(`synchronous = ${durability}`)
     db.pragma('foreign_keys = ON')
-    migrate(db)
+    if (durability === 'FULL') migrate(db)
     return db
   } catch (error) {
     db.close()
