@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { NodeServices } from '../services.ts'
 import { fakeImage } from '../testing/fake-services.ts'
 import { planIssues as issuesOf } from '../testing/plan-issues.ts'
 import { fakeRunContext } from '../testing/run-context.ts'
@@ -161,5 +162,15 @@ describe('kling-o1-i2v', () => {
     }
     await expect(klingO1I2vNode.run(ctx)).rejects.toMatchObject({ code: 'server', field: 'video' })
     expect(ctx.progressed).toEqual([{ status: 'queued', queuePosition: 0 }])
+  })
+})
+
+describe('kling-o1-i2v cache identity', () => {
+  it('keys a clip by which fal made it, so emulator clips never pass for Kling ones', async () => {
+    const params = { duration: 5, tier: 'standard' as const }
+    const abort = new AbortController().signal
+    const as = (mode: 'fal' | 'emulator') =>
+      klingO1I2vNode.fingerprint?.(params, { fal: { mode } } as NodeServices, abort)
+    expect(await as('fal')).not.toBe(await as('emulator'))
   })
 })

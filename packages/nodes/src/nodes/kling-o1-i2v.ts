@@ -53,6 +53,9 @@ export const klingO1I2vNode = defineNode<KlingO1I2vParams, NodeServices>({
   resource: 'fal',
   cost: (params) => klingO1Cost(params.duration, params.tier),
   check: checkKlingPrompt,
+  // An emulator's synthetic clip must never be served from the cache as a real Kling result (or
+  // the other way round): which fal made it is part of the key.
+  fingerprint: async (_params, services) => `fal:${services.fal.mode}`,
   async run(ctx) {
     const { nodeId, params, signal } = ctx
     const { fal, media } = ctx.services
