@@ -27,6 +27,11 @@ export interface ExecuteOptions<S = unknown> {
    * `ambiguous-submit` rather than risk paying twice.
    */
   readonly resubmit?: ReadonlySet<string>
+  /**
+   * Work in flight by cache key, shared by every execution of one process (the server's runs):
+   * a node whose exact work another run is doing waits for that result instead of paying again.
+   */
+  readonly inflight?: Map<string, Promise<NodeOutputs>>
 }
 
 export interface RunResult {

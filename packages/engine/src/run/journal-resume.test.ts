@@ -103,4 +103,24 @@ describe('the journal of paid requests', () => {
     expect(stores.services.provider.submitted).toEqual(['shot'])
     expect(stores.services.provider.attached).toEqual(['req-1'])
   })
+
+  it('keeps a paid request journaled when the run is cancelled while waiting', async () => {
+    const stores = setUp()
+    stores.services.provider.hold = true
+    stores.services.provider.abortable = true
+    const controller = new AbortController()
+    const cancelled = await (async () => {
+      const running = planAndRun(doc, { ...stores, signal: controller.signal })
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      controller.abort()
+      return running
+    })()
+    expect(cancelled.result.status).toBe('cancelled')
+    expect(stores.journal.list()).toMatchObject([{ state: 'submitted', requestId: 'req-1' }])
+    stores.services.provider.hold = false
+    const next = await planAndRun(doc, stores)
+    expect(next.result.status).toBe('succeeded')
+    expect(stores.services.provider.submitted).toEqual(['shot'])
+    expect(stores.services.provider.attached).toEqual(['req-1'])
+  })
 })

@@ -64,9 +64,10 @@ export class NodeContext<S> implements RunContext<unknown, S> {
     try {
       requestId = await send()
     } catch (error) {
-      // Only an ambiguous submit (it may have reached the provider) stays for a person to decide.
-      if ((error as { code?: unknown } | null)?.code !== ERROR_CODES.ambiguousSubmit)
-        journal.clear(key)
+      // An ambiguous submit (it may have reached the provider), or one the run's cancel cut off
+      // mid-flight, stays for a person to decide; any other failure surely sent nothing billable.
+      const ambiguous = (error as { code?: unknown } | null)?.code === ERROR_CODES.ambiguousSubmit
+      if (!ambiguous && !signal.aborted) journal.clear(key)
       throw error
     }
     journal.record(key, requestId, now())

@@ -113,8 +113,23 @@ export class RunExecution<S> {
 
   #run(slot: Slot): void {
     const { node } = slot
-    const { journal, resubmit } = this.#options
     slot.state = 'running'
+    // The same work running in another execution of this process: wait for it, do not pay again.
+    const elsewhere = this.#options.inflight?.get(node.cacheKey)
+    if (elsewhere !== undefined) {
+      this.#emit({ type: 'node-started', nodeId: node.id })
+      elsewhere.then(
+        (outputs) => this.#adopt(slot, outputs),
+        () => this.#attempt(slot),
+      )
+      return
+    }
+    this.#attempt(slot)
+  }
+
+  #attempt(slot: Slot): void {
+    const { node } = slot
+    const { journal, resubmit, inflight } = this.#options
     let entry = journal.get(node.cacheKey)
     if (entry?.state === 'submitting' && resubmit?.has(node.id)) {
       journal.clear(node.cacheKey)
@@ -138,6 +153,13 @@ export class RunExecution<S> {
       result = node.spec.run(context)
     } catch (error) {
       result = Promise.reject(error)
+    }
+    if (inflight !== undefined) {
+      inflight.set(node.cacheKey, result)
+      const forget = () => {
+        if (inflight.get(node.cacheKey) === result) inflight.delete(node.cacheKey)
+      }
+      result.then(forget, forget)
     }
     result.then(
       (outputs) => this.#succeed(slot, outputs, context.submitted || resumeRequestId !== undefined),
@@ -181,6 +203,17 @@ export class RunExecution<S> {
     this.#settle()
   }
 
+  /** Takes the result another execution produced for the same cache key (it paid, not this run). */
+  #adopt(slot: Slot, outputs: NodeOutputs): void {
+    slot.state = 'done'
+    this.#outputs[slot.index] = outputs
+    this.#counts.cached++
+    this.#emit({ type: 'node-cached', nodeId: slot.node.id, outputs })
+    this.#release(slot)
+    this.#readyDependents(slot)
+    this.#settle()
+  }
+
   #reuse(slot: Slot): void {
     const { node } = slot
     const outputs = this.#outputs[node.dependsOn[0] as number] as NodeOutputs
@@ -201,8 +234,11 @@ export class RunExecution<S> {
 
   #settleError(slot: Slot, error: unknown, journaled: boolean): void {
     const info = toErrorInfo(error, slot.node.id)
-    // A job that may still finish at the provider stays journaled so the next run re-attaches.
-    if (journaled && !isTransient(error)) this.#options.journal.clear(slot.node.cacheKey)
+    // A job that may still finish at the provider stays journaled so the next run re-attaches:
+    // after a passing error, and after a cancel (the provider may have finished, and billed, it).
+    if (journaled && !isTransient(error) && !this.#signal.aborted) {
+      this.#options.journal.clear(slot.node.cacheKey)
+    }
     if (this.#signal.aborted || info.code === ERROR_CODES.cancelled) {
       slot.state = 'cancelled'
       this.#counts.cancelled++

@@ -2,6 +2,7 @@ import {
   createRegistry,
   defineNode,
   ERROR_CODES,
+  type NodeOutputs,
   type NodeRegistry,
   ShotchainError,
   type WorkflowDocument,
@@ -47,6 +48,8 @@ export interface FakeProvider {
   waitError?: unknown
   /** While true, results never arrive (a run killed while waiting). */
   hold: boolean
+  /** With `hold`: the wait ends when the run's signal aborts, as a real wait does. */
+  abortable?: boolean
 }
 
 export function createTestServices(): TestServices {
@@ -142,7 +145,16 @@ const job = defineNode<{ prompt: string }, TestServices>({
     } else {
       provider.attached.push(requestId)
     }
-    if (provider.hold) await new Promise(() => {})
+    if (provider.hold) {
+      await new Promise((_, reject) => {
+        if (!provider.abortable) return
+        ctx.signal.addEventListener('abort', () =>
+          reject(
+            new ShotchainError(ERROR_CODES.cancelled, 'wait cancelled', { nodeId: ctx.nodeId }),
+          ),
+        )
+      })
+    }
     const error = provider.waitError
     provider.waitError = undefined
     if (error !== undefined) throw error
@@ -192,6 +204,7 @@ export interface TestRunOptions {
   readonly signal?: AbortSignal
   readonly resubmit?: ReadonlySet<string>
   readonly memo?: PlanMemo
+  readonly inflight?: Map<string, Promise<NodeOutputs>>
 }
 
 /** Plans and executes a document, collecting its events. Throws when the plan is refused. */
@@ -217,6 +230,7 @@ export async function planAndRun(
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.resubmit === undefined ? {} : { resubmit: options.resubmit }),
+    ...(options.inflight === undefined ? {} : { inflight: options.inflight }),
   })
   return { plan: planned.plan, result, events }
 }
