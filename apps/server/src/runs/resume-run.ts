@@ -30,6 +30,9 @@ export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string)
     resubmit: new Set(run.resubmit),
     spentBeforeUsd: spentSoFar(deps.store, runId),
   })
+  // A decision to resubmit is spent by this execution: a restart later must ask again, never
+  // resubmit on its own (the execution holds the set in memory).
+  deps.store.runs.setResubmit(runId, [])
 }
 
 /** Records a failed end for a run that could not be executed, as a stored and published event. */

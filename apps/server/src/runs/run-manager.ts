@@ -1,5 +1,5 @@
 import { executeRun } from '@shotchain/engine'
-import type { WorkflowDocument } from '@shotchain/graph'
+import type { NodeOutputs, WorkflowDocument } from '@shotchain/graph'
 import { type PlanWorkflowResult, planWorkflow } from '@shotchain/runtime'
 import { createEventRecorder, nodesAwaitingDecision } from './record-event.ts'
 import { finishUnrun, resumeRun } from './resume-run.ts'
@@ -34,6 +34,8 @@ export interface RunManager {
 /** Creates the manager over `deps`. Each run executes with `deps.limits` and its own signal. */
 export function createRunManager(deps: RunDeps): RunManager {
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>()
+  // Shots in flight by cache key across all runs: two runs of the same work pay once.
+  const inflight = new Map<string, Promise<NodeOutputs>>()
 
   const launch: LaunchRun = (runId, plan, { resubmit, spentBeforeUsd }) => {
     if (active.has(runId)) throw new Error(`run ${runId} is already executing`)
@@ -54,6 +56,7 @@ export function createRunManager(deps: RunDeps): RunManager {
       limits: deps.limits,
       signal: controller.signal,
       resubmit,
+      inflight,
       onEvent,
     })
       .then((result) => {

@@ -84,9 +84,6 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     options.starterPath ?? resolve(REPO, 'examples/three-shot-chain.json'),
     now(),
   )
-  const resumed = await runs.resumeUnfinished()
-  if (resumed > 0) log(`resuming ${resumed} unfinished run${resumed === 1 ? '' : 's'}`)
-
   let port = 0
   const app = createApp({
     store,
@@ -100,11 +97,22 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     log,
   })
   const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host })
-  await new Promise<void>((ok, fail) => {
-    server.once('listening', ok)
-    server.once('error', fail)
-  })
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('listening', ok)
+      server.once('error', fail)
+    })
+  } catch (error) {
+    // Nothing was resumed yet: a server that cannot listen must not execute anyone's runs.
+    await fal.close()
+    store.close()
+    throw error
+  }
   port = (server.address() as AddressInfo).port
+  // Only once the port is ours: a second server started on a busy port must not resume (and pay
+  // for) the first one's runs.
+  const resumed = await runs.resumeUnfinished()
+  if (resumed > 0) log(`resuming ${resumed} unfinished run${resumed === 1 ? '' : 's'}`)
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
   let closing: Promise<void> | undefined
   return {
