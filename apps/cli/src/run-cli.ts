@@ -14,8 +14,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(args)
     return argv.includes('--help') || argv.includes('-h') ? EXIT.ok : EXIT.invalid
   }
-  io.out(`shotchain: ${describeFalTarget(falTargetFromEnv(io.env))}`)
   try {
+    io.out(`shotchain: ${describeFalTarget(falTargetFromEnv(io.env))}`)
     if (args.command === 'validate') return await validateCommand(args, io)
     if (args.command === 'estimate') return await estimateCommand(args, io)
     return await runCommand(args, io)

@@ -73,6 +73,8 @@ function codeOfStatus(
   if (userTimeout) return { code: ERROR_CODES.timeout, retryable: false }
   if (status === 401 || status === 403) return { code: ERROR_CODES.unauthorized, retryable: false }
   if (status === 404) return { code: ERROR_CODES.notFound, retryable: false }
+  // fal's answer for a job that was cancelled (client_cancelled).
+  if (status === 499) return { code: ERROR_CODES.cancelled, retryable: false }
   if (status === 429) return { code: ERROR_CODES.rateLimited, retryable: true }
   if (status === 408 || status === 504) return { code: ERROR_CODES.timeout, retryable: true }
   if (status >= 500) return { code: ERROR_CODES.server, retryable: true }

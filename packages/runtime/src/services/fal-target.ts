@@ -11,10 +11,18 @@ export function falTargetFromEnv(env: NodeJS.ProcessEnv): FalTarget {
   if (env.FAL_KEY) return { kind: 'fal', key: env.FAL_KEY }
   if (env.SHOTCHAIN_FAL_EMULATOR_URL)
     return { kind: 'emulator-url', url: env.SHOTCHAIN_FAL_EMULATOR_URL }
-  const knobs = env.SHOTCHAIN_EMULATOR_KNOBS
-    ? (JSON.parse(env.SHOTCHAIN_EMULATOR_KNOBS) as KnobsInput)
-    : {}
-  return { kind: 'embedded', knobs }
+  return { kind: 'embedded', knobs: readKnobs(env.SHOTCHAIN_EMULATOR_KNOBS) }
+}
+
+function readKnobs(text: string | undefined): KnobsInput {
+  if (text === undefined || text === '') return {}
+  try {
+    return JSON.parse(text) as KnobsInput
+  } catch {
+    throw new Error(
+      `SHOTCHAIN_EMULATOR_KNOBS is not JSON (e.g. {"runLatencyMs": 500}): ${text.slice(0, 80)}`,
+    )
+  }
 }
 
 /** One sentence for the first line of output: which fal this run pays, if any. */
