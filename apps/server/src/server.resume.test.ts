@@ -115,4 +115,22 @@ describe('a submit that may have reached fal without its request id', () => {
     // The lost submit, then the one the person chose, then shots 2 and 3.
     expect(h.emulator.stats().submits[KLING]).toBe(submitsBefore + 4)
   }, 60_000)
+
+  it('lets a person cancel a run that waits for a decision, without resubmitting', async () => {
+    const server = await h.start()
+    const workflowId = await createShortWorkflow(server.url, (doc) => {
+      const prompt = doc.nodes.find((n) => n.id === 'prompt1')
+      if (prompt) prompt.params.text = '@Image1: another first shot whose submit answer is lost'
+    })
+    h.emulator.configure({ faultScript: [{ route: 'submit', fault: 'dropAfter' }] })
+    const started = await api(server.url, `/api/workflows/${workflowId}/runs`, { body: {} })
+    const runId: string = started.body.runId
+    await readSse(`${server.url}/api/runs/${runId}/events`)
+    const submitsBefore = h.emulator.stats().submits[KLING] ?? 0
+    const cancel = await api(server.url, `/api/runs/${runId}/cancel`, { body: {} })
+    expect(cancel.status).toBe(202)
+    const after = await api(server.url, `/api/runs/${runId}`)
+    expect(after.body.status).toBe('cancelled')
+    expect(h.emulator.stats().submits[KLING]).toBe(submitsBefore)
+  }, 60_000)
 })

@@ -35,8 +35,16 @@ export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string)
   deps.store.runs.setResubmit(runId, [])
 }
 
-/** Records a failed end for a run that could not be executed, as a stored and published event. */
-export function finishUnrun(deps: RunDeps, runId: string, spentUsd: number): void {
+/**
+ * Records the end of a run that is not executing (it could not be planned again, or a person
+ * cancelled it while it waited for a decision), as a stored and published event.
+ */
+export function finishUnrun(
+  deps: RunDeps,
+  runId: string,
+  spentUsd: number,
+  status: 'failed' | 'cancelled' = 'failed',
+): void {
   const seq = deps.store.events.lastSeq(runId) + 1
   const at = deps.now()
   const event: RunEvent = {
@@ -44,11 +52,11 @@ export function finishUnrun(deps: RunDeps, runId: string, spentUsd: number): voi
     runId,
     seq,
     at,
-    status: 'failed',
+    status,
     spentUsd,
     counts: { succeeded: 0, cached: 0, failed: 0, skipped: 0, cancelled: 0 },
   }
   deps.store.events.append(runId, seq, event)
-  deps.store.runs.finish(runId, 'failed', spentUsd, at)
+  deps.store.runs.finish(runId, status, spentUsd, at)
   deps.hub.publish(runId, { seq, event })
 }

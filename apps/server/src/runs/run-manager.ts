@@ -1,7 +1,7 @@
 import { executeRun } from '@shotchain/engine'
 import type { NodeOutputs, WorkflowDocument } from '@shotchain/graph'
 import { type PlanWorkflowResult, planWorkflow } from '@shotchain/runtime'
-import { createEventRecorder, nodesAwaitingDecision } from './record-event.ts'
+import { createEventRecorder, nodesAwaitingDecision, spentSoFar } from './record-event.ts'
 import { finishUnrun, resumeRun } from './resume-run.ts'
 import type { LaunchRun, RunDeps } from './run-deps.ts'
 import { type StartRunRequest, type StartRunResult, startRun } from './start-run.ts'
@@ -83,8 +83,15 @@ export function createRunManager(deps: RunDeps): RunManager {
     isActive: (runId) => active.has(runId),
     cancel(runId) {
       const run = active.get(runId)
-      run?.controller.abort()
-      return run !== undefined
+      if (run !== undefined) {
+        run.controller.abort()
+        return true
+      }
+      // Not executing but not finished: a run waiting for a decision. Cancelling it is the
+      // decision "do not resubmit"; its journal entries stay, so nothing paid is forgotten.
+      if (deps.store.runs.get(runId)?.status !== 'running') return false
+      finishUnrun(deps, runId, spentSoFar(deps.store, runId), 'cancelled')
+      return true
     },
     async resubmit(runId, nodeIds) {
       const run = deps.store.runs.get(runId)
