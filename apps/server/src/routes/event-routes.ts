@@ -42,7 +42,16 @@ async function follow(app: AppContext, runId: string, after: number, stream: SSE
     closed = true
     wake?.()
   })
-  const keepalive = setInterval(() => void stream.write(': keepalive\n\n'), KEEPALIVE_MS)
+  let gone = false
+  const keepalive = setInterval(() => {
+    void stream.write(': keepalive\n\n')
+    // A run that stopped executing without a run-finished reaching the hub (its store write
+    // failed): end the stream instead of keeping the follower waiting for ever.
+    if (!app.runs.isActive(runId)) {
+      gone = true
+      wake?.()
+    }
+  }, KEEPALIVE_MS)
   let last = after
   let lastType: string | undefined
   const send = async ({ seq, event }: StoredEvent) => {
@@ -63,6 +72,7 @@ async function follow(app: AppContext, runId: string, after: number, stream: SSE
         finished = lastType === 'run-finished'
         continue
       }
+      if (gone) break
       await new Promise<void>((resolve) => {
         wake = resolve
       })

@@ -88,6 +88,8 @@ export function runRoutes(app: AppContext): Hono {
         return c.json({ error: `no run with id "${id}"` }, 404)
       case 'running':
         return c.json({ error: `run ${id} is still running: decide once it has stopped` }, 409)
+      case 'finished':
+        return c.json({ error: `run ${id} has finished; start a new run instead` }, 409)
       case 'unknown-nodes':
         return c.json(
           {

@@ -8,7 +8,7 @@ import { type StartRunRequest, type StartRunResult, startRun } from './start-run
 
 export type ResubmitResult =
   | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'not-found' | 'running' }
+  | { readonly ok: false; readonly reason: 'not-found' | 'running' | 'finished' }
   | { readonly ok: false; readonly reason: 'unknown-nodes'; readonly nodeIds: readonly string[] }
 
 /** Every run of the process: started, followed, cancelled, resumed. */
@@ -36,6 +36,7 @@ export function createRunManager(deps: RunDeps): RunManager {
   const active = new Map<string, { controller: AbortController; done: Promise<void> }>()
   // Shots in flight by cache key across all runs: two runs of the same work pay once.
   const inflight = new Map<string, Promise<NodeOutputs>>()
+  const resuming = new Set<string>()
 
   const launch: LaunchRun = (runId, plan, { resubmit, spentBeforeUsd }) => {
     if (active.has(runId)) throw new Error(`run ${runId} is already executing`)
@@ -96,12 +97,19 @@ export function createRunManager(deps: RunDeps): RunManager {
     async resubmit(runId, nodeIds) {
       const run = deps.store.runs.get(runId)
       if (run === undefined) return { ok: false, reason: 'not-found' }
-      if (active.has(runId)) return { ok: false, reason: 'running' }
+      if (active.has(runId) || resuming.has(runId)) return { ok: false, reason: 'running' }
+      if (run.status !== 'running') return { ok: false, reason: 'finished' }
       const known = new Set(run.doc.nodes.map((n) => n.id))
       const unknown = nodeIds.filter((id) => !known.has(id))
       if (unknown.length > 0) return { ok: false, reason: 'unknown-nodes', nodeIds: unknown }
-      deps.store.runs.setResubmit(runId, nodeIds)
-      await resumeRun(deps, launch, runId)
+      // Marked before the first await, so a second request at the same moment is refused.
+      resuming.add(runId)
+      try {
+        deps.store.runs.setResubmit(runId, nodeIds)
+        await resumeRun(deps, launch, runId)
+      } finally {
+        resuming.delete(runId)
+      }
       return { ok: true }
     },
     async resumeUnfinished() {
