@@ -35,6 +35,19 @@ export function describeJournalContract(
       close?.()
     })
 
+    it('lets exactly one claim of a key win, leaving the first entry as it was', () => {
+      const { journal, close } = create()
+      expect(journal.begin('k', info)).toBe(true)
+      journal.record('k', 'req-1', 11)
+      expect(journal.begin('k', { ...info, runId: 'r2' })).toBe(false)
+      expect(journal.get('k')).toMatchObject({
+        state: 'submitted',
+        requestId: 'req-1',
+        runId: 'r1',
+      })
+      close?.()
+    })
+
     it('refuses to record a request id for a submit never begun', () => {
       const { journal, close } = create()
       expect(() => journal.record('never', 'req-1', 1)).toThrow()

@@ -22,11 +22,14 @@ export type JournalEntry =
  */
 export interface Journal {
   get(key: string): JournalEntry | undefined
-  /** Records that a submit for `key` is about to be sent. */
+  /**
+   * Claims `key`: records that a submit for it is about to be sent. Atomic: answers false, and
+   * changes nothing, when an entry for `key` exists (another run submitted or is submitting it).
+   */
   begin(
     key: string,
     info: { readonly nodeId: string; readonly runId: string; readonly at: number },
-  ): void
+  ): boolean
   /** Records the request id the submit returned. Throws when `key` was never begun (a bug). */
   record(key: string, requestId: string, at: number): void
   /** Forgets `key`: its result is cached, or the submit surely never reached the provider. */
@@ -40,7 +43,9 @@ export function createMemoryJournal(): Journal {
   return {
     get: (key) => entries.get(key),
     begin(key, info) {
+      if (entries.has(key)) return false
       entries.set(key, { key, state: 'submitting', ...info })
+      return true
     },
     record(key, requestId, at) {
       const entry = entries.get(key)

@@ -34,4 +34,31 @@ describe('two runs of the same work in one process', () => {
     expect(services.provider.submitted).toEqual(['shot'])
     expect(runs.map((r) => r.result.errors[0]?.code)).toEqual([undefined, 'ambiguous-submit'])
   })
+
+  it('attaches to the request of a run (in any process) that claimed the work first', async () => {
+    const journal = createMemoryJournal()
+    const services = createTestServices()
+    // The other run claims and submits between this node's start and its own submit: the first
+    // look-up misses it, the claim does not.
+    let looks = 0
+    const racing = {
+      ...journal,
+      get: (key: string) => {
+        // (The first look is the planner's estimate; the second is the node's start.)
+        if (looks++ === 1) {
+          journal.begin(key, { nodeId: 'shot', runId: 'other', at: 1 })
+          journal.record(key, 'req-9', 2)
+          return undefined
+        }
+        return journal.get(key)
+      },
+    }
+    const { result } = await planAndRun(doc, {
+      cache: createMemoryCache(),
+      journal: racing,
+      services,
+    })
+    expect(result.outputs.get('shot')).toEqual({ out: 'req-9:sea' })
+    expect(services.provider.submitted).toEqual([])
+  })
 })

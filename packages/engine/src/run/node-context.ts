@@ -58,8 +58,8 @@ export class NodeContext<S> implements RunContext<unknown, S> {
         nodeId: this.nodeId,
       })
     }
+    if (!journal.begin(key, { nodeId: this.nodeId, runId, at: now() })) return this.#joinOwner()
     this.submitted = true
-    journal.begin(key, { nodeId: this.nodeId, runId, at: now() })
     let requestId: string
     try {
       requestId = await send()
@@ -73,6 +73,20 @@ export class NodeContext<S> implements RunContext<unknown, S> {
     journal.record(key, requestId, now())
     this.#scope.emit({ type: 'node-submitted', nodeId: this.nodeId, requestId })
     return requestId
+  }
+
+  /**
+   * Another run claimed this exact work between our start and our submit: attach to its request
+   * when it has one, else refuse — paying a second time is never the answer.
+   */
+  #joinOwner(): string {
+    const owner = this.#scope.journal.get(this.#node.cacheKey)
+    if (owner?.state === 'submitted') return owner.requestId
+    throw new ShotchainError(
+      ERROR_CODES.ambiguousSubmit,
+      `run ${owner?.runId ?? '?'} is submitting this same shot right now; run again once it has`,
+      { nodeId: this.nodeId },
+    )
   }
 
   progress(progress: NodeProgress): void {

@@ -32,9 +32,7 @@ export function createSqliteJournal(db: Database): Journal {
   const begin = db.prepare<[string, string, string, number]>(
     `INSERT INTO journal_entries (cache_key, state, node_id, run_id, request_id, at)
      VALUES (?, 'submitting', ?, ?, NULL, ?)
-     ON CONFLICT (cache_key) DO UPDATE SET
-       state = 'submitting', node_id = excluded.node_id, run_id = excluded.run_id,
-       request_id = NULL, at = excluded.at`,
+     ON CONFLICT (cache_key) DO NOTHING`,
   )
   const record = db.prepare<[string, number, string]>(
     `UPDATE journal_entries SET state = 'submitted', request_id = ?, at = ? WHERE cache_key = ?`,
@@ -46,7 +44,8 @@ export function createSqliteJournal(db: Database): Journal {
       return row === undefined ? undefined : toEntry(row)
     },
     begin(key, info) {
-      begin.run(key, info.nodeId, info.runId, info.at)
+      // One statement: of two processes claiming the same work, exactly one gets it.
+      return begin.run(key, info.nodeId, info.runId, info.at).changes === 1
     },
     record(key, requestId, at) {
       if (record.run(requestId, at, key).changes === 0)
