@@ -1,10 +1,10 @@
 import { createReadStream, statSync } from 'node:fs'
 import { extname } from 'node:path'
 import { Readable } from 'node:stream'
+import { parseByteRange } from '@shotchain/http'
 import { isMediaHash } from '@shotchain/store'
 import { Hono } from 'hono'
 import type { AppContext } from '../http/app-context.ts'
-import { parseByteRange } from '../http/byte-range.ts'
 
 const TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs'
 import type { ServerResponse } from 'node:http'
+import { parseByteRange } from '@shotchain/http'
 import { parseJsonBody, readBody } from '../server/read-body.ts'
 import { falError, json, type Reply } from '../server/reply.ts'
 import type { Target } from '../server/resolve-target.ts'
 import { fixedRoute, type Route } from '../server/route.ts'
-import { parseByteRange } from './byte-range.ts'
 import { type FileStore, type StoredFile, UploadTooLargeError } from './file-store.ts'
 
 // The client switches to multipart above 90 MiB, which the emulator does not serve.

@@ -1,0 +1,1 @@
+export { type ByteRange, parseByteRange } from './byte-range.ts'
