@@ -4,7 +4,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
 import { type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
 import type { MediaRef, MediaServices } from '@shotchain/nodes'
-import type { Store } from '@shotchain/store'
+import type { Store, StoredMedia } from '@shotchain/store'
 
 /** Where local image paths are read from. */
 export interface LocalFiles {
@@ -39,26 +39,26 @@ export function createMediaServices(
       )
     }
     const put = await store.media.putBytes(bytes, contentType)
-    return describe(put.hash, put.path, contentType, bytes, sourceUrl)
+    const size = contentType.startsWith('image/') ? probeImageBytes(bytes) : undefined
+    return describe(put, contentType, size, sourceUrl)
   }
 
+  /** A MediaRef of stored media; ffprobe runs only when the pixel size is not known already. */
   const describe = async (
-    hash: string,
-    path: string,
+    put: StoredMedia,
     contentType: string,
-    bytes: Uint8Array | undefined,
+    size: { readonly width: number; readonly height: number } | undefined,
     sourceUrl?: string,
   ): Promise<MediaRef> => {
     const isImage = contentType.startsWith('image/')
-    const header = isImage && bytes ? probeImageBytes(bytes) : undefined
-    const info = header ? undefined : await tools.probe(path)
+    const info = size === undefined || !isImage ? await tools.probe(put.path) : undefined
     return {
       kind: isImage ? 'image' : 'video',
-      hash,
+      hash: put.hash,
       contentType,
-      sizeBytes: bytes?.byteLength ?? info?.sizeBytes ?? 0,
-      width: header?.width ?? info?.width ?? 0,
-      height: header?.height ?? info?.height ?? 0,
+      sizeBytes: put.sizeBytes,
+      width: size?.width ?? info?.width ?? 0,
+      height: size?.height ?? info?.height ?? 0,
       ...(isImage ? {} : { durationSec: info?.durationSec ?? 0 }),
       ...(sourceUrl === undefined ? {} : { sourceUrl }),
     }
@@ -85,15 +85,12 @@ export function createMediaServices(
     }
   }
 
-  const adopt = async (tempPath: string, contentType: string): Promise<MediaRef> => {
-    const put = await store.media.adoptFile(tempPath, contentType)
-    return describe(
-      put.hash,
-      put.path,
-      contentType,
-      contentType.startsWith('image/') ? await readFile(put.path) : undefined,
-    )
-  }
+  const adopt = async (
+    tempPath: string,
+    contentType: string,
+    size?: { readonly width: number; readonly height: number },
+  ): Promise<MediaRef> =>
+    describe(await store.media.adoptFile(tempPath, contentType), contentType, size)
 
   const pathOf = (media: MediaRef): string => {
     const path = store.media.pathOf(media.hash)
@@ -133,8 +130,9 @@ export function createMediaServices(
     },
     async extractFrame(video, at, signal) {
       const out = store.media.tempPath('.png')
-      await tools.extractFrame(pathOf(video), at, out, { signal })
-      return adopt(out, 'image/png')
+      // ffmpeg reports the frame's size: no need to read the PNG back for it.
+      const size = await tools.extractFrame(pathOf(video), at, out, { signal })
+      return adopt(out, 'image/png', size)
     },
     async concat(videos, signal) {
       const out = store.media.tempPath('.mp4')
