@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path'
 import type { RunPlan } from '@shotchain/engine'
 import { createRegistry, type NodeRegistry, type WorkflowDocument } from '@shotchain/graph'
 import { builtInNodes } from '@shotchain/nodes'
-import { createRunServices, nodeHash, planWorkflow, type RunServices } from '@shotchain/runtime'
+import { createRunServices, planWorkflow, type RunServices } from '@shotchain/runtime'
 import type { CliArgs } from '../cli-args.ts'
 import type { CliIo } from '../cli-io.ts'
 import { describeIssues, loadWorkflow } from '../workflow/load-workflow.ts'
@@ -14,8 +14,6 @@ export interface PreparedRun {
   readonly planned: RunPlan
   readonly fingerprints: ReadonlyMap<string, string>
 }
-
-export { nodeHash }
 
 /**
  * Loads, validates, fingerprints and plans a workflow. Prints what is wrong and returns

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { executeRun, planRun, type RunEvent, type RunPlan } from '@shotchain/engine'
+import { nodeHash } from '@shotchain/runtime'
 import type { CliArgs } from '../cli-args.ts'
 import { type CliIo, EXIT } from '../cli-io.ts'
 import { describePlan } from '../output/plan-view.ts'
 import { createProgressView } from '../output/progress-view.ts'
 import { writeOutputs } from '../output/write-outputs.ts'
-import { defaultOutDir, nodeHash, type PreparedRun, prepareRun } from './prepare-run.ts'
+import { defaultOutDir, type PreparedRun, prepareRun } from './prepare-run.ts'
 
 /** Above this estimate a run on real fal asks first (unless `--yes`). */
 const CONFIRM_ABOVE_USD = 2
