@@ -1,4 +1,4 @@
-import { timed } from './measure.ts'
+import { timed } from '../measure.ts'
 import type { ReteGraph } from './rete-editor.ts'
 
 export interface ReteRun {

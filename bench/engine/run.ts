@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { createMemoryCache, createPlanMemo, type HashText } from '@shotchain/engine'
-import { formatMs, medianOf, round, timed } from './measure.ts'
+import { formatMs, medianOf, round, timed } from '../measure.ts'
 import { createNoopRegistry } from './noop-node.ts'
 import { createRandomDag, type RandomDag } from './random-dag.ts'
 import { createReteGraph } from './rete-editor.ts'

@@ -9,7 +9,7 @@ import {
   type RunResult,
 } from '@shotchain/engine'
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
-import { timed } from './measure.ts'
+import { timed } from '../measure.ts'
 
 /** What the CLI and server inject: node:crypto's one-shot SHA-256. */
 export const nodeHash: HashText = (text) => hash('sha256', text, 'hex')

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { createMediaTools } from '@shotchain/media'
+import { medianOf, timed } from '../measure.ts'
 
 // Media benchmark: last-frame extraction on 2 s and 10 s 1080p30 H.264 clips, against decoding
 // the whole 10 s clip. If the extraction seeks, the two last-frame figures are alike and far
@@ -17,23 +18,13 @@ const media = createMediaTools()
 const log = (message: string) => console.error(message)
 
 /** Median wall-clock milliseconds of `times` sequential runs of `work`. */
+/** Median milliseconds of `times` sequential runs of `work`, rounded; samples go to stderr. */
 async function medianMs(
   label: string,
   times: number,
   work: () => Promise<unknown>,
 ): Promise<number> {
-  const samples: number[] = []
-  for (let i = 0; i < times; i++) {
-    const start = performance.now()
-    await work()
-    samples.push(performance.now() - start)
-  }
-  samples.sort((a, b) => a - b)
-  const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN
-  log(
-    `${label}: median ${median.toFixed(0)} ms of [${samples.map((s) => s.toFixed(0)).join(', ')}]`,
-  )
-  return Math.round(median)
+  return Math.round(await medianOf(label, times, async () => (await timed(work)).ms))
 }
 
 /** A 1080p30 testsrc2 clip with x264's defaults at `veryfast` (B-frames, keyframe every 250). */
