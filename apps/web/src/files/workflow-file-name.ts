@@ -1,0 +1,15 @@
+/**
+ * The file name an exported workflow downloads as: its name in lower case, runs of anything
+ * but letters and digits turned into one dash, `.json` added (`Three-shot chain` →
+ * `three-shot-chain.json`); `workflow.json` when nothing is left.
+ */
+export function workflowFileName(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+  return `${slug || 'workflow'}.json`
+}

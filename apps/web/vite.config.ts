@@ -1,0 +1,30 @@
+import type { ClientRequest, IncomingMessage } from 'node:http'
+import react from '@vitejs/plugin-react'
+import { defineConfig, type ProxyOptions } from 'vite'
+
+/** Where `pnpm start` listens; `pnpm --filter @shotchain/web dev` forwards the API there. */
+const SERVER = process.env.SHOTCHAIN_SERVER_URL ?? 'http://127.0.0.1:5757'
+
+/**
+ * The server refuses a state-changing request whose `Origin` is not its own. Requests from the
+ * page this dev server serves are re-labelled as the server's origin; any other page's Origin
+ * passes through untouched, so the server still refuses it.
+ */
+function relabelOwnOrigin(proxyReq: ClientRequest, req: IncomingMessage): void {
+  const origin = req.headers.origin
+  if (origin !== undefined && origin === `http://${req.headers.host ?? ''}`) {
+    proxyReq.setHeader('origin', SERVER)
+  }
+}
+
+const toServer: ProxyOptions = {
+  target: SERVER,
+  changeOrigin: true,
+  configure: (proxy) => proxy.on('proxyReq', relabelOwnOrigin),
+}
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { dedupe: ['react', 'react-dom', 'rete', 'rete-area-plugin'] },
+  server: { proxy: { '/api': toServer, '/media': toServer } },
+})
