@@ -1,0 +1,174 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { arrangeCommands } from './canvas/arrange.ts'
+import { canvasActions } from './canvas/canvas-actions.ts'
+import { createCanvasStore } from './canvas/canvas-store.ts'
+import { type Canvas, createCanvas } from './canvas/create-canvas.ts'
+import { CanvasLayer } from './components/CanvasLayer.tsx'
+import { ContextMenu, type MenuItem } from './components/ContextMenu.tsx'
+import { EditorContext, type EditorContextValue } from './components/editor-context.ts'
+import { Minimap } from './components/Minimap.tsx'
+import { Notice } from './components/Notice.tsx'
+import { Palette } from './components/Palette.tsx'
+import { Toolbar } from './components/Toolbar.tsx'
+import { useShortcuts } from './components/use-shortcuts.ts'
+import type { WorkflowEditorProps } from './editor-props.ts'
+import { nextShotCommands } from './model/next-shot.ts'
+import './editor.css'
+
+interface Menu {
+  readonly x: number
+  readonly y: number
+  readonly at: [number, number]
+  readonly nodeId: string | undefined
+}
+
+/**
+ * The graph editor: a Rete canvas over a workflow history. Every canvas action becomes graph
+ * commands on `history`; undo, redo, loads and remote changes redraw the canvas from it.
+ *
+ * @example
+ * <WorkflowEditor history={createHistory(doc)} registry={registry} onSave={save} />
+ */
+export function WorkflowEditor(props: WorkflowEditorProps) {
+  const { history, registry } = props
+  const root = useRef<HTMLDivElement>(null)
+  const container = useRef<HTMLDivElement>(null)
+  const [canvas, setCanvas] = useState<Canvas>()
+  const [menu, setMenu] = useState<Menu>()
+  const [palette, setPalette] = useState<{ at: [number, number] | undefined }>()
+
+  useEffect(() => {
+    const element = container.current
+    if (element === null) return
+    const store = createCanvasStore(registry)
+    const created = createCanvas({
+      container: element,
+      history,
+      registry,
+      store,
+      onContextMenu(event, nodeId) {
+        const box = root.current?.getBoundingClientRect()
+        const at = created.toCanvas(event.clientX, event.clientY)
+        if (nodeId && !created.selected().includes(nodeId)) void created.select([nodeId])
+        setMenu({
+          x: event.clientX - (box?.left ?? 0),
+          y: event.clientY - (box?.top ?? 0),
+          at,
+          nodeId,
+        })
+      },
+    })
+    setCanvas(created)
+    return () => {
+      created.destroy()
+      element.replaceChildren()
+    }
+  }, [history, registry])
+
+  const actions = useMemo(() => (canvas ? canvasActions(canvas) : undefined), [canvas])
+  const context = useMemo<EditorContextValue | undefined>(
+    () =>
+      canvas && {
+        canvas,
+        imageUrl: props.imageUrl ?? (() => undefined),
+        apply(commands, mergeKey) {
+          const result = history.apply(commands, { registry, ...(mergeKey ? { mergeKey } : {}) })
+          if (!result.ok)
+            canvas.store.setNotice(result.issues[0]?.message ?? 'the edit was refused')
+        },
+      },
+    [canvas, history, registry, props.imageUrl],
+  )
+  const openPalette = (at?: [number, number]) => {
+    setMenu(undefined)
+    setPalette({ at })
+  }
+  const arrange = async () => {
+    if (!canvas) return
+    const moves = await arrangeCommands(history.doc, registry)
+    if (moves.length > 0) history.apply(moves)
+    await canvas.ready()
+    await canvas.fit()
+  }
+  useShortcuts(canvas, actions, {
+    openPalette: () => openPalette(),
+    closeOverlays: () => {
+      setMenu(undefined)
+      setPalette(undefined)
+    },
+    ...(props.onSave ? { onSave: props.onSave } : {}),
+    ...(props.onRun ? { onRun: props.onRun } : {}),
+  })
+
+  const menuItems = (open: Menu): MenuItem[] => {
+    if (!actions || !canvas) return []
+    if (open.nodeId === undefined) {
+      return [
+        { label: 'Add node…', shortcut: 'Shift+A', run: () => openPalette(open.at) },
+        { label: 'Paste', shortcut: 'Ctrl+V', run: () => actions.paste(open.at) },
+        { label: 'Zoom to fit', shortcut: 'F', run: () => void canvas.fit() },
+        { label: 'Arrange', run: () => void arrange() },
+      ]
+    }
+    const items: MenuItem[] = [
+      { label: 'Duplicate', shortcut: 'Ctrl+D', run: () => actions.duplicate() },
+      { label: 'Copy', shortcut: 'Ctrl+C', run: () => actions.copy() },
+      { label: 'Delete', shortcut: 'Del', run: () => actions.deleteSelected() },
+    ]
+    const next = nextShotCommands(history.doc, open.nodeId)
+    if (next) items.unshift({ label: 'Add next shot', run: () => context?.apply(next) })
+    return items
+  }
+
+  return (
+    <div
+      ref={root}
+      className="sc-editor"
+      role="application"
+      aria-label="Workflow editor"
+      data-testid="editor"
+      onPointerDown={() => setMenu(undefined)}
+      onDragOver={(e) => {
+        if (props.onDropFiles && e.dataTransfer.types.includes('Files')) e.preventDefault()
+      }}
+      onDrop={(e) => {
+        if (!props.onDropFiles || !canvas || e.dataTransfer.files.length === 0) return
+        e.preventDefault()
+        props.onDropFiles([...e.dataTransfer.files], canvas.toCanvas(e.clientX, e.clientY))
+      }}
+    >
+      <div ref={container} className="sc-canvas" data-testid="canvas" />
+      {context ? (
+        <EditorContext.Provider value={context}>
+          <CanvasLayer />
+          <Toolbar
+            history={history}
+            onAddNode={() => openPalette()}
+            onFit={() => void canvas?.fit()}
+            onArrange={() => void arrange()}
+          />
+          <Minimap registry={registry} />
+          <Notice />
+          {menu ? (
+            <ContextMenu
+              x={menu.x}
+              y={menu.y}
+              items={menuItems(menu)}
+              onClose={() => setMenu(undefined)}
+            />
+          ) : null}
+          {palette && actions ? (
+            <Palette
+              registry={registry}
+              onClose={() => setPalette(undefined)}
+              onPick={(type) => {
+                actions.addNode(type, palette.at ?? actions.viewCentre())
+                setPalette(undefined)
+              }}
+            />
+          ) : null}
+        </EditorContext.Provider>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import type { AnyNodeSpec, GraphCommand } from '@shotchain/graph'
+import { type Clip, copyNodes, pasteCommands } from '../model/clipboard.ts'
+import { nextNodeId } from '../model/new-ids.ts'
+import type { Canvas } from './create-canvas.ts'
+
+/** A new node's params: whatever the spec's schema fills in by default. */
+export function defaultParams(spec: AnyNodeSpec): Record<string, unknown> {
+  const parsed = spec.params.safeParse({})
+  return parsed.success && typeof parsed.data === 'object' && parsed.data !== null
+    ? { ...(parsed.data as Record<string, unknown>) }
+    : {}
+}
+
+/**
+ * The editing actions the menus, the palette and the keyboard share. Each is one history entry,
+ * and each reports a refusal as the canvas notice instead of half-applying.
+ */
+export function canvasActions(canvas: Canvas) {
+  const { history, registry, store } = canvas
+  let clip: Clip | undefined
+  const apply = (commands: readonly GraphCommand[], done?: () => void) => {
+    if (commands.length === 0) return
+    const result = history.apply(commands, { registry })
+    if (!result.ok) store.setNotice(result.issues[0]?.message ?? 'the edit was refused')
+    else done?.()
+  }
+  const pasteAt = (source: Clip, at: readonly [number, number]) => {
+    const { commands, ids } = pasteCommands(history.doc, source, at)
+    apply(commands, () => void canvas.ready().then(() => canvas.select(ids)))
+  }
+  return {
+    addNode(type: string, at: readonly [number, number]) {
+      const spec = registry.get(type)
+      if (spec === undefined) return
+      const id = nextNodeId(history.doc, type)
+      const node = {
+        id,
+        type,
+        position: [Math.round(at[0]), Math.round(at[1])] as const,
+        params: defaultParams(spec),
+      }
+      apply([{ type: 'addNode', node }], () => void canvas.ready().then(() => canvas.select([id])))
+    },
+    deleteSelected(ids = canvas.selected()) {
+      apply(ids.map((id): GraphCommand => ({ type: 'removeNode', id })))
+    },
+    copy(ids = canvas.selected()) {
+      clip = copyNodes(history.doc, ids) ?? clip
+      if (clip) void navigator.clipboard?.writeText(JSON.stringify(clip)).catch(() => {})
+    },
+    paste(at: readonly [number, number]) {
+      if (clip) pasteAt(clip, at)
+    },
+    duplicate(ids = canvas.selected()) {
+      const copied = copyNodes(history.doc, ids)
+      if (copied === undefined) return
+      const left = Math.min(...copied.nodes.map((n) => n.position[0]))
+      const top = Math.min(...copied.nodes.map((n) => n.position[1]))
+      pasteAt(copied, [left + 40, top + 40])
+    },
+    undo: () => history.undo(),
+    redo: () => history.redo(),
+    /** The middle of what the view shows, in canvas coordinates. */
+    viewCentre(): [number, number] {
+      const rect = canvas.container.getBoundingClientRect()
+      return canvas.toCanvas(rect.left + rect.width / 2, rect.top + rect.height / 2)
+    },
+  }
+}
+
+export type CanvasActions = ReturnType<typeof canvasActions>

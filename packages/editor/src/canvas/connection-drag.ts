@@ -1,0 +1,96 @@
+import type { GraphCommand } from '@shotchain/graph'
+import { type ConnectIntent, connectIntent, type SocketRef } from '../model/connect-intent.ts'
+import {
+  edgesByTarget,
+  inputPoint,
+  outputPoint,
+  type Point,
+  portLayout,
+} from '../model/geometry.ts'
+import { newEdgeId } from '../model/new-ids.ts'
+import type { Canvas } from './create-canvas.ts'
+import { socketAt } from './socket-dom.ts'
+
+/**
+ * Drag-to-connect, checked by the document's own rules while dragging. Starting on an input that
+ * has an edge picks that edge up by its output end: dropping it on empty canvas removes it,
+ * dropping it on another input moves it (one undo entry), a refused drop leaves it where it was.
+ */
+export function startConnectionDrag(canvas: Canvas, socket: SocketRef, event: PointerEvent): void {
+  const { history, registry, store } = canvas
+  event.preventDefault()
+  event.stopPropagation()
+  const doc = history.doc
+  let origin = socket
+  let detached: string | undefined
+  if (socket.side === 'input') {
+    const spec = registry.get(doc.nodes.find((n) => n.id === socket.node)?.type ?? '')
+    const taken = doc.edges.find((e) => e.to.node === socket.node && e.to.port === socket.port)
+    if (taken && spec?.inputs[socket.port]?.list !== true) {
+      detached = taken.id
+      origin = { node: taken.from.node, side: 'output', port: taken.from.port }
+    }
+  }
+  const from = socketPoint(canvas, origin)
+  if (from === undefined) return
+  const intentFor = (target: SocketRef): ConnectIntent => {
+    const base = detached ? docWithout(history.doc, detached) : history.doc
+    return connectIntent(base, registry, origin, target, newEdgeId())
+  }
+  const move = (e: PointerEvent) => {
+    const target = socketAt(e.clientX, e.clientY)
+    const verdict = target && !isSame(target, origin) ? intentFor(target) : undefined
+    const [x, y] = canvas.toCanvas(e.clientX, e.clientY)
+    store.setDrag({
+      from,
+      to: { x, y },
+      ...(verdict?.ok === false ? { refused: verdict.reason } : {}),
+    })
+  }
+  const up = (e: PointerEvent) => {
+    window.removeEventListener('pointermove', move)
+    window.removeEventListener('pointerup', up)
+    window.removeEventListener('pointercancel', up)
+    store.setDrag(undefined)
+    const target = socketAt(e.clientX, e.clientY)
+    const unhook: GraphCommand[] = detached ? [{ type: 'disconnect', id: detached }] : []
+    if (target === undefined || isSame(target, origin)) {
+      if (unhook.length > 0 && target === undefined) history.apply(unhook)
+      return
+    }
+    const verdict = intentFor(target)
+    if (!verdict.ok) {
+      store.setNotice(`Not connected: ${verdict.reason}`)
+      return
+    }
+    const result = history.apply([...unhook, verdict.command], { registry })
+    if (!result.ok) store.setNotice(`Not connected: ${result.issues[0]?.message ?? 'refused'}`)
+  }
+  window.addEventListener('pointermove', move)
+  window.addEventListener('pointerup', up)
+  window.addEventListener('pointercancel', up)
+  move(event)
+}
+
+function isSame(a: SocketRef, b: SocketRef): boolean {
+  return a.node === b.node && a.side === b.side && a.port === b.port
+}
+
+function docWithout(doc: Canvas['history']['doc'], edgeId: string) {
+  return { ...doc, edges: doc.edges.filter((e) => e.id !== edgeId) }
+}
+
+/** Where a socket sits on the canvas, from the node's live position and fixed geometry. */
+function socketPoint(canvas: Canvas, socket: SocketRef): Point | undefined {
+  const doc = canvas.history.doc
+  const node = doc.nodes.find((n) => n.id === socket.node)
+  const spec = node && canvas.registry.get(node.type)
+  if (node === undefined || spec === undefined) return undefined
+  const live = canvas.store.position(node.id)
+  const at = live ? { ...node, position: [live.x, live.y] as const } : node
+  const into = edgesByTarget(doc).get(node.id) ?? []
+  const layout = portLayout(spec, into)
+  if (socket.side === 'output') return outputPoint(at, layout, socket.port)
+  const probe = { id: '', from: { node: '', port: '' }, to: { node: node.id, port: socket.port } }
+  return inputPoint(at, layout, probe, into)
+}

@@ -1,0 +1,27 @@
+import type { GetSchemes, NodeEditor } from 'rete'
+import type { Area2D, AreaPlugin } from 'rete-area-plugin'
+
+/**
+ * Rete's own node object: a mutable shell that only carries what Rete needs (selection,
+ * the size its bounding boxes read). Everything shown comes from the document.
+ */
+export interface ReteNode {
+  readonly id: string
+  readonly label: string
+  selected?: boolean
+  width: number
+  height: number
+}
+
+export interface ReteConnection {
+  readonly id: string
+  readonly source: string
+  readonly sourceOutput: string
+  readonly target: string
+  readonly targetInput: string
+}
+
+export type Schemes = GetSchemes<ReteNode, ReteConnection>
+export type AreaSignals = Area2D<Schemes>
+export type CanvasArea = AreaPlugin<Schemes, AreaSignals>
+export type CanvasEditor = NodeEditor<Schemes>

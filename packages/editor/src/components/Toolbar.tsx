@@ -1,0 +1,51 @@
+import type { WorkflowHistory } from '@shotchain/graph'
+import { useEffect, useState } from 'react'
+
+interface ToolbarProps {
+  readonly history: WorkflowHistory
+  readonly onAddNode: () => void
+  readonly onFit: () => void
+  readonly onArrange: () => void
+}
+
+/** Add node, undo, redo, fit and arrange, with their keys in the tooltips. */
+export function Toolbar({ history, onAddNode, onFit, onArrange }: ToolbarProps) {
+  const [, redraw] = useState(0)
+  useEffect(() => history.subscribe(() => redraw((n) => n + 1)), [history])
+  return (
+    <div className="sc-toolbar" role="toolbar" aria-label="Canvas">
+      <button type="button" onClick={onAddNode} title="Add node (Shift+A)" data-testid="add-node">
+        + Add node
+      </button>
+      <button
+        type="button"
+        onClick={() => history.undo()}
+        disabled={!history.canUndo}
+        title="Undo (Ctrl+Z)"
+        data-testid="undo"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        onClick={() => history.redo()}
+        disabled={!history.canRedo}
+        title="Redo (Ctrl+Shift+Z)"
+        data-testid="redo"
+      >
+        Redo
+      </button>
+      <button type="button" onClick={onFit} title="Zoom to fit (F)" data-testid="fit">
+        Fit
+      </button>
+      <button
+        type="button"
+        onClick={onArrange}
+        title="Arrange nodes left to right"
+        data-testid="arrange"
+      >
+        Arrange
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,19 @@
+import type { GraphCommand } from '@shotchain/graph'
+import { createContext, useContext } from 'react'
+import type { Canvas } from '../canvas/create-canvas.ts'
+
+/** What node components reach through React context (one React tree draws the whole canvas). */
+export interface EditorContextValue {
+  readonly canvas: Canvas
+  /** Applies commands to the history; a merge key folds a burst (typing) into one undo entry. */
+  readonly apply: (commands: GraphCommand | readonly GraphCommand[], mergeKey?: string) => void
+  readonly imageUrl: (params: Readonly<Record<string, unknown>>) => string | undefined
+}
+
+export const EditorContext = createContext<EditorContextValue | null>(null)
+
+export function useEditor(): EditorContextValue {
+  const value = useContext(EditorContext)
+  if (value === null) throw new Error('useEditor outside <WorkflowEditor>')
+  return value
+}

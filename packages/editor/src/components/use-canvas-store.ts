@@ -1,0 +1,27 @@
+import { useCallback, useSyncExternalStore } from 'react'
+import type { NodeSnapshot } from '../canvas/canvas-store.ts'
+import type { Point } from '../model/geometry.ts'
+import { useEditor } from './editor-context.ts'
+
+/** One node's snapshot; the component redraws only when that node changes. */
+export function useNodeSnapshot(id: string): NodeSnapshot | undefined {
+  const { store } = useEditor().canvas
+  const subscribe = useCallback((l: () => void) => store.onNode(id, l), [store, id])
+  return useSyncExternalStore(subscribe, () => store.node(id))
+}
+
+/** A node's live position on the canvas (it moves during a drag before the document does). */
+export function useNodePosition(id: string): Point | undefined {
+  const { store } = useEditor().canvas
+  const subscribe = useCallback((l: () => void) => store.onPosition(id, l), [store, id])
+  return useSyncExternalStore(subscribe, () => store.position(id))
+}
+
+type Topic = Parameters<ReturnType<typeof useEditor>['canvas']['store']['subscribe']>[0]
+
+/** A canvas-wide value: the view list, level of detail, the notice, the dragged connection. */
+export function useCanvasTopic<T>(topic: Topic, read: () => T): T {
+  const { store } = useEditor().canvas
+  const subscribe = useCallback((l: () => void) => store.subscribe(topic, l), [store, topic])
+  return useSyncExternalStore(subscribe, read)
+}

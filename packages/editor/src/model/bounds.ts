@@ -1,0 +1,48 @@
+import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
+import { edgesByTarget } from './geometry.ts'
+import { nodeSize } from './node-size.ts'
+
+export interface Box {
+  readonly left: number
+  readonly top: number
+  readonly right: number
+  readonly bottom: number
+}
+
+/** The box around the given nodes (all when `ids` is absent), from fixed geometry; undefined when empty. */
+export function documentBounds(
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  ids?: readonly string[],
+): Box | undefined {
+  const only = ids ? new Set(ids) : undefined
+  const into = edgesByTarget(doc)
+  let box: Box | undefined
+  for (const node of doc.nodes) {
+    if (only && !only.has(node.id)) continue
+    const size = nodeSize(node.type, registry.get(node.type), into.get(node.id) ?? [])
+    const [x, y] = node.position
+    box = {
+      left: Math.min(box?.left ?? x, x),
+      top: Math.min(box?.top ?? y, y),
+      right: Math.max(box?.right ?? x + size.width, x + size.width),
+      bottom: Math.max(box?.bottom ?? y + size.height, y + size.height),
+    }
+  }
+  return box
+}
+
+/** The view transform that shows `box` centred in a `width` × `height` viewport, at most 1:1. */
+export function fitTransform(
+  box: Box,
+  width: number,
+  height: number,
+  margin = 0.9,
+): { x: number; y: number; k: number } {
+  const w = Math.max(box.right - box.left, 1)
+  const h = Math.max(box.bottom - box.top, 1)
+  const k = Math.min(1, (width * margin) / w, (height * margin) / h)
+  const cx = (box.left + box.right) / 2
+  const cy = (box.top + box.bottom) / 2
+  return { x: width / 2 - cx * k, y: height / 2 - cy * k, k }
+}

@@ -1,0 +1,107 @@
+import type { AnyNodeSpec, WorkflowDocument, WorkflowEdge, WorkflowNode } from '@shotchain/graph'
+
+/**
+ * Fixed node geometry. The stylesheet draws nodes with exactly these sizes, so socket positions
+ * come from arithmetic on the document instead of reading the DOM (the cost that makes stock
+ * Rete slow to load: every socket read forces a layout).
+ */
+export const GEOMETRY = {
+  width: 260,
+  header: 34,
+  row: 24,
+  /** Padding above and below the port rows. */
+  gap: 6,
+} as const
+
+export type Side = 'input' | 'output'
+
+export interface Point {
+  readonly x: number
+  readonly y: number
+}
+
+/** Where each port's row sits, counted from the node's top edge. */
+export interface PortLayout {
+  /** Row centre of each input; a list input has one row per edge plus a free row for new ones. */
+  readonly inputs: ReadonlyMap<string, readonly number[]>
+  readonly outputs: ReadonlyMap<string, number>
+  /** Height of header and port rows together: where the node's body starts. */
+  readonly portsBottom: number
+}
+
+/** How many rows each list input needs: one per edge into it, plus one free row. */
+export function listRows(edgesInto: readonly WorkflowEdge[], port: string): number {
+  let count = 0
+  for (const edge of edgesInto) if (edge.to.port === port) count++
+  return count + 1
+}
+
+/** Rows for inputs (left) and outputs (right), side by side under the header. */
+export function portLayout(spec: AnyNodeSpec, edgesInto: readonly WorkflowEdge[]): PortLayout {
+  const { header, row, gap } = GEOMETRY
+  const inputs = new Map<string, number[]>()
+  let inputRow = 0
+  for (const [key, input] of Object.entries(spec.inputs)) {
+    const rows = input.list === true ? listRows(edgesInto, key) : 1
+    const centres: number[] = []
+    for (let k = 0; k < rows; k++) centres.push(header + gap + (inputRow + k) * row + row / 2)
+    inputs.set(key, centres)
+    inputRow += rows
+  }
+  const outputs = new Map<string, number>()
+  let outputRow = 0
+  for (const key of Object.keys(spec.outputs)) {
+    outputs.set(key, header + gap + outputRow * row + row / 2)
+    outputRow++
+  }
+  const rows = Math.max(inputRow, outputRow)
+  return { inputs, outputs, portsBottom: header + gap * 2 + rows * row }
+}
+
+/** The edges into a list input, in their `order`; an edge's rank picks its row. */
+export function orderedListEdges(edgesInto: readonly WorkflowEdge[], port: string): WorkflowEdge[] {
+  return edgesInto
+    .filter((e) => e.to.port === port)
+    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.id.localeCompare(b.id))
+}
+
+/** Canvas point of an edge's start (the output socket of its `from` node). */
+export function outputPoint(node: WorkflowNode, layout: PortLayout, port: string): Point {
+  const y = layout.outputs.get(port) ?? GEOMETRY.header
+  return { x: node.position[0] + GEOMETRY.width, y: node.position[1] + y }
+}
+
+/** Canvas point of an edge's end; for a list input, the row of the edge's rank. */
+export function inputPoint(
+  node: WorkflowNode,
+  layout: PortLayout,
+  edge: WorkflowEdge,
+  edgesInto: readonly WorkflowEdge[],
+): Point {
+  const rows = layout.inputs.get(edge.to.port) ?? [GEOMETRY.header]
+  let rank = 0
+  if (rows.length > 1) {
+    rank = Math.max(
+      0,
+      orderedListEdges(edgesInto, edge.to.port).findIndex((e) => e.id === edge.id),
+    )
+  }
+  return { x: node.position[0], y: node.position[1] + (rows[rank] ?? rows[0] ?? 0) }
+}
+
+/** The curve of a connection, as Rete's classic preset draws it (curvature 0.3). */
+export function connectionPath(start: Point, end: Point): string {
+  const pull = Math.max(Math.abs(end.x - start.x) * 0.3, 40)
+  return `M ${start.x} ${start.y} C ${start.x + pull} ${start.y} ${end.x - pull} ${end.y} ${end.x} ${end.y}`
+}
+
+/** The edges into each node, in document order (nodes without edges are absent). */
+export function edgesByTarget(doc: WorkflowDocument): Map<string, WorkflowEdge[]> {
+  const into = new Map<string, WorkflowEdge[]>()
+  for (const edge of doc.edges) {
+    const list = into.get(edge.to.node)
+    if (list) list.push(edge)
+    else into.set(edge.to.node, [edge])
+  }
+  return into
+}

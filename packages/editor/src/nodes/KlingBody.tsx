@@ -1,0 +1,69 @@
+import { KLING_O1_LIMITS } from '@shotchain/fal/kling'
+import type { NodeSnapshot } from '../canvas/canvas-store.ts'
+import { useEditor } from '../components/editor-context.ts'
+import { nextShotCommands } from '../model/next-shot.ts'
+
+const DURATIONS = Array.from(
+  { length: KLING_O1_LIMITS.maxDuration - KLING_O1_LIMITS.minDuration + 1 },
+  (_, k) => KLING_O1_LIMITS.minDuration + k,
+)
+
+/** A Kling shot: duration and tier, its price, room for the clip, and "add next shot". */
+export function KlingBody({ snapshot }: { snapshot: NodeSnapshot }) {
+  const { canvas, apply } = useEditor()
+  const { node, spec } = snapshot
+  const parsed = spec?.params.safeParse(node.params)
+  const params = parsed?.success ? (parsed.data as { duration: number; tier: string }) : undefined
+  const cost = params && spec?.cost ? spec.cost(params) : undefined
+  const set = (key: string, value: unknown) =>
+    apply({ type: 'setParam', node: node.id, key, value })
+  const addNext = () => {
+    const commands = nextShotCommands(canvas.history.doc, node.id)
+    if (commands) apply(commands)
+  }
+  return (
+    <div className="sc-kling">
+      <div className="sc-kling__row">
+        <label>
+          Duration
+          <select
+            value={String(node.params.duration ?? 5)}
+            data-testid="kling-duration"
+            onChange={(e) => set('duration', Number(e.target.value))}
+          >
+            {DURATIONS.map((d) => (
+              <option key={d} value={d}>
+                {d} s
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tier
+          <select
+            value={String(node.params.tier ?? 'standard')}
+            data-testid="kling-tier"
+            onChange={(e) => set('tier', e.target.value)}
+          >
+            <option value="standard">Standard</option>
+            <option value="pro">Pro</option>
+          </select>
+        </label>
+        <span className="sc-kling__cost" data-testid="kling-cost">
+          {cost === undefined ? '—' : `$${cost.toFixed(2)}`}
+        </span>
+      </div>
+      <div className="sc-kling__preview" data-testid="kling-preview">
+        No clip yet
+      </div>
+      <button
+        type="button"
+        className="sc-kling__next"
+        onClick={addNext}
+        data-testid="add-next-shot"
+      >
+        + Add next shot
+      </button>
+    </div>
+  )
+}

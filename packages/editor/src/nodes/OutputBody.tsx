@@ -1,0 +1,14 @@
+import type { WorkflowNode } from '@shotchain/graph'
+import { useParam } from './use-param.ts'
+
+/** The name the result is saved under. */
+export function OutputBody({ node }: { node: WorkflowNode }) {
+  const name = typeof node.params.name === 'string' ? node.params.name : ''
+  const [value, setValue] = useParam(node.id, 'name', name)
+  return (
+    <label className="sc-field">
+      Name
+      <input value={value} spellCheck={false} onChange={(e) => setValue(e.target.value)} />
+    </label>
+  )
+}
