@@ -3,7 +3,7 @@ import { newEdgeId, nextNodeId } from './new-ids.ts'
 
 const KLING = 'kling-o1-i2v'
 /** Horizontal distance between consecutive shots. */
-export const SHOT_SPACING = 620
+export const SHOT_SPACING = 600
 
 /**
  * "Add next shot" on a Kling node: a new prompt and Kling pair, the new shot starting from this
@@ -29,7 +29,7 @@ export function nextShotCommands(
       node: {
         id: promptId,
         type: 'prompt',
-        position: [x + SHOT_SPACING / 2, oldPrompt?.position[1] ?? y + 320],
+        position: [x + SHOT_SPACING / 2, oldPrompt?.position[1] ?? y + 380],
         params: { text: '@Image1: ' },
       },
     },
