@@ -16,6 +16,17 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 === 1 ? upper : (upper + (sorted[mid - 1] as number)) / 2
 }
 
+/** The nearest-rank `p`th percentile (0–100) of `samples`; NaN when there are none. */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
+}
+
+/** The arithmetic mean of `samples`; NaN when there are none. */
+export function mean(samples: readonly number[]): number {
+  return samples.reduce((sum, x) => sum + x, 0) / samples.length
+}
+
 /** Runs `sample` `times` times in a row, reporting each result to stderr; returns the median. */
 export async function medianOf(
   label: string,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { startFalEmulator } from '@shotchain/fal-emulator'
 import { readSse } from '@shotchain/server/testing'
+import { percentile } from '../measure.ts'
 
 // Server benchmark: 20 concurrent three-shot runs through the HTTP API of a server child process,
 // against the fal emulator (in this process) at fixed latencies. Progress goes to stderr; one JSON
@@ -50,10 +51,6 @@ async function json(url: string, body?: unknown): Promise<any> {
   })
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${await response.text()}`)
   return response.json()
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 }
 
 const home = await mkdtemp(join(tmpdir(), 'shotchain-bench-server-'))
@@ -118,7 +115,6 @@ try {
   await runAll(workflowIds.slice(0, RUNS))
   const wallMs = performance.now() - started
   const cpu = cpuMs(pid) - cpuBefore
-  latencies.sort((a, b) => a - b)
   const stats = emulator.stats()
   log(
     `${RUNS} runs, ${nodes} nodes in ${(wallMs / 1000).toFixed(1)} s; server CPU ${cpu.toFixed(0)} ms; ${latencies.length} events timed; ${stats.totals.submits} submits`,
