@@ -1,0 +1,91 @@
+import { rmSync } from 'node:fs'
+import { mkdir, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { build } from 'vite'
+import { startTestServer, type TestServer } from '../src/testing/test-server.ts'
+
+const APP = resolve(import.meta.dirname, '..')
+
+/** Where screenshots go (ignored by git and the linter). */
+export const TEST_OUTPUT = join(APP, 'test-output')
+
+/** Debian's Chromium; never a downloaded one. */
+export const CHROMIUM = '/usr/bin/chromium'
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** The built app served by a real server, and a browser page on it. */
+export interface AppHarness {
+  /** The server's origin, e.g. `http://127.0.0.1:41234`; the app is at `/`. */
+  readonly url: string
+  readonly page: Page
+  readonly browser: Browser
+  readonly server: TestServer
+  /** Closes the browser, then the server (its state folder is removed). */
+  close(): Promise<void>
+}
+
+let built: Promise<string> | undefined
+
+/** Builds apps/web once per test process into a temp folder (removed on exit); resolves with it. */
+export function buildApp(): Promise<string> {
+  built ??= (async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'shotchain-web-dist-'))
+    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }))
+    await build({
+      root: APP,
+      configFile: join(APP, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    })
+    return outDir
+  })()
+  return built
+}
+
+/**
+ * Builds the app (once), starts a server on a fresh state folder serving it (with the starter
+ * workflow seeded and a fast fal emulator), and opens a Chromium page. The page is not
+ * navigated yet: `await app.page.goto(app.url)`.
+ * @example
+ * const app = await startApp()
+ * try { await app.page.goto(app.url) } finally { await app.close() }
+ */
+export async function startApp(): Promise<AppHarness> {
+  const webDist = await buildApp()
+  const server = await startTestServer({ webDist })
+  let browser: Browser
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  return {
+    url: server.url,
+    page,
+    browser,
+    server,
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+/** Saves a full-page screenshot as test-output/<name>.png, for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(TEST_OUTPUT, { recursive: true })
+  await page.screenshot({ path: join(TEST_OUTPUT, `${name}.png`), fullPage: true })
+}

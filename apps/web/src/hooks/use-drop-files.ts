@@ -1,0 +1,89 @@
+import { useCallback } from 'react'
+import { sortDroppedFiles } from '../files/sort-dropped-files.ts'
+import { imageNodeCommands } from '../media/image-node-commands.ts'
+import { uploadImage } from '../media/upload-image.ts'
+import { registry } from '../registry.ts'
+import type { Notices } from './use-notices.ts'
+import type { OpenWorkflow } from './use-open-workflow.ts'
+import type { WorkflowActions } from './use-workflow-actions.ts'
+
+type Drop = (files: readonly File[], at: readonly [number, number]) => void
+
+const NEED_SERVER =
+  'Images need the Shotchain server: it stores them, and the workflow keeps only their path. Start it with `pnpm start` and open the address it prints. Everything else works here without it.'
+
+/**
+ * Files dropped on the canvas: the first workflow file is imported; images are uploaded and
+ * each becomes an `image-source` node at the drop point (one undo step); anything else is
+ * named as unusable.
+ */
+export function useDropFiles(
+  hasServer: boolean,
+  open: OpenWorkflow,
+  actions: WorkflowActions,
+  notices: Notices,
+): Drop {
+  const { history, generation } = open
+  const { importFile } = actions
+  const { show, dismiss } = notices
+  return useCallback(
+    async (files, at) => {
+      const { workflows, images, others } = sortDroppedFiles(files)
+      if (others.length > 0) {
+        const names = others.map((f) => f.name).join(', ')
+        show({
+          key: 'drop',
+          tone: 'warning',
+          text: `Not used: ${names}. Drop PNG, JPEG, WebP or GIF images, or a workflow .json file.`,
+        })
+      }
+      const first = workflows[0]
+      if (first !== undefined) {
+        if (workflows.length + images.length > 1)
+          show({
+            key: 'drop',
+            tone: 'warning',
+            text: `Imported ${first.name} only: drop one workflow file at a time.`,
+          })
+        return importFile(first)
+      }
+      if (images.length === 0) return
+      if (!hasServer) return show({ key: 'images', tone: 'warning', text: NEED_SERVER })
+      const loaded = generation()
+      show({
+        key: 'images',
+        tone: 'info',
+        text: `Uploading ${images.length === 1 ? images[0]?.name : `${images.length} images`}…`,
+      })
+      const uploads = await Promise.all(images.map((file) => uploadImage(file)))
+      const failures = uploads.flatMap((u) => (u.ok ? [] : [{ path: '', message: u.message }]))
+      const paths = uploads.flatMap((u) => (u.ok ? [u.image.path] : []))
+      if (failures.length > 0) {
+        show({
+          key: 'images',
+          tone: 'error',
+          text: 'Some images were not added:',
+          details: failures,
+        })
+      } else dismiss('images')
+      if (paths.length === 0) return
+      if (loaded !== generation()) {
+        return show({
+          key: 'images',
+          tone: 'warning',
+          text: 'Another workflow was opened while the images uploaded: drop them again.',
+        })
+      }
+      const applied = history.apply(imageNodeCommands(history.doc, paths, at), { registry })
+      if (!applied.ok) {
+        show({
+          key: 'images',
+          tone: 'error',
+          text: 'The image nodes could not be added:',
+          details: applied.issues,
+        })
+      }
+    },
+    [hasServer, history, generation, importFile, show, dismiss],
+  )
+}

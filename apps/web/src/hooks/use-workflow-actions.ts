@@ -1,0 +1,118 @@
+import { createDocument } from '@shotchain/graph'
+import { useCallback, useMemo } from 'react'
+import { readWorkflowFile } from '../files/read-workflow-file.ts'
+import { hasUnsavedChanges, NEVER_SAVED, savedStateOf } from '../session/saved-state.ts'
+import type { WorkflowStorage } from '../storage/workflow-storage.ts'
+import type { Notices } from './use-notices.ts'
+import type { OpenWorkflow } from './use-open-workflow.ts'
+import type { WorkflowList } from './use-workflow-list.ts'
+
+export interface WorkflowActions {
+  /** Opens a saved workflow; `force` skips the question about unsaved changes. */
+  openById(id: string, force?: boolean): Promise<void>
+  newWorkflow(): void
+  /** Reads a workflow file; a refused one shows its issues and changes nothing. */
+  importFile(file: File): Promise<void>
+  remove(id: string): Promise<void>
+  rename(name: string): void
+}
+
+/** What the header and drops do to the open workflow and the saved ones. */
+export function useWorkflowActions(
+  storage: WorkflowStorage,
+  open: OpenWorkflow,
+  notices: Notices,
+  list: WorkflowList,
+): WorkflowActions {
+  const { history, load, setSaved, current } = open
+  const { show, clear } = notices
+
+  /** Asks before unsaved changes are thrown away. Reads the latest state, never a render's. */
+  const mayDiscard = useCallback(
+    () =>
+      !hasUnsavedChanges(current(), history.doc) ||
+      window.confirm(`"${history.doc.name}" has unsaved changes. Discard them and continue?`),
+    [current, history],
+  )
+
+  const openById = useCallback(
+    async (id: string, force = false) => {
+      if (!force && id !== current().id && !mayDiscard()) return
+      const opened = await storage.open(id)
+      if (!opened.ok) {
+        const { message } = opened.failure
+        const details = opened.failure.kind === 'refused' ? opened.failure.issues : undefined
+        show({ key: 'open', tone: 'error', text: `Could not open it: ${message}`, details })
+        return
+      }
+      clear()
+      load(opened.value.doc, savedStateOf(opened.value))
+    },
+    [storage, current, mayDiscard, load, show, clear],
+  )
+
+  const newWorkflow = useCallback(() => {
+    if (!mayDiscard()) return
+    clear()
+    load(createDocument('Untitled'), NEVER_SAVED)
+  }, [mayDiscard, load, clear])
+
+  const importFile = useCallback(
+    async (file: File) => {
+      const read = readWorkflowFile(file.name, await file.text())
+      if (!read.ok) {
+        show({ key: 'import', tone: 'error', text: read.message, details: read.issues })
+        return
+      }
+      if (!mayDiscard()) return
+      clear()
+      load(read.doc, NEVER_SAVED)
+      const dropped = read.warnings.length > 0 ? ' Some fields were dropped (below).' : ''
+      show({
+        key: 'import',
+        tone: read.warnings.length > 0 ? 'warning' : 'info',
+        text: `Imported "${read.doc.name}" from ${file.name}. It is not saved yet: Save to keep it.${dropped}`,
+        details: read.warnings,
+      })
+    },
+    [mayDiscard, load, show, clear],
+  )
+
+  const { workflows, refresh } = list
+  const remove = useCallback(
+    async (id: string) => {
+      const name = workflows?.find((w) => w.id === id)?.name ?? id
+      if (!window.confirm(`Delete "${name}"? This cannot be undone.`)) return
+      const removed = await storage.remove(id)
+      if (!removed.ok) {
+        show({ key: 'delete', tone: 'error', text: `Not deleted: ${removed.failure.message}` })
+        return
+      }
+      if (current().id === id) {
+        // Kept on the canvas as unsaved: a delete of the open workflow is one Save from undone.
+        setSaved(NEVER_SAVED)
+        show({
+          key: 'delete',
+          tone: 'info',
+          text: `Deleted "${name}". It is still open here: Save to keep it as a new workflow.`,
+        })
+      }
+      void refresh()
+    },
+    [storage, workflows, refresh, current, setSaved, show],
+  )
+
+  const rename = useCallback(
+    (name: string) => {
+      const trimmed = name.trim()
+      if (trimmed === '' || trimmed === history.doc.name) return
+      history.apply({ type: 'rename', name: trimmed })
+    },
+    [history],
+  )
+
+  return useMemo(
+    () => ({ openById, newWorkflow, importFile, remove, rename }),
+    [openById, newWorkflow, importFile, remove, rename],
+  )
+}
