@@ -24,7 +24,6 @@ export type PageStatus =
       readonly domElements: number
       readonly settledMs: number
     }
-  | { readonly state: 'unavailable'; readonly reason: string }
   | { readonly state: 'failed'; readonly error: string }
 
 /**

@@ -4,7 +4,7 @@ import type { BenchHooks, BenchMode, PageStatus, ViewportPoint } from '../bench-
 import { benchWorkflow } from '../workflow.ts'
 import { createFrameRecorder } from './frames.ts'
 import type { MountedEditor } from './mounted-editor.ts'
-import { mountOurs, OURS_UNAVAILABLE } from './ours.tsx'
+import { mountOurs } from './ours.tsx'
 import { mountStock } from './stock.ts'
 import { watchLoad } from './watch-load.ts'
 
@@ -54,21 +54,14 @@ window.__bench = {
 }
 
 const mount = mode === 'stock' ? mountStock : mountOurs
-if (mount === undefined) {
-  status = { state: 'unavailable', reason: OURS_UNAVAILABLE }
-} else {
-  const loadStart = performance.now()
-  window.__loadStart = loadStart
-  try {
-    mounted = mount(container, doc, registry)
-    const counts = { nodes: doc.nodes.length, edges: doc.edges.length }
-    watchLoad(loadStart, mounted.loaded, counts, (next) => {
-      status = next
-    })
-  } catch (error) {
-    status = {
-      state: 'failed',
-      error: error instanceof Error ? (error.stack ?? '') : String(error),
-    }
-  }
+const loadStart = performance.now()
+window.__loadStart = loadStart
+try {
+  mounted = mount(container, doc, registry)
+  const counts = { nodes: doc.nodes.length, edges: doc.edges.length }
+  watchLoad(loadStart, mounted.loaded, counts, (next) => {
+    status = next
+  })
+} catch (error) {
+  status = { state: 'failed', error: error instanceof Error ? (error.stack ?? '') : String(error) }
 }
