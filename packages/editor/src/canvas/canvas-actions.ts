@@ -1,4 +1,4 @@
-import type { AnyNodeSpec, GraphCommand } from '@shotchain/graph'
+import type { AnyNodeSpec, GraphCommand, WorkflowDocument } from '@shotchain/graph'
 import { type Clip, copyNodes, pasteCommands } from '../model/clipboard.ts'
 import { nextNodeId } from '../model/new-ids.ts'
 import type { Canvas } from './create-canvas.ts'
@@ -9,6 +9,18 @@ export function defaultParams(spec: AnyNodeSpec): Record<string, unknown> {
   return parsed.success && typeof parsed.data === 'object' && parsed.data !== null
     ? { ...(parsed.data as Record<string, unknown>) }
     : {}
+}
+
+/** `at`, or the first step down and right of it where no node's corner already sits. */
+function freeSpot(doc: WorkflowDocument, at: readonly [number, number]): readonly [number, number] {
+  const near = (n: WorkflowDocument['nodes'][number], x: number, y: number) =>
+    Math.abs(n.position[0] - x) < 30 && Math.abs(n.position[1] - y) < 30
+  let [x, y] = at
+  while (doc.nodes.some((n) => near(n, x, y))) {
+    x += 40
+    y += 40
+  }
+  return [x, y]
 }
 
 /**
@@ -36,7 +48,7 @@ export function canvasActions(canvas: Canvas) {
       const node = {
         id,
         type,
-        position: [Math.round(at[0]), Math.round(at[1])] as const,
+        position: freeSpot(history.doc, [Math.round(at[0]), Math.round(at[1])]),
         params: defaultParams(spec),
       }
       apply([{ type: 'addNode', node }], () => void canvas.ready().then(() => canvas.select([id])))

@@ -9,7 +9,7 @@ import type { AreaSignals, CanvasArea, CanvasEditor, ReteNode, Schemes } from '.
 import { watchViews } from './watch-views.ts'
 
 /** Below this zoom, nodes are drawn as plain cards (level of detail). */
-export const LOW_DETAIL_ZOOM = 0.5
+export const LOW_DETAIL_ZOOM = 0.4
 
 export interface CanvasOptions {
   readonly container: HTMLElement
@@ -63,7 +63,9 @@ export function createCanvas(options: CanvasOptions) {
     for (const node of history.doc.nodes) {
       const at = area.nodeViews.get(node.id)?.position
       if (at && (at.x !== node.position[0] || at.y !== node.position[1])) {
-        moves.push({ type: 'move' as const, node: node.id, position: [at.x, at.y] as const })
+        // Whole pixels: the saved file stays readable, and the view snaps to what was saved.
+        const position = [Math.round(at.x), Math.round(at.y)] as const
+        moves.push({ type: 'move' as const, node: node.id, position })
       }
     }
     if (moves.length > 0) history.apply(moves)

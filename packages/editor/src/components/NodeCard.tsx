@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef } from 'react'
+import { memo, useMemo } from 'react'
 import { GEOMETRY, portLayout } from '../model/geometry.ts'
 import { BODY_HEIGHT } from '../model/node-size.ts'
 import { NodeBody } from '../nodes/NodeBody.tsx'
@@ -15,8 +15,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
   const { canvas } = useEditor()
   const snapshot = useNodeSnapshot(id)
   const detail = useCanvasTopic('detail', canvas.store.detail)
-  const ref = useRef<HTMLDivElement>(null)
-  useCardPointer(ref, canvas)
+  const ref = useCardPointer(canvas)
   const layout = useMemo(
     () => (snapshot?.spec ? portLayout(snapshot.spec, snapshot.into) : undefined),
     [snapshot?.spec, snapshot?.into],

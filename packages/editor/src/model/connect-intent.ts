@@ -46,7 +46,20 @@ export function connectIntent(
   const command: ConnectCommand = { type: 'connect', edge }
   const result = applyCommands(doc, command, { registry })
   if (result.ok) return { ok: true, command }
-  return { ok: false, reason: result.issues[0]?.message ?? 'the document refuses this edge' }
+  const issue = result.issues[0]
+  const fromSpec = registry.get(doc.nodes.find((n) => n.id === from.node)?.type ?? '')
+  const output = fromSpec?.outputs[from.port]
+  const input = spec?.inputs[to.port]
+  if (issue?.code === 'type-mismatch' && output && input) {
+    // Said in the ports' own words; the document's message names edge ids a drag never shows.
+    const reason = `“${output.label ?? from.port}” is ${article(output.type)}; “${input.label ?? to.port}” takes ${article(input.type)}`
+    return { ok: false, reason }
+  }
+  return { ok: false, reason: issue?.message ?? 'the document refuses this edge' }
+}
+
+function article(type: string): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
 }
 
 /** One more than the highest `order` among the edges into a list input. */
