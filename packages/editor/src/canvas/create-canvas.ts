@@ -75,8 +75,10 @@ export function createCanvas(options: CanvasOptions) {
   /** Frames the given nodes (all when absent), from document geometry: no DOM reads. */
   async function fit(ids?: readonly string[]) {
     const box = documentBounds(history.doc, registry, ids)
-    if (box === undefined) return
-    const view = fitTransform(box, container.clientWidth, container.clientHeight)
+    // An empty workflow is shown at 1:1 with the origin in the top-left corner.
+    const view = box
+      ? fitTransform(box, container.clientWidth, container.clientHeight)
+      : { x: 0, y: 0, k: 1 }
     // As AreaExtensions.zoomAt does: place, then zoom about the origin (which keeps x and y).
     area.area.transform.x = view.x
     area.area.transform.y = view.y
@@ -84,6 +86,7 @@ export function createCanvas(options: CanvasOptions) {
   }
 
   let shown: WorkflowDocument | undefined
+  let framed = false
   let queue = Promise.resolve()
   /** Plays history changes onto Rete one at a time; a burst collapses into one sync. */
   function sync() {
@@ -94,7 +97,10 @@ export function createCanvas(options: CanvasOptions) {
       const plan = planSync(shown, next)
       // The first load frames the document before drawing it, so nodes are drawn once, at the
       // level of detail of the zoom they will be seen at.
-      if (shown === undefined) await fit()
+      if (!framed) {
+        framed = true
+        await fit()
+      }
       shown = next
       const isSelected = (id: string) => editor.getNode(id)?.selected === true
       store.setDoc(next, isSelected)
@@ -132,7 +138,11 @@ export function createCanvas(options: CanvasOptions) {
     })
     return queue
   }
-  const stop = history.subscribe(() => void sync())
+  const stop = history.subscribe((_doc, change) => {
+    // A load (or New) frames the new document, as opening a file does.
+    if (change.source === 'reset') framed = false
+    void sync()
+  })
   const ready = sync()
 
   return {

@@ -68,6 +68,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
       </div>
       {detail === 'full' && errors[0] ? (
         <div className="sc-node__issue" data-testid="node-issue">
+          {errors[0].field ? `${errors[0].field}: ` : ''}
           {errors[0].message}
         </div>
       ) : null}

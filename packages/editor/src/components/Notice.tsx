@@ -13,7 +13,7 @@ export function Notice() {
   }, [notice, store])
   if (notice === undefined) return null
   return (
-    <div className="sc-notice" role="status" data-testid="notice">
+    <div className="sc-notice" role="status" data-testid="canvas-notice">
       {notice}
       <button type="button" aria-label="Dismiss" onClick={() => store.setNotice(undefined)}>
         ×

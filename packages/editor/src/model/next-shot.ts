@@ -19,7 +19,7 @@ export function nextShotCommands(
   const shot = doc.nodes.find((n) => n.id === shotId)
   if (shot === undefined || shot.type !== KLING) return undefined
   const promptId = nextNodeId(doc, 'prompt')
-  const nextId = nextNodeId(doc, 'shot')
+  const nextId = nextNodeId(doc, KLING)
   const feedingPrompt = doc.edges.find((e) => e.to.node === shotId && e.to.port === 'prompt')
   const oldPrompt = doc.nodes.find((n) => n.id === feedingPrompt?.from.node)
   const [x, y] = shot.position

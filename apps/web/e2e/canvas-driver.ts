@@ -1,0 +1,52 @@
+import type { Locator, Page } from 'playwright-core'
+
+/** Mouse-and-keyboard moves on the editor canvas, as a person makes them. */
+export function canvasDriver(page: Page) {
+  const node = (id: string): Locator => page.locator(`[data-testid="node"][data-node-id="${id}"]`)
+  const socket = (id: string, side: 'input' | 'output', port: string): Locator =>
+    node(id).locator(`[data-socket-side="${side}"][data-socket-port="${port}"]`).first()
+  const centre = async (locator: Locator) => {
+    const box = await locator.boundingBox()
+    if (box === null) throw new Error(`not on screen: ${locator}`)
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  }
+  const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    await page.mouse.move(to.x, to.y, { steps: 12 })
+    await page.mouse.up()
+  }
+  return {
+    node,
+    socket,
+    nodes: () => page.locator('[data-testid="node"]'),
+    connections: () => page.locator('[data-testid="connection"] path'),
+    /** Opens the palette with Shift+A, searches, and adds the first match with Enter. */
+    async addFromPalette(query: string) {
+      await page.getByTestId('add-node').click()
+      await page.getByTestId('palette-search').fill(query)
+      await page.keyboard.press('Enter')
+    },
+    /** Drags a node by its title so its top-left corner lands at (x, y) inside the canvas. */
+    async moveNode(id: string, x: number, y: number) {
+      const canvas = await page.getByTestId('canvas').boundingBox()
+      const title = await node(id).getByTestId('title').boundingBox()
+      if (canvas === null || title === null) throw new Error(`node ${id} is not on screen`)
+      const grab = { x: title.x + 30, y: title.y + title.height / 2 }
+      await drag(grab, { x: canvas.x + x + 30, y: canvas.y + y + title.height / 2 })
+    },
+    /** Drags from an output socket to an input socket. */
+    async connect(from: [string, string], to: [string, string]) {
+      await drag(
+        await centre(socket(from[0], 'output', from[1])),
+        await centre(socket(to[0], 'input', to[1])),
+      )
+    },
+    /** Clicks empty canvas (the bottom-left corner), leaving any text field. */
+    async clickBackground() {
+      const canvas = await page.getByTestId('canvas').boundingBox()
+      if (canvas === null) throw new Error('no canvas')
+      await page.mouse.click(canvas.x + 20, canvas.y + canvas.height - 20)
+    },
+  }
+}
