@@ -7,7 +7,7 @@ import type { Notices } from './use-notices.ts'
 import type { OpenWorkflow } from './use-open-workflow.ts'
 import type { WorkflowActions } from './use-workflow-actions.ts'
 
-type Drop = (files: readonly File[], at: readonly [number, number]) => void
+type Drop = (files: readonly File[], at: readonly [number, number]) => Promise<void>
 
 const NEED_SERVER =
   'Images need the Shotchain server: it stores them, and the workflow keeps only their path. Start it with `pnpm start` and open the address it prints. Everything else works here without it.'
@@ -29,25 +29,21 @@ export function useDropFiles(
   return useCallback(
     async (files, at) => {
       const { workflows, images, others } = sortDroppedFiles(files)
-      if (others.length > 0) {
-        const names = others.map((f) => f.name).join(', ')
-        show({
-          key: 'drop',
-          tone: 'warning',
-          text: `Not used: ${names}. Drop PNG, JPEG, WebP or GIF images, or a workflow .json file.`,
-        })
-      }
       const first = workflows[0]
-      if (first !== undefined) {
-        if (workflows.length + images.length > 1)
-          show({
-            key: 'drop',
-            tone: 'warning',
-            text: `Imported ${first.name} only: drop one workflow file at a time.`,
-          })
-        return importFile(first)
-      }
-      if (images.length === 0) return
+      // Imported first: a successful import clears the notices, and these must outlive it.
+      if (first !== undefined) await importFile(first)
+      const unused = [
+        ...(first !== undefined && workflows.length + images.length > 1
+          ? [`Only ${first.name} was read: drop one workflow file at a time, without images.`]
+          : []),
+        ...(others.length > 0
+          ? [
+              `Not used: ${others.map((f) => f.name).join(', ')}. Drop PNG, JPEG, WebP or GIF images, or a workflow .json file.`,
+            ]
+          : []),
+      ]
+      if (unused.length > 0) show({ key: 'drop', tone: 'warning', text: unused.join(' ') })
+      if (first !== undefined || images.length === 0) return
       if (!hasServer) return show({ key: 'images', tone: 'warning', text: NEED_SERVER })
       const loaded = generation()
       show({

@@ -26,7 +26,7 @@ export function useStartup(list: WorkflowList, actions: WorkflowActions, notices
         show({
           key: 'open',
           tone: 'warning',
-          text: `There is no saved workflow "${wanted}" (deleted, or saved somewhere else); opened the latest one instead.`,
+          text: `There is no saved workflow "${wanted}" (deleted, or saved somewhere else); ${found === undefined ? 'this is a new one' : 'opened the latest one instead'}.`,
         })
       }
       if (found !== undefined) await openById(found.id, true)
