@@ -126,7 +126,10 @@ const doc = benchWorkflow(SHOTS)
 const endFrame = await readFile(END_FRAME)
 const outDir = await mkdtemp(join(tmpdir(), 'shotchain-bench-editor-'))
 log(`building the page (vite, production) into ${outDir}`)
-await buildPage(outDir)
+await buildPage(outDir).catch(async (error: unknown) => {
+  await rm(outDir, { recursive: true, force: true })
+  throw error
+})
 const served = await servePage(outDir)
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 try {
