@@ -17,16 +17,30 @@ export function copyNodes(doc: WorkflowDocument, ids: readonly string[]): Clip |
   return { format: 'shotchain.clip', nodes, edges }
 }
 
-/** Reads a clip back from clipboard text; undefined for anything else. */
+/**
+ * Reads a clip back from clipboard text; undefined for anything else. Only what pasting needs
+ * before the document checks the rest is checked here: node ids and positions, edge ends.
+ */
 export function readClip(text: string): Clip | undefined {
   try {
     const value = JSON.parse(text) as Partial<Clip>
     if (value?.format !== 'shotchain.clip') return undefined
     if (!Array.isArray(value.nodes) || !Array.isArray(value.edges)) return undefined
+    if (!value.nodes.every(isPlaceable) || !value.edges.every(hasEnds)) return undefined
     return value as Clip
   } catch {
     return undefined
   }
+}
+
+function isPlaceable(node: unknown): boolean {
+  const { id, position } = (node ?? {}) as Partial<WorkflowNode>
+  return typeof id === 'string' && Array.isArray(position) && position.every(Number.isFinite)
+}
+
+function hasEnds(edge: unknown): boolean {
+  const { from, to } = (edge ?? {}) as Partial<WorkflowEdge>
+  return typeof from?.node === 'string' && typeof to?.node === 'string'
 }
 
 /**

@@ -1,0 +1,67 @@
+import { createDocument } from '@shotchain/graph'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { registry, threeShotChain } from '../testing/documents.ts'
+import { type Box, documentBounds, fitTransform } from './bounds.ts'
+
+describe('fitTransform', () => {
+  const span = fc.double({ min: 0, max: 1e5, noNaN: true })
+  const at = fc.double({ min: -1e5, max: 1e5, noNaN: true })
+  const box = fc
+    .record({ left: at, top: at, w: span, h: span })
+    .map(({ left, top, w, h }): Box => ({ left, top, right: left + w, bottom: top + h }))
+  const side = fc.integer({ min: 100, max: 4000 })
+
+  it('puts the box’s centre at the centre of the viewport, never zoomed in past 1:1', () => {
+    fc.assert(
+      fc.property(box, side, side, (b, width, height) => {
+        const { x, y, k } = fitTransform(b, width, height)
+        expect(k).toBeGreaterThan(0)
+        expect(k).toBeLessThanOrEqual(1)
+        const tolerance = 1e-6 * Math.max(1, Math.abs(b.left), Math.abs(b.right))
+        expect(Math.abs(((b.left + b.right) / 2) * k + x - width / 2)).toBeLessThan(tolerance)
+        expect(Math.abs(((b.top + b.bottom) / 2) * k + y - height / 2)).toBeLessThan(
+          1e-6 * Math.max(1, Math.abs(b.top), Math.abs(b.bottom)),
+        )
+      }),
+    )
+  })
+
+  it('shrinks a box larger than the viewport until it fits', () => {
+    fc.assert(
+      fc.property(box, side, side, (b, width, height) => {
+        const { k } = fitTransform(b, width, height)
+        expect((b.right - b.left) * k).toBeLessThanOrEqual(width * (1 + 1e-9))
+        expect((b.bottom - b.top) * k).toBeLessThanOrEqual(height * (1 + 1e-9))
+      }),
+    )
+  })
+
+  it('shows a small box at 1:1', () => {
+    expect(fitTransform({ left: 0, top: 0, right: 200, bottom: 100 }, 800, 600)).toEqual({
+      x: 300,
+      y: 250,
+      k: 1,
+    })
+  })
+})
+
+describe('documentBounds', () => {
+  it('is undefined for an empty document', () => {
+    expect(documentBounds(createDocument(), registry)).toBeUndefined()
+  })
+
+  it('holds every node’s corner, or only the chosen ones', () => {
+    const doc = threeShotChain()
+    const all = documentBounds(doc, registry) as Box
+    for (const n of doc.nodes) {
+      expect(n.position[0]).toBeGreaterThanOrEqual(all.left)
+      expect(n.position[0]).toBeLessThan(all.right)
+      expect(n.position[1]).toBeGreaterThanOrEqual(all.top)
+      expect(n.position[1]).toBeLessThan(all.bottom)
+    }
+    const some = documentBounds(doc, registry, ['shot2']) as Box
+    expect([some.left, some.top]).toEqual([940, 0])
+    expect(some.right).toBeLessThan(all.right)
+  })
+})
