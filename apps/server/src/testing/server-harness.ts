@@ -60,7 +60,10 @@ export async function createServerHarness(): Promise<ServerHarness> {
     emulator,
     env,
     async start() {
-      const server = await createServer({ env, port: 0, log: () => {} })
+      // A web build that never exists: whether apps/web was built (`pnpm start` builds it)
+      // must not change what these tests see at `/`.
+      const webDist = join(home, 'no-web-build')
+      const server = await createServer({ env, port: 0, log: () => {}, webDist })
       servers.push(server)
       return server
     },
