@@ -37,7 +37,7 @@ export function useWorkflowActions(
 
   const openById = useCallback(
     async (id: string, force = false) => {
-      if (!force && id !== current().id && !mayDiscard()) return
+      if (!force && !mayDiscard()) return
       const opened = await storage.open(id)
       if (!opened.ok) {
         const { message } = opened.failure
@@ -48,7 +48,7 @@ export function useWorkflowActions(
       clear()
       load(opened.value.doc, savedStateOf(opened.value))
     },
-    [storage, current, mayDiscard, load, show, clear],
+    [storage, mayDiscard, load, show, clear],
   )
 
   const newWorkflow = useCallback(() => {
