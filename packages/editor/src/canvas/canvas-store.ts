@@ -7,7 +7,8 @@ import type {
   WorkflowNode,
 } from '@shotchain/graph'
 import { validateDocument } from '@shotchain/graph'
-import type { Point } from '../model/geometry.ts'
+import type { Box } from '../model/bounds.ts'
+import { GEOMETRY, type Point } from '../model/geometry.ts'
 import { createKeyedListeners } from './listeners.ts'
 
 /** Everything one node's component draws; a new object only when something in it changed. */
@@ -37,6 +38,9 @@ export interface DragPreview {
 /** Drawing at low zoom: nodes as plain cards, no bodies. */
 export type Detail = 'full' | 'low'
 
+/** Taller than any node, so a node whose top is above the screen but body on it still counts. */
+const MAX_NODE_HEIGHT = 600
+
 type Topic = 'views' | 'detail' | 'notice' | 'drag' | 'viewport'
 
 /**
@@ -49,6 +53,9 @@ export function createCanvasStore(registry: NodeRegistry) {
   const positionListeners = createKeyedListeners()
   const snapshots = new Map<string, NodeSnapshot>()
   const positions = new Map<string, Point>()
+  const visibleListeners = createKeyedListeners()
+  const visible = new Set<string>()
+  let viewport: Box | undefined
   let doc: WorkflowDocument | undefined
   let views: ViewList = { nodes: new Map(), connections: new Map() }
   let viewsDirty = false
@@ -56,8 +63,24 @@ export function createCanvasStore(registry: NodeRegistry) {
   let detail: Detail = 'full'
   let notice: string | undefined
   let drag: DragPreview | undefined
-  let viewport = 0
+  let viewportVersion = 0
   const emit = (topic: Topic) => topics.emit(topic)
+  /** A quarter screen of margin around the viewport, so panning finds bodies already drawn. */
+  const updateVisible = (node: WorkflowNode) => {
+    if (viewport === undefined) return
+    const at = positions.get(node.id) ?? { x: node.position[0], y: node.position[1] }
+    const mx = (viewport.right - viewport.left) / 4
+    const my = (viewport.bottom - viewport.top) / 4
+    const on =
+      at.x + GEOMETRY.width > viewport.left - mx &&
+      at.x < viewport.right + mx &&
+      at.y + MAX_NODE_HEIGHT > viewport.top - my &&
+      at.y < viewport.bottom + my
+    if (on === visible.has(node.id)) return
+    if (on) visible.add(node.id)
+    else visible.delete(node.id)
+    visibleListeners.emit(node.id)
+  }
 
   const pending = {
     nodes: new Map<string, HTMLElement | null>(),
@@ -121,6 +144,7 @@ export function createCanvasStore(registry: NodeRegistry) {
           issues: sameIssues(old?.issues, issues.get(node.id)) ?? issues.get(node.id) ?? [],
           selected: selected(node.id),
         }
+        if (old === undefined) updateVisible(node)
         if (!sameSnapshot(old, fresh)) {
           snapshots.set(node.id, fresh)
           nodeListeners.emit(node.id)
@@ -142,6 +166,8 @@ export function createCanvasStore(registry: NodeRegistry) {
     setPosition(id: string, point: Point) {
       positions.set(id, point)
       positionListeners.emit(id)
+      const snapshot = snapshots.get(id)
+      if (snapshot) updateVisible(snapshot.node)
     },
     forgetPosition: (id: string) => positions.delete(id),
 
@@ -157,12 +183,18 @@ export function createCanvasStore(registry: NodeRegistry) {
       emit('notice')
     },
     /** The view moved or zoomed (the minimap follows). */
-    viewportChanged() {
-      viewport++
+    /** The part of the canvas on screen moved or zoomed: the minimap follows, nodes cull. */
+    setViewport(box: Box) {
+      viewport = box
+      viewportVersion++
+      for (const snapshot of snapshots.values()) updateVisible(snapshot.node)
       emit('viewport')
     },
     /** Counts view moves: a value that changes whenever the viewport does. */
-    viewport: () => viewport,
+    viewport: () => viewportVersion,
+    /** Whether a node is on screen or near it; off-screen nodes draw no body. */
+    isVisible: (id: string) => viewport === undefined || visible.has(id),
+    onVisible: (id: string, listener: () => void) => visibleListeners.on(id, listener),
     drag: () => drag,
     setDrag(next: DragPreview | undefined) {
       drag = next

@@ -4,6 +4,7 @@ import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
 import { documentBounds, fitTransform } from '../model/bounds.ts'
 import { nodeSize } from '../model/node-size.ts'
 import { planSync } from '../model/sync-plan.ts'
+import { createBodyGate } from './body-gate.ts'
 import type { CanvasStore } from './canvas-store.ts'
 import type { AreaSignals, CanvasArea, CanvasEditor, ReteNode, Schemes } from './rete-types.ts'
 import { watchViews } from './watch-views.ts'
@@ -30,6 +31,7 @@ export function createCanvas(options: CanvasOptions) {
   const editor: CanvasEditor = new NodeEditor<Schemes>()
   const area: CanvasArea = new AreaPlugin<Schemes, AreaSignals>(container)
   editor.use(area)
+  const bodies = createBodyGate()
   const selection = AreaExtensions.selector()
   const selectable = AreaExtensions.selectableNodes(area, selection, {
     accumulating: AreaExtensions.accumulateOnCtrl(),
@@ -40,10 +42,12 @@ export function createCanvas(options: CanvasOptions) {
   area.addPipe((context) => {
     if (context.type === 'zoom' && context.data.source === 'dblclick') return undefined
     if (context.type === 'zoomed') {
-      store.setDetail(area.area.transform.k < LOW_DETAIL_ZOOM ? 'low' : 'full')
-      store.viewportChanged()
+      const detail = area.area.transform.k < LOW_DETAIL_ZOOM ? 'low' : 'full'
+      container.dataset.detail = detail
+      store.setDetail(detail)
+      viewportChanged()
     }
-    if (context.type === 'translated') store.viewportChanged()
+    if (context.type === 'translated') viewportChanged()
     if (context.type === 'nodetranslated') {
       store.setPosition(context.data.id, context.data.position)
     }
@@ -56,6 +60,30 @@ export function createCanvas(options: CanvasOptions) {
     }
     return context
   })
+
+  // The container's size, kept by an observer: reading it on every wheel event would force a
+  // layout in the middle of the frame.
+  const size = { width: container.clientWidth, height: container.clientHeight }
+  const resized = new ResizeObserver(([entry]) => {
+    if (entry === undefined) return
+    size.width = entry.contentRect.width
+    size.height = entry.contentRect.height
+    viewportChanged()
+  })
+  resized.observe(container)
+
+  /** Tells the store which part of the canvas is on screen (canvas coordinates). */
+  function viewportChanged() {
+    bodies.moved()
+    const { x, y, k } = area.area.transform
+    const { width, height } = size
+    store.setViewport({
+      left: -x / k,
+      top: -y / k,
+      right: (width - x) / k,
+      bottom: (height - y) / k,
+    })
+  }
 
   /** A drag moved the picked node (and the selected ones with it): one undo entry. */
   function commitMoves() {
@@ -76,13 +104,12 @@ export function createCanvas(options: CanvasOptions) {
   async function fit(ids?: readonly string[]) {
     const box = documentBounds(history.doc, registry, ids)
     // An empty workflow is shown at 1:1 with the origin in the top-left corner.
-    const view = box
-      ? fitTransform(box, container.clientWidth, container.clientHeight)
-      : { x: 0, y: 0, k: 1 }
+    const view = box ? fitTransform(box, size.width, size.height) : { x: 0, y: 0, k: 1 }
     // As AreaExtensions.zoomAt does: place, then zoom about the origin (which keeps x and y).
     area.area.transform.x = view.x
     area.area.transform.y = view.y
     await area.area.zoom(view.k, 0, 0)
+    viewportChanged()
   }
 
   let shown: WorkflowDocument | undefined
@@ -149,6 +176,9 @@ export function createCanvas(options: CanvasOptions) {
     editor,
     area,
     store,
+    bodies,
+    /** The canvas element's size in CSS px, without a layout read. */
+    size: () => size,
     history,
     registry,
     container,
@@ -172,6 +202,7 @@ export function createCanvas(options: CanvasOptions) {
     },
     destroy() {
       destroyed = true
+      resized.disconnect()
       stop()
       area.destroy()
     },

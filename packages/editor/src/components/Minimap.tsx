@@ -69,7 +69,7 @@ function Viewport() {
   const { canvas } = useEditor()
   useCanvasTopic('viewport', canvas.store.viewport)
   const { x, y, k } = canvas.area.area.transform
-  const { clientWidth, clientHeight } = canvas.container
+  const { width: clientWidth, height: clientHeight } = canvas.size()
   const visible: Box = {
     left: -x / k,
     top: -y / k,

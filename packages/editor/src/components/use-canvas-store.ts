@@ -17,6 +17,18 @@ export function useNodePosition(id: string): Point | undefined {
   return useSyncExternalStore(subscribe, () => store.position(id))
 }
 
+const ignore = () => () => {}
+
+/** Whether the node is on screen or near it; `listen` false stops following it (and says true). */
+export function useNodeVisible(id: string, listen: boolean): boolean {
+  const { store } = useEditor().canvas
+  const subscribe = useCallback(
+    (l: () => void) => (listen ? store.onVisible(id, l) : ignore()),
+    [store, id, listen],
+  )
+  return useSyncExternalStore(subscribe, () => !listen || store.isVisible(id))
+}
+
 type Topic = Parameters<ReturnType<typeof useEditor>['canvas']['store']['subscribe']>[0]
 
 /** A canvas-wide value: the view list, level of detail, the notice, the dragged connection. */

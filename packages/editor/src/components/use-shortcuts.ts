@@ -28,7 +28,6 @@ export function useShortcuts(
   latest.current = handlers
   useEffect(() => {
     if (canvas === undefined || actions === undefined) return
-    const handlers = latest.current
     const run = (action: ShortcutAction) => {
       switch (action) {
         case 'delete':
@@ -44,15 +43,15 @@ export function useShortcuts(
         case 'duplicate':
           return actions.duplicate()
         case 'save':
-          return handlers.onSave?.()
+          return latest.current.onSave?.()
         case 'run':
-          return handlers.onRun?.(canvas.selected())
+          return latest.current.onRun?.(canvas.selected())
         case 'fit':
           return void canvas.fit()
         case 'palette':
-          return handlers.openPalette()
+          return latest.current.openPalette()
         case 'escape':
-          return handlers.closeOverlays()
+          return latest.current.closeOverlays()
       }
     }
     const keydown = (event: KeyboardEvent) => {
