@@ -42,6 +42,24 @@ export function canvasDriver(page: Page) {
         await centre(socket(to[0], 'input', to[1])),
       )
     },
+    /** Drops files on the canvas at a window point, as a person dragging them from a folder. */
+    async dropFiles(
+      files: { name: string; type: string; bytes: Uint8Array }[],
+      at: { x: number; y: number },
+    ) {
+      const dataTransfer = await page.evaluateHandle(
+        (list) => {
+          const transfer = new DataTransfer()
+          for (const f of list)
+            transfer.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }))
+          return transfer
+        },
+        files.map((f) => ({ ...f, bytes: [...f.bytes] })),
+      )
+      await page
+        .locator('.sc-editor')
+        .dispatchEvent('drop', { dataTransfer, clientX: at.x, clientY: at.y })
+    },
     /** Clicks empty canvas (the bottom-left corner), leaving any text field. */
     async clickBackground() {
       const canvas = await page.getByTestId('canvas').boundingBox()

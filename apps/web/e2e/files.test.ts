@@ -2,30 +2,11 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { canvasDriver } from './canvas-driver.ts'
 import { type AppHarness, screenshot, startApp } from './harness.ts'
 
 const SLOW = 120_000
 const STUDIO = resolve(import.meta.dirname, '../../../examples/images/studio.jpg')
-
-/** Drops files on the canvas at a point of the window, as a person dragging them from a folder. */
-async function dropFiles(
-  page: Page,
-  files: { name: string; type: string; bytes: Uint8Array }[],
-  at: { x: number; y: number },
-) {
-  const dataTransfer = await page.evaluateHandle(
-    (list) => {
-      const transfer = new DataTransfer()
-      for (const f of list)
-        transfer.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }))
-      return transfer
-    },
-    files.map((f) => ({ ...f, bytes: [...f.bytes] })),
-  )
-  await page
-    .locator('.sc-editor')
-    .dispatchEvent('drop', { dataTransfer, clientX: at.x, clientY: at.y })
-}
 
 const text = (s: string) => new TextEncoder().encode(s)
 const notices = (page: Page) => page.getByTestId('notice').allTextContents()
@@ -50,8 +31,7 @@ describe('workflow files and images in Chromium', () => {
 
       const broken =
         '{"format":"shotchain.workflow","version":1,"name":"Broken","nodes":[{"id":"a","type":"prompt","position":[0,"x"],"params":{}}],"edges":[]}'
-      await dropFiles(
-        page,
+      await canvasDriver(page).dropFiles(
         [{ name: 'broken.json', type: 'application/json', bytes: text(broken) }],
         { x: 600, y: 600 },
       )
@@ -77,8 +57,7 @@ describe('workflow files and images in Chromium', () => {
       expect(await nodes.count()).toBe(count - 1)
       expect(await saveState(page)).toBe('Not saved yet')
 
-      await dropFiles(
-        page,
+      await canvasDriver(page).dropFiles(
         [{ name: 'studio.jpg', type: 'image/jpeg', bytes: await readFile(STUDIO) }],
         { x: 700, y: 650 },
       )
@@ -139,8 +118,7 @@ describe('workflow files and images in Chromium', () => {
       await offline.getByTestId('workflow-name').fill('Offline draft')
       await offline.getByTestId('save').click()
       await expect.poll(() => saveState(offline)).toBe('Saved in this browser')
-      await dropFiles(
-        offline,
+      await canvasDriver(offline).dropFiles(
         [{ name: 'studio.jpg', type: 'image/jpeg', bytes: await readFile(STUDIO) }],
         { x: 600, y: 600 },
       )

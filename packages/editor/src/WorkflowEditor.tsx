@@ -20,6 +20,8 @@ interface Menu {
   readonly y: number
   readonly at: [number, number]
   readonly nodeId: string | undefined
+  /** The nodes a node's menu acts on: the selection when it holds that node, else the node. */
+  readonly ids: readonly string[]
 }
 
 /**
@@ -49,8 +51,14 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       onContextMenu(event, nodeId) {
         const box = root.current?.getBoundingClientRect()
         const at = created.toCanvas(event.clientX, event.clientY)
-        if (nodeId && !created.selected().includes(nodeId)) void created.select([nodeId])
+        const selected = created.selected()
+        const ids = nodeId === undefined ? [] : selected.includes(nodeId) ? selected : [nodeId]
+        // Selected once the button is up: the area clears the selection on that pointerup.
+        if (nodeId !== undefined) {
+          window.addEventListener('pointerup', () => void created.select(ids), { once: true })
+        }
         setMenu({
+          ids,
           x: event.clientX - (box?.left ?? 0),
           y: event.clientY - (box?.top ?? 0),
           at,
@@ -111,9 +119,9 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       ]
     }
     const items: MenuItem[] = [
-      { label: 'Duplicate', shortcut: 'Ctrl+D', run: () => actions.duplicate() },
-      { label: 'Copy', shortcut: 'Ctrl+C', run: () => actions.copy() },
-      { label: 'Delete', shortcut: 'Del', run: () => actions.deleteSelected() },
+      { label: 'Duplicate', shortcut: 'Ctrl+D', run: () => actions.duplicate(open.ids) },
+      { label: 'Copy', shortcut: 'Ctrl+C', run: () => actions.copy(open.ids) },
+      { label: 'Delete', shortcut: 'Del', run: () => actions.deleteSelected(open.ids) },
     ]
     const next = nextShotCommands(history.doc, open.nodeId)
     if (next) items.unshift({ label: 'Add next shot', run: () => context?.apply(next) })

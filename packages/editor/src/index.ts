@@ -1,5 +1,6 @@
 export type { CanvasPoint, WorkflowEditorProps } from './editor-props.ts'
 export { type ConnectIntent, connectIntent, type SocketRef } from './model/connect-intent.ts'
+export { connectionIssues } from './model/connection-issues.ts'
 export { GEOMETRY } from './model/geometry.ts'
 export { nextShotCommands } from './model/next-shot.ts'
 export { WorkflowEditor } from './WorkflowEditor.tsx'

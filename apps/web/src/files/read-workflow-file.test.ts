@@ -1,5 +1,6 @@
 import { serializeWorkflow } from '@shotchain/graph'
 import { describe, expect, it } from 'vitest'
+import { registry } from '../registry.ts'
 import { sampleDoc } from '../storage/testing/storage-contract.ts'
 import { readWorkflowFile } from './read-workflow-file.ts'
 
@@ -31,6 +32,49 @@ describe('readWorkflowFile', () => {
     expect(read.message).toBe('broken.json was not imported: 2 problems to fix in the file first')
     expect(read.issues.map((i) => i.path)).toEqual(['nodes[0].position[1]', 'nodes[1].params'])
     for (const issue of read.issues) expect(issue.message).not.toBe('')
+  })
+
+  it('refuses a file whose edges the editor would refuse: a type mismatch and a taken input', () => {
+    const text = JSON.stringify({
+      format: 'shotchain.workflow',
+      version: 1,
+      name: 'Crossed wires',
+      nodes: [
+        { id: 'p', type: 'prompt', position: [0, 0], params: { text: '@Image1: dusk' } },
+        {
+          id: 'i',
+          type: 'image-source',
+          position: [0, 200],
+          params: { url: 'https://a.example/x.png' },
+        },
+        {
+          id: 'j',
+          type: 'image-source',
+          position: [0, 400],
+          params: { url: 'https://a.example/y.png' },
+        },
+        { id: 's', type: 'kling-o1-i2v', position: [300, 0], params: {} },
+      ],
+      edges: [
+        {
+          id: 'text-into-start',
+          from: { node: 'p', port: 'text' },
+          to: { node: 's', port: 'start' },
+        },
+        {
+          id: 'image-into-end',
+          from: { node: 'i', port: 'image' },
+          to: { node: 's', port: 'end' },
+        },
+        { id: 'second-end', from: { node: 'j', port: 'image' }, to: { node: 's', port: 'end' } },
+      ],
+    })
+    expect(readWorkflowFile('crossed.json', text).ok).toBe(true)
+    const read = readWorkflowFile('crossed.json', text, registry)
+    expect(read.ok).toBe(false)
+    if (read.ok) return
+    expect(read.message).toBe('crossed.json was not imported: 2 problems to fix in the file first')
+    expect(read.issues.map((i) => i.code).sort()).toEqual(['input-taken', 'type-mismatch'])
   })
 
   it('says plainly when the file is not JSON or not a workflow', () => {

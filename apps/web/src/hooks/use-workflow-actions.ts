@@ -1,6 +1,8 @@
+import { connectionIssues } from '@shotchain/editor'
 import { createDocument } from '@shotchain/graph'
 import { useCallback, useMemo } from 'react'
 import { readWorkflowFile } from '../files/read-workflow-file.ts'
+import { registry } from '../registry.ts'
 import { hasUnsavedChanges, NEVER_SAVED, savedStateOf } from '../session/saved-state.ts'
 import type { WorkflowStorage } from '../storage/workflow-storage.ts'
 import type { Notices } from './use-notices.ts'
@@ -45,6 +47,12 @@ export function useWorkflowActions(
         show({ key: 'open', tone: 'error', text: `Could not open it: ${message}`, details })
         return
       }
+      const refused = connectionIssues(opened.value.doc, registry)
+      if (refused.length > 0) {
+        const text = `Could not open it: ${refused.length === 1 ? 'an edge' : `${refused.length} edges`} the editor cannot draw (fix the file, then import it)`
+        show({ key: 'open', tone: 'error', text, details: refused })
+        return
+      }
       clear()
       load(opened.value.doc, savedStateOf(opened.value))
     },
@@ -59,7 +67,7 @@ export function useWorkflowActions(
 
   const importFile = useCallback(
     async (file: File) => {
-      const read = readWorkflowFile(file.name, await file.text())
+      const read = readWorkflowFile(file.name, await file.text(), registry)
       if (!read.ok) {
         show({ key: 'import', tone: 'error', text: read.message, details: read.issues })
         return

@@ -53,17 +53,17 @@ export function canvasActions(canvas: Canvas) {
       }
       apply([{ type: 'addNode', node }], () => void canvas.ready().then(() => canvas.select([id])))
     },
-    deleteSelected(ids = canvas.selected()) {
+    deleteSelected(ids: readonly string[] = canvas.selected()) {
       apply(ids.map((id): GraphCommand => ({ type: 'removeNode', id })))
     },
-    copy(ids = canvas.selected()) {
+    copy(ids: readonly string[] = canvas.selected()) {
       clip = copyNodes(history.doc, ids) ?? clip
       if (clip) void navigator.clipboard?.writeText(JSON.stringify(clip)).catch(() => {})
     },
     paste(at: readonly [number, number]) {
       if (clip) pasteAt(clip, at)
     },
-    duplicate(ids = canvas.selected()) {
+    duplicate(ids: readonly string[] = canvas.selected()) {
       const copied = copyNodes(history.doc, ids)
       if (copied === undefined) return
       const left = Math.min(...copied.nodes.map((n) => n.position[0]))

@@ -39,6 +39,7 @@ export function createCanvas(options: CanvasOptions) {
   AreaExtensions.restrictor(area, { scaling: { min: 0.05, max: 2 } })
   watchViews(area, store)
 
+  const answered = new WeakSet<MouseEvent>()
   area.addPipe((context) => {
     if (context.type === 'zoom' && context.data.source === 'dblclick') return undefined
     if (context.type === 'zoomed') {
@@ -53,10 +54,14 @@ export function createCanvas(options: CanvasOptions) {
     }
     if (context.type === 'nodedragged') commitMoves()
     if (context.type === 'contextmenu') {
-      context.data.event.preventDefault()
-      const target = context.data.context
-      const nodeId = target !== 'root' && 'label' in target ? target.id : undefined
-      options.onContextMenu(context.data.event, nodeId)
+      // The area signals a right click on a node twice: for the node, then for the canvas as the
+      // event bubbles on. Answer each click once, for the node under the pointer.
+      const { event } = context.data
+      event.preventDefault()
+      if (answered.has(event)) return context
+      answered.add(event)
+      const card = (event.target as Element | null)?.closest<HTMLElement>('[data-node-id]')
+      options.onContextMenu(event, card?.dataset.nodeId)
     }
     return context
   })

@@ -57,8 +57,7 @@ export function pasteCommands(
   const renamed = new Map<string, string>()
   const taken = new Set<string>()
   for (const node of clip.nodes) {
-    const base = node.id.replace(/-\d+$/, '')
-    const id = nextNodeId(doc, base, taken)
+    const id = nextNodeId(doc, node.type, taken)
     taken.add(id)
     renamed.set(node.id, id)
   }
