@@ -1,24 +1,38 @@
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { memo, useEffect, useState } from 'react'
+import type { Canvas } from '../canvas/create-canvas.ts'
 import { type Box, documentBounds } from '../model/bounds.ts'
-import { GEOMETRY } from '../model/geometry.ts'
+import { edgesByTarget } from '../model/geometry.ts'
+import { nodeSize } from '../model/node-size.ts'
 import { useEditor } from './editor-context.ts'
 import { useCanvasTopic } from './use-canvas-store.ts'
 
 const SIZE = { width: 200, height: 130 }
+const PAD = 80
 
-/** The whole workflow in miniature with the visible part framed; click to look elsewhere. */
+/** The part of the canvas on screen, in canvas coordinates. */
+function visibleBox(canvas: Canvas): Box {
+  const { x, y, k } = canvas.area.area.transform
+  const { width, height } = canvas.size()
+  return { left: -x / k, top: -y / k, right: (width - x) / k, bottom: (height - y) / k }
+}
+
+/**
+ * The whole workflow in miniature with the visible part framed (both always fit); a press
+ * centres the view there.
+ */
 export function Minimap({ registry }: { registry: NodeRegistry }) {
   const { canvas } = useEditor()
   const doc = useDoc()
+  useCanvasTopic('viewport', canvas.store.viewport)
   const bounds = documentBounds(doc, registry)
   if (bounds === undefined) return null
-  const pad = 80
-  const box = {
-    left: bounds.left - pad,
-    top: bounds.top - pad,
-    right: bounds.right + pad,
-    bottom: bounds.bottom + pad,
+  const visible = visibleBox(canvas)
+  const box: Box = {
+    left: Math.min(bounds.left - PAD, visible.left),
+    top: Math.min(bounds.top - PAD, visible.top),
+    right: Math.max(bounds.right + PAD, visible.right),
+    bottom: Math.max(bounds.bottom + PAD, visible.bottom),
   }
   const scale = Math.min(SIZE.width / (box.right - box.left), SIZE.height / (box.bottom - box.top))
   const goTo = (event: React.PointerEvent<SVGSVGElement>) => {
@@ -26,7 +40,7 @@ export function Minimap({ registry }: { registry: NodeRegistry }) {
     const x = box.left + (event.clientX - rect.left) / scale
     const y = box.top + (event.clientY - rect.top) / scale
     const { k } = canvas.area.area.transform
-    const view = canvas.container.getBoundingClientRect()
+    const view = canvas.size()
     void canvas.area.area.translate(view.width / 2 - x * k, view.height / 2 - y * k)
   }
   return (
@@ -40,52 +54,38 @@ export function Minimap({ registry }: { registry: NodeRegistry }) {
       data-testid="minimap"
     >
       <g transform={`scale(${scale}) translate(${-box.left} ${-box.top})`}>
-        <MinimapNodes doc={doc} />
-        <Viewport />
+        <MinimapNodes doc={doc} registry={registry} />
+        <rect
+          className="sc-minimap__view"
+          x={visible.left}
+          y={visible.top}
+          width={visible.right - visible.left}
+          height={visible.bottom - visible.top}
+        />
       </g>
     </svg>
   )
 }
 
-const MinimapNodes = memo(function MinimapNodes({ doc }: { doc: WorkflowDocument }) {
+const MinimapNodes = memo(function MinimapNodes(props: {
+  doc: WorkflowDocument
+  registry: NodeRegistry
+}) {
+  const into = edgesByTarget(props.doc)
   return (
     <>
-      {doc.nodes.map((n) => (
+      {props.doc.nodes.map((n) => (
         <rect
           key={n.id}
           x={n.position[0]}
           y={n.position[1]}
-          width={GEOMETRY.width}
-          height={120}
+          {...nodeSize(n.type, props.registry.get(n.type), into.get(n.id) ?? [])}
           className="sc-minimap__node"
         />
       ))}
     </>
   )
 })
-
-/** The visible part of the canvas; redrawn alone while panning. */
-function Viewport() {
-  const { canvas } = useEditor()
-  useCanvasTopic('viewport', canvas.store.viewport)
-  const { x, y, k } = canvas.area.area.transform
-  const { width: clientWidth, height: clientHeight } = canvas.size()
-  const visible: Box = {
-    left: -x / k,
-    top: -y / k,
-    right: (clientWidth - x) / k,
-    bottom: (clientHeight - y) / k,
-  }
-  return (
-    <rect
-      className="sc-minimap__view"
-      x={visible.left}
-      y={visible.top}
-      width={visible.right - visible.left}
-      height={visible.bottom - visible.top}
-    />
-  )
-}
 
 function useDoc(): WorkflowDocument {
   const { canvas } = useEditor()

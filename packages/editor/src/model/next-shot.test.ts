@@ -1,7 +1,7 @@
 import { createHistory, type WorkflowDocument, type WorkflowEdge } from '@shotchain/graph'
 import { describe, expect, it } from 'vitest'
 import { listOrder, registry, threeShotChain } from '../testing/documents.ts'
-import { nextShotCommands } from './next-shot.ts'
+import { nextShotCommands, SHOT_SPACING } from './next-shot.ts'
 
 /** The new nodes and edges of `after` that `before` lacks. */
 function added(before: WorkflowDocument, after: WorkflowDocument) {
@@ -41,13 +41,30 @@ describe('nextShotCommands', () => {
     expect(into(after.edges, shot.id, 'prompt')?.from).toEqual({ node: prompt?.id, port: 'text' })
   })
 
-  it('keeps the shot it follows as it was', () => {
+  it('keeps every existing node and edge, moving only the nodes right of the shot to make room', () => {
     const { before, after } = addNextShot('shot2')
+    const shot2 = before.nodes.find((n) => n.id === 'shot2')
+    const x = shot2?.position[0] ?? 0
     const kept = (doc: WorkflowDocument) => ({
-      nodes: doc.nodes.filter((n) => before.nodes.some((b) => b.id === n.id)),
+      nodes: doc.nodes
+        .filter((n) => before.nodes.some((b) => b.id === n.id))
+        .map((n) => ({
+          ...n,
+          position: [n.position[0] > x ? 'moved' : n.position[0], n.position[1]],
+        })),
       edges: doc.edges.filter((e) => before.edges.some((b) => b.id === e.id)),
     })
     expect(kept(after)).toEqual(kept(before))
+    for (const node of before.nodes) {
+      const now = after.nodes.find((n) => n.id === node.id)
+      const shift = node.position[0] > x ? SHOT_SPACING : 0
+      expect(now?.position).toEqual([node.position[0] + shift, node.position[1]])
+    }
+    const added = after.nodes.filter((n) => !before.nodes.some((b) => b.id === n.id))
+    const others = after.nodes.filter((n) => !added.includes(n))
+    for (const a of added) {
+      for (const o of others) expect(a.position).not.toEqual(o.position)
+    }
   })
 
   it('copies the duration and tier of the shot it follows', () => {

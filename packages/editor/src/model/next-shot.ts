@@ -8,7 +8,8 @@ export const SHOT_SPACING = 600
 /**
  * "Add next shot" on a Kling node: a new prompt and Kling pair, the new shot starting from this
  * one's `lastFrame`, with the same duration and tier, and its clip put into every sequence this
- * shot's clip feeds, right after it. One list of commands, so one undo entry. Undefined when
+ * shot's clip feeds, right after it. Nodes right of this shot move one shot further right to
+ * make room. One list of commands, so one undo entry. Undefined when
  * `shotId` is not a Kling node.
  */
 export function nextShotCommands(
@@ -40,6 +41,15 @@ export function nextShotCommands(
     connect(makeEdgeId(), shotId, 'lastFrame', nextId, 'start'),
     connect(makeEdgeId(), promptId, 'text', nextId, 'prompt'),
   ]
+  // Make room: everything right of this shot moves one shot further right.
+  for (const node of doc.nodes) {
+    if (node.id === shotId || node.position[0] <= x) continue
+    commands.push({
+      type: 'move',
+      node: node.id,
+      position: [node.position[0] + SHOT_SPACING, node.position[1]],
+    })
+  }
   for (const clip of doc.edges) {
     if (clip.from.node !== shotId || clip.from.port !== 'video' || clip.order === undefined)
       continue
