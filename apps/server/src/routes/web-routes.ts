@@ -18,6 +18,9 @@ export function webRoutes(dist: string | undefined): Hono {
   if (dist !== undefined && existsSync(join(dist, 'index.html'))) {
     // serveStatic takes a root relative to the working directory.
     routes.use('*', serveStatic({ root: relative(process.cwd(), dist) || '.' }))
+    // The app's own paths fall back to index.html; an unknown API or media path stays a 404.
+    routes.get('/api/*', (c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
+    routes.get('/media/*', (c) => c.json({ error: `no media at ${c.req.path}` }, 404))
     routes.get('*', serveStatic({ root: relative(process.cwd(), dist) || '.', path: 'index.html' }))
     return routes
   }
