@@ -1,5 +1,6 @@
 import '@shotchain/editor/style.css'
 import './app.css'
+import './run.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './ui/App.tsx'

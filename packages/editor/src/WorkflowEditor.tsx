@@ -74,6 +74,20 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   }, [history, registry])
 
   const actions = useMemo(() => (canvas ? canvasActions(canvas) : undefined), [canvas])
+  const { runStatus, onReady } = props
+  useEffect(() => canvas?.store.setRunStatus(runStatus ?? new Map()), [canvas, runStatus])
+  useEffect(() => {
+    if (canvas === undefined || onReady === undefined) return
+    onReady({
+      focus(ids) {
+        void canvas.ready().then(async () => {
+          await canvas.select(ids)
+          await canvas.fit(ids)
+        })
+      },
+      selected: () => canvas.selected(),
+    })
+  }, [canvas, onReady])
   const context = useMemo<EditorContextValue | undefined>(
     () =>
       canvas && {

@@ -20,4 +20,41 @@ export interface WorkflowEditorProps {
   readonly onRun?: (selected: readonly string[]) => void
   /** Files dropped on the canvas (images, workflow files), with where they landed. */
   readonly onDropFiles?: (files: readonly File[], at: CanvasPoint) => void
+  /** Each node's state in the run being shown; nodes absent from it show no run state. */
+  readonly runStatus?: ReadonlyMap<string, NodeRunStatus>
+  /** Called once the canvas is up, with what the app can ask of it. */
+  readonly onReady?: (api: EditorApi) => void
+}
+
+/** Where a node is in the run the app shows, said for the node's card. */
+export interface NodeRunStatus {
+  readonly state:
+    | 'queued'
+    | 'running'
+    | 'cached'
+    | 'done'
+    | 'failed'
+    | 'skipped'
+    | 'cancelled'
+    | 'stale'
+  /** One line under the state: a queue position, the latest log line, the error, why it skipped. */
+  readonly detail?: string
+  /** When it started running (epoch ms): the card shows the time since. */
+  readonly since?: number
+  /** The param or input port at fault, drawn in red (a failure). */
+  readonly field?: string
+  /** The clip the node made, played in its card. */
+  readonly videoUrl?: string
+  /** A still for the card: the frame or image the node made. */
+  readonly imageUrl?: string
+  /** The image arriving at an input port (e.g. the last frame of the shot before), by port. */
+  readonly inputImages?: Readonly<Record<string, string>>
+}
+
+/** What the app can ask of a mounted editor. */
+export interface EditorApi {
+  /** Selects these nodes and brings them into view. */
+  focus(ids: readonly string[]): void
+  /** The selected node ids. */
+  selected(): string[]
 }

@@ -1,4 +1,9 @@
-export type { CanvasPoint, WorkflowEditorProps } from './editor-props.ts'
+export type {
+  CanvasPoint,
+  EditorApi,
+  NodeRunStatus,
+  WorkflowEditorProps,
+} from './editor-props.ts'
 export { type ConnectIntent, connectIntent, type SocketRef } from './model/connect-intent.ts'
 export { connectionIssues } from './model/connection-issues.ts'
 export { GEOMETRY } from './model/geometry.ts'

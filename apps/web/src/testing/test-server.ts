@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startFalEmulator } from '@shotchain/fal-emulator'
+import { type FalEmulator, startFalEmulator } from '@shotchain/fal-emulator'
 import { createServer } from '@shotchain/server'
 
 /** A real Shotchain server on a fresh state folder, with the starter workflow seeded. */
@@ -9,6 +9,8 @@ export interface TestServer {
   /** e.g. `http://127.0.0.1:41234` */
   readonly url: string
   readonly home: string
+  /** The fal emulator behind it: its counters (submits, cancels) and knobs (latencies). */
+  readonly emulator: FalEmulator
   /** Stops the server and its emulator and removes the state folder. */
   close(): Promise<void>
 }
@@ -39,6 +41,7 @@ export async function startTestServer(options: { webDist?: string } = {}): Promi
   return {
     url: server.url,
     home,
+    emulator,
     async close() {
       await server.close()
       await emulator.stop()

@@ -1,4 +1,4 @@
-import { WorkflowEditor } from '@shotchain/editor'
+import { type EditorApi, WorkflowEditor } from '@shotchain/editor'
 import { useCallback } from 'react'
 import { downloadWorkflow } from '../files/download-workflow.ts'
 import { useDropFiles } from '../hooks/use-drop-files.ts'
@@ -11,12 +11,15 @@ import { useWorkflowActions } from '../hooks/use-workflow-actions.ts'
 import { useWorkflowList } from '../hooks/use-workflow-list.ts'
 import { mediaUrlOf } from '../media/media-url.ts'
 import { registry } from '../registry.ts'
+import { useRunPage } from '../run/use-run-page.ts'
 import type { Backend } from '../storage/choose-storage.ts'
 import { Header } from './Header.tsx'
 import { NoticeBar } from './NoticeBar.tsx'
+import { RunDock } from './RunDock.tsx'
+import { Timeline } from './Timeline.tsx'
 
-const RUN_COMES_NEXT =
-  'Running from the app comes next. For now, Export the workflow and run it headless: `pnpm shotchain run <file>.json` (it shows the plan and the cost first).'
+const NEEDS_SERVER =
+  'Runs need the Shotchain server (`pnpm start`): it talks to fal and keeps the results. Without it, Export the workflow and run it with `pnpm shotchain run <file>.json`.'
 
 /** The page once it knows where it saves: the header over the editor, and the notices. */
 export function Workspace({ backend }: { readonly backend: Backend }) {
@@ -29,7 +32,24 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
   const { save, saving } = useSave(storage, open, notices, list, reload)
   const onDropFiles = useDropFiles(server !== undefined, open, actions, notices)
   const { show } = notices
-  const onRun = useCallback(() => show({ key: 'run', tone: 'info', text: RUN_COMES_NEXT }), [show])
+  const saveFirst = useCallback(async () => {
+    await save()
+    const state = open.current()
+    return state.id !== undefined && state.doc === open.history.doc ? state.id : undefined
+  }, [save, open])
+  const runs = useRunPage(server ? open.saved.id : undefined, open.doc, registry, saveFirst)
+  const { start } = runs
+  const onRun = useCallback(
+    (selected: readonly string[]) =>
+      server ? start(selected) : show({ key: 'run', tone: 'info', text: NEEDS_SERVER }),
+    [server, start, show],
+  )
+  const onReady = useCallback(
+    (api: EditorApi) => {
+      runs.editor.current = api
+    },
+    [runs.editor],
+  )
   const onSave = useCallback(() => {
     // Ctrl+S in the name field: commit the name first, so the save includes it.
     if (document.activeElement instanceof HTMLInputElement) document.activeElement.blur()
@@ -57,17 +77,31 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
         onDelete={(id) => void actions.remove(id)}
         onListShown={() => void list.refresh()}
       />
-      <main className="canvas">
-        <WorkflowEditor
-          history={open.history}
-          registry={registry}
-          imageUrl={server === undefined ? undefined : mediaUrlOf}
-          onSave={onSave}
-          onRun={onRun}
-          onDropFiles={onDropFiles}
-        />
-        <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
-      </main>
+      <div className="workspace">
+        <main className="canvas">
+          <WorkflowEditor
+            history={open.history}
+            registry={registry}
+            imageUrl={server === undefined ? undefined : mediaUrlOf}
+            onSave={onSave}
+            onRun={onRun}
+            onDropFiles={onDropFiles}
+            runStatus={runs.statuses}
+            onReady={onReady}
+          />
+          <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
+        </main>
+        {server ? (
+          <RunDock
+            page={runs}
+            offline={server.fal !== 'fal'}
+            selected={() => runs.editor.current?.selected() ?? []}
+          />
+        ) : null}
+      </div>
+      {server ? (
+        <Timeline timeline={runs.timeline} onSelect={(id) => runs.editor.current?.focus([id])} />
+      ) : null}
     </div>
   )
 }

@@ -7,6 +7,7 @@ import type {
   WorkflowNode,
 } from '@shotchain/graph'
 import { validateDocument } from '@shotchain/graph'
+import type { NodeRunStatus } from '../editor-props.ts'
 import type { Box } from '../model/bounds.ts'
 import { GEOMETRY, type Point } from '../model/geometry.ts'
 import { createKeyedListeners } from './listeners.ts'
@@ -55,6 +56,8 @@ export function createCanvasStore(registry: NodeRegistry) {
   const positions = new Map<string, Point>()
   const visibleListeners = createKeyedListeners()
   const visible = new Set<string>()
+  const runListeners = createKeyedListeners()
+  let runStatus: ReadonlyMap<string, NodeRunStatus> = new Map()
   let viewport: Box | undefined
   let doc: WorkflowDocument | undefined
   let views: ViewList = { nodes: new Map(), connections: new Map() }
@@ -161,6 +164,17 @@ export function createCanvasStore(registry: NodeRegistry) {
       nodeListeners.emit(id)
     },
 
+    /** Takes the run states to show; only nodes whose state changed hear about it. */
+    setRunStatus(next: ReadonlyMap<string, NodeRunStatus>) {
+      const previous = runStatus
+      runStatus = next
+      for (const id of new Set([...previous.keys(), ...next.keys()])) {
+        if (!sameStatus(previous.get(id), next.get(id))) runListeners.emit(id)
+      }
+    },
+    runStatus: (id: string) => runStatus.get(id),
+    onRunStatus: (id: string, listener: () => void) => runListeners.on(id, listener),
+
     position: (id: string) => positions.get(id),
     onPosition: (id: string, listener: () => void) => positionListeners.on(id, listener),
     setPosition(id: string, point: Point) {
@@ -235,5 +249,20 @@ function sameSnapshot(a: NodeSnapshot | undefined, b: NodeSnapshot): boolean {
     a.issues === b.issues &&
     a.selected === b.selected &&
     a.spec === b.spec
+  )
+}
+
+function sameStatus(a: NodeRunStatus | undefined, b: NodeRunStatus | undefined): boolean {
+  if (a === b) return true
+  if (a === undefined || b === undefined) return false
+  const images = (s: NodeRunStatus) => JSON.stringify(s.inputImages ?? {})
+  return (
+    a.state === b.state &&
+    a.detail === b.detail &&
+    a.since === b.since &&
+    a.field === b.field &&
+    a.videoUrl === b.videoUrl &&
+    a.imageUrl === b.imageUrl &&
+    images(a) === images(b)
   )
 }

@@ -1,10 +1,17 @@
 import { memo, useEffect, useMemo, useState } from 'react'
+import type { NodeRunStatus } from '../editor-props.ts'
 import { GEOMETRY, portLayout } from '../model/geometry.ts'
 import { BODY_HEIGHT } from '../model/node-size.ts'
 import { NodeBody } from '../nodes/NodeBody.tsx'
 import { useEditor } from './editor-context.ts'
 import { PortRows } from './PortRows.tsx'
-import { useCanvasTopic, useNodeSnapshot, useNodeVisible } from './use-canvas-store.ts'
+import { RunBadge } from './RunBadge.tsx'
+import {
+  useCanvasTopic,
+  useNodeRunStatus,
+  useNodeSnapshot,
+  useNodeVisible,
+} from './use-canvas-store.ts'
 import { useCardPointer } from './use-card-pointer.ts'
 
 /**
@@ -16,6 +23,7 @@ const fullDetail = () => 'full' as const
 export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
   const { canvas } = useEditor()
   const snapshot = useNodeSnapshot(id)
+  const run = useNodeRunStatus(id)
   // Only a node still waiting for its detail follows the zoom and the view; once drawn, the
   // level of detail is a class on the editor (CSS), so a zoom re-renders no node.
   const [hasDetail, setHasDetail] = useState(false)
@@ -33,10 +41,10 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
     () => (snapshot?.spec ? portLayout(snapshot.spec, snapshot.into) : undefined),
     [snapshot?.spec, snapshot?.into],
   )
-  const faulty = useMemo(
-    () => new Set((snapshot?.issues ?? []).flatMap((i) => (i.field ? [i.field] : []))),
-    [snapshot?.issues],
-  )
+  const faulty = useMemo(() => {
+    const fields = (snapshot?.issues ?? []).flatMap((i) => (i.field ? [i.field] : []))
+    return new Set(run?.field ? [...fields, run.field] : fields)
+  }, [snapshot?.issues, run?.field])
   if (snapshot === undefined) return null
   const detailHeight =
     (layout ? layout.portsBottom - GEOMETRY.header : 0) + (BODY_HEIGHT[snapshot.node.type] ?? 44)
@@ -51,6 +59,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
       data-testid="node"
       data-node-id={node.id}
       data-node-type={node.type}
+      data-run-state={run?.state}
     >
       <div className="sc-node__header" style={{ height: GEOMETRY.header }} data-testid="title">
         <span className="sc-node__title">{node.label ?? spec?.title ?? node.type}</span>
@@ -64,6 +73,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
             !
           </span>
         ) : null}
+        {run ? <RunBadge status={run} /> : null}
       </div>
       <div className="sc-node__detail" style={{ height: detailHeight }}>
         {hasDetail && spec && layout ? (
@@ -74,9 +84,10 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
               layout={layout}
               into={snapshot.into}
               faulty={faulty}
+              inputImages={run?.inputImages}
             />
             <div className="sc-node__body" style={{ height: BODY_HEIGHT[node.type] ?? 44 }}>
-              <NodeBody snapshot={snapshot} />
+              <NodeBody snapshot={snapshot} run={run} />
             </div>
           </>
         ) : null}
@@ -86,12 +97,29 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
           </div>
         ) : null}
       </div>
-      {hasDetail && errors[0] ? (
-        <div className="sc-node__issue" data-testid="node-issue">
-          {errors[0].field ? `${errors[0].field}: ` : ''}
-          {errors[0].message}
-        </div>
-      ) : null}
+      <NodeNote
+        run={run}
+        issue={errors[0] && `${errors[0].field ? `${errors[0].field}: ` : ''}${errors[0].message}`}
+      />
     </div>
   )
 })
+
+/**
+ * The line under a card: what went wrong in the run (or why it skipped), else the document's
+ * first problem with the node, else the running node's latest log line.
+ */
+function NodeNote({ run, issue }: { run: NodeRunStatus | undefined; issue: string | undefined }) {
+  const problem = run?.state === 'failed' || run?.state === 'skipped' ? run.detail : undefined
+  const text = problem ?? issue ?? run?.detail
+  if (text === undefined) return null
+  const tone = problem !== undefined || (issue !== undefined && text === issue) ? 'problem' : 'info'
+  return (
+    <div
+      className={`sc-node__issue is-${tone}`}
+      data-testid={tone === 'problem' ? 'node-issue' : 'node-note'}
+    >
+      {text}
+    </div>
+  )
+}

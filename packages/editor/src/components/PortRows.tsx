@@ -11,6 +11,8 @@ interface PortRowsProps {
   readonly into: readonly WorkflowEdge[]
   /** Fields issues point at, drawn in red. */
   readonly faulty: ReadonlySet<string>
+  /** The image arriving at an input port in the run shown (the shot before's last frame). */
+  readonly inputImages?: Readonly<Record<string, string>> | undefined
 }
 
 /**
@@ -18,7 +20,7 @@ interface PortRowsProps {
  * are absolutely placed, so fonts and bodies cannot move them). A list input shows one row per
  * edge, in order, with buttons to move it, and a free row to drop a new one on.
  */
-export function PortRows({ nodeId, spec, layout, into, faulty }: PortRowsProps) {
+export function PortRows({ nodeId, spec, layout, into, faulty, inputImages }: PortRowsProps) {
   const rows = []
   for (const [port, centres] of layout.inputs) {
     const input = spec.inputs[port]
@@ -46,6 +48,14 @@ export function PortRows({ nodeId, spec, layout, into, faulty }: PortRowsProps) 
               <i className="sc-required">*</i>
             ) : null}
           </span>
+          {inputImages?.[port] && input.list !== true ? (
+            <img
+              className="sc-port__frame"
+              src={inputImages[port]}
+              alt=""
+              data-testid="input-frame"
+            />
+          ) : null}
           {edge ? (
             <ClipButtons edgeId={edge.id} first={rank === 0} last={rank === list.length - 1} />
           ) : null}

@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type { NodeSnapshot } from '../canvas/canvas-store.ts'
+import type { NodeRunStatus } from '../editor-props.ts'
 import type { Point } from '../model/geometry.ts'
 import { useEditor } from './editor-context.ts'
 
@@ -8,6 +9,13 @@ export function useNodeSnapshot(id: string): NodeSnapshot | undefined {
   const { store } = useEditor().canvas
   const subscribe = useCallback((l: () => void) => store.onNode(id, l), [store, id])
   return useSyncExternalStore(subscribe, () => store.node(id))
+}
+
+/** The node's state in the run the app shows. */
+export function useNodeRunStatus(id: string): NodeRunStatus | undefined {
+  const { store } = useEditor().canvas
+  const subscribe = useCallback((l: () => void) => store.onRunStatus(id, l), [store, id])
+  return useSyncExternalStore(subscribe, () => store.runStatus(id))
 }
 
 /** A node's live position on the canvas (it moves during a drag before the document does). */

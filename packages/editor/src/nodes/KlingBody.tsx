@@ -9,7 +9,8 @@ const DURATIONS = Array.from(
 )
 
 /** A Kling shot: duration and tier, its price, room for the clip, and "add next shot". */
-export function KlingBody({ snapshot }: { snapshot: NodeSnapshot }) {
+export function KlingBody(props: { snapshot: NodeSnapshot; videoUrl: string | undefined }) {
+  const { snapshot, videoUrl } = props
   const { canvas, apply } = useEditor()
   const { node, spec } = snapshot
   const parsed = spec?.params.safeParse(node.params)
@@ -54,7 +55,12 @@ export function KlingBody({ snapshot }: { snapshot: NodeSnapshot }) {
         </span>
       </div>
       <div className="sc-kling__preview" data-testid="kling-preview">
-        No clip yet
+        {videoUrl ? (
+          // biome-ignore lint/a11y/useMediaCaption: generated clips have no speech to caption.
+          <video src={videoUrl} controls preload="metadata" data-testid="kling-video" />
+        ) : (
+          'No clip yet'
+        )}
       </div>
       <button
         type="button"

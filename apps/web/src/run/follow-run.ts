@@ -1,0 +1,56 @@
+import type { RunEvent } from '@shotchain/engine'
+
+const EVENT_TYPES: readonly RunEvent['type'][] = [
+  'run-started',
+  'node-queued',
+  'node-started',
+  'node-submitted',
+  'node-progress',
+  'node-cached',
+  'node-succeeded',
+  'node-failed',
+  'node-skipped',
+  'node-cancelled',
+  'run-finished',
+]
+
+/**
+ * Follows a run's events over SSE: the whole stream from its first event (a reload rebuilds the
+ * run from the replay), live until `run-finished`. The browser reconnects with Last-Event-ID on
+ * a dropped connection; a stream that ends without `run-finished` (a run that stopped executing,
+ * e.g. waiting for a decision) calls `onStopped` instead of reconnecting forever.
+ * Returns the function that stops following.
+ */
+export function followRun(
+  runId: string,
+  onEvent: (event: RunEvent) => void,
+  onStopped: () => void,
+): () => void {
+  const source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events`)
+  let finished = false
+  const close = () => {
+    finished = true
+    source.close()
+  }
+  for (const type of EVENT_TYPES) {
+    source.addEventListener(type, (message) => {
+      const event = JSON.parse((message as MessageEvent<string>).data) as RunEvent
+      onEvent(event)
+      if (event.type === 'run-finished') close()
+    })
+  }
+  source.addEventListener('error', () => {
+    if (finished) return
+    // CLOSED: the browser gave up; CONNECTING: it retries, unless the run has stopped.
+    void fetch(`/api/runs/${encodeURIComponent(runId)}`)
+      .then((r) => r.json() as Promise<{ active?: boolean }>)
+      .then((run) => {
+        if (!run.active && !finished) {
+          close()
+          onStopped()
+        }
+      })
+      .catch(() => {})
+  })
+  return close
+}

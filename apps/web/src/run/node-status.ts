@@ -1,0 +1,97 @@
+import type { NodeRunStatus } from '@shotchain/editor'
+import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
+import { mediaOf, mediaUrl } from './media-of.ts'
+import type { NodeRun, RunView } from './run-view.ts'
+
+/**
+ * What each node's card shows of the run on the page: its state and one line, the clip and the
+ * frame it made, and the images arriving at its inputs. `stale` names nodes that an edit since
+ * has made due to run again (from the estimate); they show as changed instead of their old
+ * result.
+ */
+export function nodeStatuses(
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  view: RunView | undefined,
+  stale: ReadonlySet<string>,
+): Map<string, NodeRunStatus> {
+  const statuses = new Map<string, NodeRunStatus>()
+  if (view === undefined) return statuses
+  for (const node of doc.nodes) {
+    const run = view.nodes.get(node.id)
+    if (run === undefined) continue
+    const finished = run.state === 'done' || run.state === 'cached'
+    if (stale.has(node.id) && finished) {
+      statuses.set(node.id, { state: 'stale', detail: 'changed since this run: it runs again' })
+      continue
+    }
+    const status: NodeRunStatus = { ...stateOf(run), ...mediaOfNode(run) }
+    const inputImages = imagesInto(doc, registry, view, node.id)
+    statuses.set(node.id, inputImages ? { ...status, inputImages } : status)
+  }
+  return statuses
+}
+
+function stateOf(run: NodeRun): NodeRunStatus {
+  switch (run.state) {
+    case 'waiting':
+      return { state: 'queued', detail: 'waits for its inputs' }
+    case 'queued':
+      return {
+        state: 'queued',
+        detail:
+          run.queuePosition === undefined
+            ? 'waits for a free slot'
+            : `queue position ${run.queuePosition} at fal`,
+      }
+    case 'running':
+      return {
+        state: run.queuePosition === undefined ? 'running' : 'queued',
+        ...(run.startedAt === undefined ? {} : { since: run.startedAt }),
+        detail:
+          run.queuePosition !== undefined
+            ? `queue position ${run.queuePosition} at fal`
+            : (run.log ?? (run.requestId ? 'submitted to fal' : 'running')),
+      }
+    case 'failed':
+      return {
+        state: 'failed',
+        detail: run.error?.message ?? 'failed',
+        ...(run.error?.field ? { field: run.error.field } : {}),
+      }
+    case 'skipped':
+      return { state: 'skipped', detail: run.reason ?? 'skipped' }
+    case 'cancelled':
+      return { state: 'cancelled', detail: 'cancelled: nothing more was paid for it' }
+    case 'cached':
+      return { state: 'cached' }
+    case 'done':
+      return { state: 'done', ...(run.costUsd ? { detail: `$${run.costUsd.toFixed(2)}` } : {}) }
+  }
+}
+
+function mediaOfNode(run: NodeRun): Pick<NodeRunStatus, 'videoUrl' | 'imageUrl'> {
+  const video = mediaOf(run.outputs, 'video')
+  const image = mediaOf(run.outputs, 'lastFrame') ?? mediaOf(run.outputs, 'image')
+  return {
+    ...(video ? { videoUrl: mediaUrl(video) } : {}),
+    ...(image ? { imageUrl: mediaUrl(image) } : {}),
+  }
+}
+
+/** The images the run delivered to a node's image inputs, by port. */
+function imagesInto(
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  view: RunView,
+  nodeId: string,
+): Record<string, string> | undefined {
+  let images: Record<string, string> | undefined
+  const spec = registry.get(doc.nodes.find((n) => n.id === nodeId)?.type ?? '')
+  for (const edge of doc.edges) {
+    if (edge.to.node !== nodeId || spec?.inputs[edge.to.port]?.type !== 'image') continue
+    const media = mediaOf(view.nodes.get(edge.from.node)?.outputs, edge.from.port)
+    if (media) images = { ...images, [edge.to.port]: mediaUrl(media) }
+  }
+  return images
+}

@@ -1,0 +1,51 @@
+import type { WorkflowDocument } from '@shotchain/graph'
+import { useEffect, useState } from 'react'
+import type { Estimate } from './estimate-summary.ts'
+import { type RunRefusal, runApi } from './run-api.ts'
+
+/** How long the document must rest before it is estimated again (typing a prompt). */
+const SETTLE_MS = 400
+
+export type EstimateState =
+  | { readonly kind: 'none'; readonly reason: string }
+  | {
+      readonly kind: 'ready'
+      readonly estimate: Estimate
+      /** The document and the `refresh` value it was made for. */
+      readonly doc: WorkflowDocument
+      readonly refresh: unknown
+    }
+  | { readonly kind: 'refused'; readonly refusal: RunRefusal }
+
+/**
+ * The server's estimate of running the editor's current document (saved or not), redone a moment
+ * after each edit and whenever `refresh` changes (a run finished: more is cached now).
+ */
+export function useEstimate(
+  workflowId: string | undefined,
+  doc: WorkflowDocument,
+  refresh: unknown,
+): EstimateState {
+  const [state, setState] = useState<EstimateState>({ kind: 'none', reason: 'estimating…' })
+  useEffect(() => {
+    if (workflowId === undefined) {
+      setState({ kind: 'none', reason: 'Save the workflow to see what a run costs' })
+      return
+    }
+    let current = true
+    const timer = setTimeout(async () => {
+      const result = await runApi.estimate(workflowId, doc)
+      if (!current) return
+      setState(
+        result.ok
+          ? { kind: 'ready', estimate: result.value, doc, refresh }
+          : { kind: 'refused', refusal: result.refusal },
+      )
+    }, SETTLE_MS)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [workflowId, doc, refresh])
+  return state
+}

@@ -1,0 +1,85 @@
+import type { EditorApi, NodeRunStatus } from '@shotchain/editor'
+import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { nodeStatuses } from './node-status.ts'
+import { isLive } from './run-view.ts'
+import { shotTimeline, type Timeline } from './shot-timeline.ts'
+import { type EstimateState, useEstimate } from './use-estimate.ts'
+import { type RunControl, useRun } from './use-run.ts'
+
+const BUDGET_KEY = 'shotchain.budgetUsd'
+
+export interface RunPage {
+  readonly run: RunControl
+  readonly estimate: EstimateState
+  readonly statuses: ReadonlyMap<string, NodeRunStatus>
+  readonly timeline: Timeline
+  readonly budget: string
+  setBudget(value: string): void
+  /** Runs the workflow, or towards `targets` (run to selected). */
+  start(targets?: readonly string[]): void
+  /** The editor's handle, once it is up (select and show a node). */
+  readonly editor: { current: EditorApi | undefined }
+}
+
+/**
+ * Everything the page shows of runs for the open workflow: the run (live or the latest), the
+ * estimate of the current edit, each node's state (with nodes an edit made stale), the shot
+ * timeline, and the budget (kept in this browser, enforced by the server).
+ */
+export function useRunPage(
+  workflowId: string | undefined,
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  saveFirst: () => Promise<string | undefined>,
+): RunPage {
+  const run = useRun(workflowId, saveFirst)
+  const estimate = useEstimate(workflowId, doc, run.view?.status)
+  const [budget, setBudgetState] = useState(() => localStorage.getItem(BUDGET_KEY) ?? '')
+  const editor = useRef<EditorApi | undefined>(undefined)
+  // Stale: what the current document would run again, of what the shown run produced. Only from
+  // an estimate of this very document made after that run ended, and never during a run.
+  const stale = useMemo(() => {
+    const fresh =
+      estimate.kind === 'ready' && estimate.doc === doc && estimate.refresh === run.view?.status
+    if (!fresh || isLive(run.view)) return new Set<string>()
+    return new Set(estimate.estimate.toRun)
+  }, [estimate, doc, run.view])
+  // A refused run (or estimate) marks the nodes at fault, with the field, before anything runs.
+  const refusedIssues = useMemo(
+    () => run.refusal?.issues ?? (estimate.kind === 'refused' ? estimate.refusal.issues : []),
+    [run.refusal, estimate],
+  )
+  const statuses = useMemo(() => {
+    const map = nodeStatuses(doc, registry, run.view, stale)
+    for (const issue of refusedIssues) {
+      if (issue.nodeId === undefined || issue.severity !== 'error') continue
+      map.set(issue.nodeId, {
+        state: 'failed',
+        detail: `Cannot run: ${issue.message}`,
+        ...(issue.field ? { field: issue.field } : {}),
+      })
+    }
+    return map
+  }, [doc, registry, run.view, stale, refusedIssues])
+  const timeline = useMemo(
+    () => shotTimeline(doc, registry, run.view, statuses),
+    [doc, registry, run.view, statuses],
+  )
+  const setBudget = useCallback((value: string) => {
+    setBudgetState(value)
+    localStorage.setItem(BUDGET_KEY, value)
+  }, [])
+  const { start: startRun } = run
+  const start = useCallback(
+    (targets?: readonly string[]) => {
+      const amount = Number.parseFloat(budget)
+      void startRun({
+        ...(targets && targets.length > 0 ? { targets } : {}),
+        ...(budget.trim() !== '' && Number.isFinite(amount) ? { budgetUsd: amount } : {}),
+      })
+    },
+    [budget, startRun],
+  )
+  return { run, estimate, statuses, timeline, budget, setBudget, start, editor }
+}

@@ -1,0 +1,115 @@
+import type { Issue } from '@shotchain/graph'
+import { estimateSummary } from '../run/estimate-summary.ts'
+import type { RunRefusal } from '../run/run-api.ts'
+import { isLive, type RunView } from '../run/run-view.ts'
+import type { EstimateState } from '../run/use-estimate.ts'
+
+interface RunPanelProps {
+  readonly estimate: EstimateState
+  readonly view: RunView | undefined
+  readonly refusal: RunRefusal | undefined
+  readonly starting: boolean
+  readonly offline: boolean
+  readonly budget: string
+  readonly selectedCount: number
+  readonly onBudget: (value: string) => void
+  readonly onRun: (toSelected: boolean) => void
+  readonly onCancel: () => void
+  readonly onIssue: (issue: Issue) => void
+}
+
+/** The estimate before a run, the budget, Run / Run to selected / Cancel, and why a run was refused. */
+export function RunPanel(props: RunPanelProps) {
+  const { estimate, view, refusal } = props
+  const live = isLive(view)
+  return (
+    <section className="run-panel" aria-label="Run" data-testid="run-panel">
+      {props.offline ? (
+        <p className="run-offline" data-testid="offline-banner">
+          Offline emulator: no <code>FAL_KEY</code>, so runs are simulated and nothing is billed.
+        </p>
+      ) : null}
+      <p className="run-estimate" data-testid="estimate">
+        {estimate.kind === 'ready'
+          ? estimateSummary(estimate.doc, estimate.estimate)
+          : estimate.kind === 'none'
+            ? estimate.reason
+            : `Cannot run yet: ${estimate.refusal.message}`}
+      </p>
+      <div className="run-actions">
+        <label className="run-budget">
+          Budget $
+          <input
+            inputMode="decimal"
+            placeholder="none"
+            value={props.budget}
+            data-testid="budget"
+            onChange={(e) => props.onBudget(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          className="primary"
+          disabled={live || props.starting}
+          onClick={() => props.onRun(false)}
+          data-testid="run"
+          title="Run (Ctrl+Enter)"
+        >
+          {props.starting ? 'Starting…' : 'Run'}
+        </button>
+        <button
+          type="button"
+          disabled={live || props.starting || props.selectedCount === 0}
+          onClick={() => props.onRun(true)}
+          data-testid="run-selected"
+        >
+          Run to selected
+        </button>
+        <button type="button" disabled={!live} onClick={props.onCancel} data-testid="cancel">
+          Cancel
+        </button>
+      </div>
+      {view ? <RunLine view={view} /> : null}
+      {refusal ? <Refusal refusal={refusal} onIssue={props.onIssue} /> : null}
+      {estimate.kind === 'refused' && !refusal ? (
+        <Refusal refusal={estimate.refusal} onIssue={props.onIssue} />
+      ) : null}
+    </section>
+  )
+}
+
+function RunLine({ view }: { view: RunView }) {
+  const states = [...view.nodes.values()]
+  const done = states.filter((n) => n.state === 'done' || n.state === 'cached').length
+  const text = isLive(view)
+    ? `Running: ${done} of ${states.length} steps done`
+    : `Last run ${view.status}${view.spentUsd > 0 ? `, spent $${view.spentUsd.toFixed(2)}` : ', nothing paid'}`
+  return (
+    <p className={`run-line is-${view.status}`} data-testid="run-status">
+      {text}
+    </p>
+  )
+}
+
+function Refusal({ refusal, onIssue }: { refusal: RunRefusal; onIssue: (issue: Issue) => void }) {
+  return (
+    <div className="run-refusal" role="alert" data-testid="run-refusal">
+      <p>{refusal.message}</p>
+      {refusal.issues.length > 0 ? (
+        <ul>
+          {refusal.issues.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>
+              {issue.nodeId ? (
+                <button type="button" onClick={() => onIssue(issue)}>
+                  {issue.nodeId}
+                  {issue.field ? ` · ${issue.field}` : ''}
+                </button>
+              ) : null}{' '}
+              {issue.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
