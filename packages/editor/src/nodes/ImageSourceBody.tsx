@@ -49,7 +49,11 @@ export function ImageSourceBody({ node }: { node: WorkflowNode }) {
           />
         ) : (
           <span className="sc-image__empty">
-            {src ? 'The image could not be loaded' : 'No image: drop one on the canvas'}
+            {src
+              ? 'The image could not be loaded'
+              : name
+                ? 'No preview here: the image is read when the workflow runs'
+                : 'No image yet: drop an image file on the canvas'}
           </span>
         )}
       </div>

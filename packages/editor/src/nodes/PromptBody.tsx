@@ -1,6 +1,6 @@
 import { KLING_O1_LIMITS } from '@shotchain/fal/kling'
 import type { WorkflowNode } from '@shotchain/graph'
-import { Fragment } from 'react'
+import { Fragment, useRef } from 'react'
 import { useParam } from './use-param.ts'
 
 const IMAGE_REF = /(@Image[12])/
@@ -11,10 +11,11 @@ export function PromptBody({ node }: { node: WorkflowNode }) {
   const text = typeof node.params.text === 'string' ? node.params.text : ''
   const [value, setValue] = useParam(node.id, 'text', text)
   const over = value.length > KLING_O1_LIMITS.maxPromptChars
+  const marks = useRef<HTMLDivElement>(null)
   return (
     <div className="sc-prompt">
       <div className="sc-prompt__field">
-        <div className="sc-prompt__marks" aria-hidden="true">
+        <div className="sc-prompt__marks" aria-hidden="true" ref={marks}>
           {value
             .split(IMAGE_REF)
             .map((part, k) =>
@@ -34,6 +35,10 @@ export function PromptBody({ node }: { node: WorkflowNode }) {
           aria-label="Prompt text"
           data-testid="prompt-text"
           onChange={(e) => setValue(e.target.value)}
+          // The highlights sit behind the text: they scroll with it.
+          onScroll={(e) => {
+            if (marks.current) marks.current.scrollTop = e.currentTarget.scrollTop
+          }}
         />
       </div>
       <div className={`sc-prompt__count${over ? ' is-over' : ''}`}>
