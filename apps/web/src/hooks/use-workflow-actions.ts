@@ -1,5 +1,5 @@
 import { connectionIssues } from '@shotchain/editor'
-import { createDocument } from '@shotchain/graph'
+import { createDocument, type Issue, type WorkflowDocument } from '@shotchain/graph'
 import { useCallback, useMemo } from 'react'
 import { readWorkflowFile } from '../files/read-workflow-file.ts'
 import { registry } from '../registry.ts'
@@ -47,14 +47,27 @@ export function useWorkflowActions(
         show({ key: 'open', tone: 'error', text: `Could not open it: ${message}`, details })
         return
       }
+      const saved = savedStateOf(opened.value)
       const refused = connectionIssues(opened.value.doc, registry)
       if (refused.length > 0) {
-        const text = `Could not open it: ${refused.length === 1 ? 'an edge' : `${refused.length} edges`} the editor cannot draw (fix the file, then import it)`
-        show({ key: 'open', tone: 'error', text, details: refused })
+        // A stored workflow has no file to fix: offer to open it without those edges (unsaved).
+        const { doc } = opened.value
+        const count = refused.length === 1 ? 'an edge' : `${refused.length} edges`
+        const openWithout = () => {
+          clear()
+          load(withoutEdgesOf(doc, refused), saved)
+        }
+        show({
+          key: 'open',
+          tone: 'error',
+          text: `Not opened: "${doc.name}" has ${count} the editor refuses (below). Open it without them, then save to keep the fix.`,
+          details: refused,
+          actions: [{ label: 'Open without them', run: openWithout }],
+        })
         return
       }
       clear()
-      load(opened.value.doc, savedStateOf(opened.value))
+      load(opened.value.doc, saved)
     },
     [storage, mayDiscard, load, show, clear],
   )
@@ -123,4 +136,15 @@ export function useWorkflowActions(
     () => ({ openById, newWorkflow, importFile, remove, rename }),
     [openById, newWorkflow, importFile, remove, rename],
   )
+}
+
+/** The document without the edges the issues point at (`edges[3]…` paths). */
+function withoutEdgesOf(doc: WorkflowDocument, issues: readonly Issue[]): WorkflowDocument {
+  const bad = new Set(
+    issues.flatMap((issue) => {
+      const index = /^edges\[(\d+)\]/.exec(issue.path)?.[1]
+      return index === undefined ? [] : [Number(index)]
+    }),
+  )
+  return { ...doc, edges: doc.edges.filter((_, k) => !bad.has(k)) }
 }

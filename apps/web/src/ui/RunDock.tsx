@@ -1,4 +1,5 @@
 import type { Issue } from '@shotchain/graph'
+import { useState } from 'react'
 import type { RunPage } from '../run/use-run-page.ts'
 import { RunHistory } from './RunHistory.tsx'
 import { RunPanel } from './RunPanel.tsx'
@@ -12,6 +13,16 @@ interface RunDockProps {
 /** The side panel: the run panel over this workflow's run history. */
 export function RunDock({ page, offline, selected }: RunDockProps) {
   const { run } = page
+  const [hint, setHint] = useState<string>()
+  const onRun = (toSelected: boolean) => {
+    const ids = toSelected ? selected() : []
+    if (toSelected && ids.length === 0) {
+      setHint('Select the nodes to run to on the canvas first: only what they need runs.')
+      return
+    }
+    setHint(undefined)
+    page.start(toSelected ? ids : undefined)
+  }
   const focus = (issue: Issue) => {
     if (issue.nodeId) page.editor.current?.focus([issue.nodeId])
   }
@@ -24,9 +35,9 @@ export function RunDock({ page, offline, selected }: RunDockProps) {
         starting={run.starting}
         offline={offline}
         budget={page.budget}
-        selectedCount={1}
+        hint={hint}
         onBudget={page.setBudget}
-        onRun={(toSelected) => page.start(toSelected ? selected() : undefined)}
+        onRun={onRun}
         onCancel={() => void run.cancel()}
         onIssue={focus}
       />

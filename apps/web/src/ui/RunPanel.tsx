@@ -11,7 +11,8 @@ interface RunPanelProps {
   readonly starting: boolean
   readonly offline: boolean
   readonly budget: string
-  readonly selectedCount: number
+  /** A note from the panel itself (e.g. Run to selected with nothing selected). */
+  readonly hint: string | undefined
   readonly onBudget: (value: string) => void
   readonly onRun: (toSelected: boolean) => void
   readonly onCancel: () => void
@@ -29,7 +30,7 @@ export function RunPanel(props: RunPanelProps) {
           Offline emulator: no <code>FAL_KEY</code>, so runs are simulated and nothing is billed.
         </p>
       ) : null}
-      <p className="run-estimate" data-testid="estimate">
+      <p className="run-estimate" data-testid="estimate" hidden={live}>
         {estimate.kind === 'ready'
           ? estimateSummary(estimate.doc, estimate.estimate)
           : estimate.kind === 'none'
@@ -59,9 +60,10 @@ export function RunPanel(props: RunPanelProps) {
         </button>
         <button
           type="button"
-          disabled={live || props.starting || props.selectedCount === 0}
+          disabled={live || props.starting}
           onClick={() => props.onRun(true)}
           data-testid="run-selected"
+          title="Run only what the selected nodes need"
         >
           Run to selected
         </button>
@@ -69,6 +71,7 @@ export function RunPanel(props: RunPanelProps) {
           Cancel
         </button>
       </div>
+      {props.hint ? <p className="run-hint">{props.hint}</p> : null}
       {view ? <RunLine view={view} /> : null}
       {refusal ? <Refusal refusal={refusal} onIssue={props.onIssue} /> : null}
       {estimate.kind === 'refused' && !refusal ? (
