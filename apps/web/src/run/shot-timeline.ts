@@ -54,7 +54,8 @@ export function shotTimeline(
     const parsed = spec?.params.safeParse(node.params)
     const params = parsed?.success ? (parsed.data as { duration?: number }) : undefined
     const status = statuses.get(node.id)
-    const run = view?.nodes.get(node.id)
+    // A stale shot runs again: its old clip (length, price paid) no longer stands for it.
+    const run = status?.state === 'stale' ? undefined : view?.nodes.get(node.id)
     const video = mediaOf(run?.outputs, 'video')
     const thumb = status?.imageUrl ?? status?.inputImages?.start
     const costUsd = run?.state === 'cached' ? 0 : params && spec?.cost ? spec.cost(params) : 0
