@@ -3,6 +3,8 @@ import { fingerprintDocument, type PlanMemo, planRun, type RunPlan } from '@shot
 import type { Issue, NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import type { NodeServices } from '@shotchain/nodes'
 import type { Store } from '@shotchain/store'
+import type { ReadImageFacts } from '../services/image-facts.ts'
+import { checkShotImages } from './check-shot-images.ts'
 
 /** SHA-256 through node:crypto: the same keys as the engine's portable default, faster. */
 export const nodeHash = (text: string): string => hash('sha256', text, 'hex')
@@ -19,7 +21,15 @@ export type PlanWorkflowResult =
  * Fingerprints what the document reads from outside (image files) and plans a run against the
  * store's cache and journal. Refuses, with issues naming node and field, when the plan is invalid
  * or a node the run needs cannot read its input; problems in nodes the run does not need are left
- * out. Nothing is paid for.
+ * out. With `imageFacts`, it also refuses local images a shot the run submits would send to fal
+ * and fal would refuse (the issue is on the image node's `path`; see `checkShotImages`). Nothing
+ * is paid for.
+ * @example
+ * const media = createMediaServices(store, tools, { baseDir })
+ * const planned = await planWorkflow({
+ *   doc, registry, services: { media, fal }, store, imageFacts: media.readImageFacts,
+ * })
+ * if (!planned.ok) return refuse(planned.issues) // e.g. nodes[0].params.path: the image is 200×200 px…
  */
 export async function planWorkflow(options: {
   readonly doc: WorkflowDocument
@@ -29,6 +39,8 @@ export async function planWorkflow(options: {
   readonly targets?: readonly string[]
   readonly memo?: PlanMemo
   readonly signal?: AbortSignal
+  /** Reads local images for the plan-time check; without it, shots check them as they run. */
+  readonly imageFacts?: ReadImageFacts
 }): Promise<PlanWorkflowResult> {
   const { doc, registry, services, store } = options
   const { fingerprints, issues } = await fingerprintDocument(
@@ -48,6 +60,7 @@ export async function planWorkflow(options: {
   const needed = plan.ok ? new Set(plan.plan.nodes.map((n) => n.id)) : undefined
   const blocking = issues.filter((i) => needed === undefined || needed.has(i.nodeId ?? ''))
   if (!plan.ok) return { ok: false, issues: [...plan.issues, ...blocking] }
-  if (blocking.length > 0) return { ok: false, issues: blocking }
+  const images = options.imageFacts ? await checkShotImages(plan.plan, options.imageFacts) : []
+  if (blocking.length + images.length > 0) return { ok: false, issues: [...blocking, ...images] }
   return { ok: true, plan: plan.plan, fingerprints }
 }

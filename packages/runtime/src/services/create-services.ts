@@ -5,12 +5,15 @@ import { openStore, resolveHome, type Store } from '@shotchain/store'
 import { connectFal } from './fal-connection.ts'
 import { createFalServices } from './fal-services.ts'
 import { falTargetFromEnv } from './fal-target.ts'
+import type { ReadImageFacts } from './image-facts.ts'
 import { createMediaServices } from './media-services.ts'
 
 export interface RunServices {
   readonly store: Store
   readonly nodeServices: NodeServices
   readonly falMode: 'fal' | 'emulator'
+  /** Local images' headers, read like the media services read them: `planWorkflow`'s `imageFacts`. */
+  readonly readImageFacts: ReadImageFacts
   close(): Promise<void>
 }
 
@@ -34,6 +37,7 @@ export async function createRunServices(options: {
     store,
     nodeServices: { media, fal: createFalServices(fal.gateway, store) },
     falMode: fal.gateway.mode,
+    readImageFacts: media.readImageFacts,
     async close() {
       await fal.close()
       store.close()

@@ -1,31 +1,27 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
 import { type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
 import type { MediaRef, MediaServices } from '@shotchain/nodes'
 import type { Store, StoredMedia } from '@shotchain/store'
+import { createImageFactsReader, type ReadImageFacts } from './image-facts.ts'
+import { type LocalFiles, readingLocal } from './local-files.ts'
 
-/** Where local image paths are read from. */
-export interface LocalFiles {
-  /** Relative paths are read from here (the workflow file's folder). */
-  readonly baseDir: string
-  /**
-   * When set, only files inside this folder can be read (the server: the store's media folder);
-   * any other path fails with a `validation` error naming `path`, and nothing is read.
-   */
-  readonly confineTo?: string
+/** The nodes' media services, and the pre-flight read of a local image under the same rules. */
+export interface LocalMediaServices extends MediaServices {
+  /** The header and size of a local image, read as `importFile` reads the file. */
+  readonly readImageFacts: ReadImageFacts
 }
 
 /**
  * The nodes' media work over the store's content-addressed folder and ffmpeg. Local paths are
- * read as `files` says.
+ * read as `files` says, also by `readImageFacts` (for plan-time checks).
  */
 export function createMediaServices(
   store: Store,
   tools: MediaTools,
   files: LocalFiles,
-): MediaServices {
+): LocalMediaServices {
   const importBytes = async (
     bytes: Uint8Array,
     origin: string,
@@ -64,26 +60,8 @@ export function createMediaServices(
     }
   }
 
-  const readLocal = async (path: string): Promise<Uint8Array> => {
-    const full = isAbsolute(path) ? resolve(path) : resolve(files.baseDir, path)
-    if (files.confineTo !== undefined && !isInside(files.confineTo, full)) {
-      throw new ShotchainError(
-        ERROR_CODES.validation,
-        `the file ${path} is outside ${files.confineTo}: upload the image and use the path it gets`,
-        { field: 'path' },
-      )
-    }
-    try {
-      return await readFile(full)
-    } catch (error) {
-      const reason =
-        (error as { code?: string }).code === 'ENOENT' ? 'does not exist' : 'cannot be read'
-      throw new ShotchainError(ERROR_CODES.validation, `the file ${full} ${reason}`, {
-        field: 'path',
-        cause: error,
-      })
-    }
-  }
+  const readLocal = (path: string): Promise<Uint8Array> =>
+    readingLocal(files, path, (full) => readFile(full))
 
   const adopt = async (
     tempPath: string,
@@ -104,6 +82,7 @@ export function createMediaServices(
   }
 
   return {
+    readImageFacts: createImageFactsReader(files),
     importFile: async (path) => importBytes(await readLocal(path), `the file ${path}`),
     hashFile: async (path) =>
       createHash('sha256')
@@ -144,10 +123,4 @@ export function createMediaServices(
       return adopt(out, 'video/mp4')
     },
   }
-}
-
-/** Whether `path` (absolute, resolved) lies inside the folder `root`. */
-export function isInside(root: string, path: string): boolean {
-  const inside = relative(resolve(root), resolve(path))
-  return inside !== '' && !inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside)
 }
