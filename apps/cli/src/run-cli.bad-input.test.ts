@@ -48,20 +48,25 @@ describe('shotchain run refuses bad input before paying', () => {
     expect(err).toMatch(/node image.*path.*nope\.jpg.*does not exist/s)
   })
 
-  it('names the start image fal would refuse: 200×200, 3:1', async () => {
+  // Refused when planned, on the image node at fault, naming the shot that would send it to fal.
+  it('names the image node whose picture fal would refuse: 200×200, 3:1', async () => {
     const small = scaled('small.png', '200:200')
     expect(await runBroken('small', setParam('image', 'path', small))).toMatch(
-      /shot.*start.*200×200/s,
+      /node image\] nodes\[0\]\.params\.path: the image is 200×200 px.*Kling \(node shot\)/,
     )
     const wide = scaled('wide.png', '1500:500')
-    expect(await runBroken('wide', setParam('image', 'path', wide))).toMatch(/shot.*start.*aspect/s)
+    expect(await runBroken('wide', setParam('image', 'path', wide))).toMatch(
+      /node image\] nodes\[0\]\.params\.path: the image is 1500×500 px.*aspect/,
+    )
   })
 
   it('names a 12 MB image', async () => {
     // Noise does not compress: a 2400×2400 PNG of it is over 12 MB.
     const noise = 'nullsrc=s=2400x2400,geq=lum=random(1)*255:cb=random(2)*255:cr=random(3)*255'
     const huge = makeImage('huge.png', '-f', 'lavfi', '-i', noise, '-frames:v', '1')
-    expect(await runBroken('huge', setParam('image', 'path', huge))).toMatch(/shot.*start.*MB/s)
+    expect(await runBroken('huge', setParam('image', 'path', huge))).toMatch(
+      /node image\] nodes\[0\]\.params\.path: the image is 1\d\.\d MB/,
+    )
   })
 
   it('names bad params, @Image2 without an end frame, cycles and unknown types', async () => {

@@ -44,6 +44,7 @@ export async function prepareRun(
     store: services.store,
     ...(args.to ? { targets: args.to } : {}),
     signal: io.signal,
+    imageFacts: services.readImageFacts,
   })
   if (!planned.ok) return refuse(planned.issues)
   const { plan, fingerprints } = planned

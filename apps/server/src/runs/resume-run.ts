@@ -14,6 +14,8 @@ import type { LaunchRun, RunDeps } from './run-deps.ts'
 export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string): Promise<void> {
   const run = deps.store.runs.get(runId)
   if (run === undefined) throw new Error(`resumeRun: no run ${runId}`)
+  // No plan-time image check (`imageFacts`): the run passed it when it started. A shot still checks
+  // its images before it submits, and fails on its own node rather than leaving the run unplanned.
   const planned = await planWorkflow({
     doc: run.doc,
     registry: deps.registry,

@@ -1,6 +1,7 @@
 import type { RunPlan } from '@shotchain/engine'
 import type { NodeRegistry } from '@shotchain/graph'
 import type { NodeServices } from '@shotchain/nodes'
+import type { ReadImageFacts } from '@shotchain/runtime'
 import type { Store } from '@shotchain/store'
 import type { EventHub } from './event-hub.ts'
 
@@ -9,6 +10,8 @@ export interface RunDeps {
   readonly store: Store
   readonly registry: NodeRegistry
   readonly services: NodeServices
+  /** Reads local images' headers, so a plan refuses images a shot would send fal in vain. */
+  readonly imageFacts: ReadImageFacts
   readonly hub: EventHub
   readonly now: () => number
   /** Concurrency per resource pool for each run, e.g. `{ fal: 2 }`. */

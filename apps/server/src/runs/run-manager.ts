@@ -78,6 +78,7 @@ export function createRunManager(deps: RunDeps): RunManager {
         registry: deps.registry,
         services: deps.services,
         store: deps.store,
+        imageFacts: deps.imageFacts,
         ...(targets ? { targets } : {}),
       }),
     start: (request) => startRun(deps, launch, request),

@@ -38,6 +38,7 @@ export async function startRun(
     registry: deps.registry,
     services: deps.services,
     store: deps.store,
+    imageFacts: deps.imageFacts,
     ...(request.targets ? { targets: request.targets } : {}),
   })
   if (!planned.ok) return { ok: false, reason: 'invalid', issues: planned.issues }

@@ -64,16 +64,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const fal = await connectFal(falTargetFromEnv(env), store)
   const label = fal.gateway.mode === 'fal' ? 'fal' : 'offline-emulator'
   const registry = createRegistry(builtInNodes)
-  const media = store.media.root
-  const services = {
-    media: createMediaServices(store, createMediaTools(), { baseDir: media, confineTo: media }),
-    fal: createFalServices(fal.gateway, store),
-  }
+  const root = store.media.root
+  const media = createMediaServices(store, createMediaTools(), { baseDir: root, confineTo: root })
+  const services = { media, fal: createFalServices(fal.gateway, store) }
   const hub = createEventHub((error) => log(`an event listener failed: ${String(error)}`))
   const runs = createRunManager({
     store,
     registry,
     services,
+    imageFacts: media.readImageFacts,
     hub,
     now,
     limits: { fal: options.falConcurrency ?? 2 },
