@@ -5,9 +5,11 @@ import {
   api,
   createServerHarness,
   createShortWorkflow,
+  KLING,
   type ServerHarness,
   type WorkflowJson,
 } from './testing/server-harness.ts'
+import { readSse } from './testing/sse-client.ts'
 
 let h: ServerHarness
 let server: RunningServer
@@ -59,6 +61,66 @@ describe('a start image Kling would refuse', () => {
     expect(started.body.issues).toEqual([atFault])
     expect((await api(server.url, `/api/workflows/${workflowId}/runs`)).body.runs).toEqual([])
 
+    // The same image in an unsaved edit of a good workflow is refused the same way.
+    const good = await api(server.url, `/api/workflows/${await createShortWorkflow(server.url)}`)
+    const edited = structuredClone(good.body.doc)
+    setImage(small)(edited)
+    const unsaved = await api(server.url, `/api/workflows/${good.body.id}/estimate`, {
+      body: { doc: edited },
+    })
+    expect(unsaved.status).toBe(422)
+    expect(unsaved.body.issues).toEqual([atFault])
+
     expect(h.emulator.stats().totals.submits).toBe(0)
   })
+})
+
+describe('an estimate of an unsaved edit', () => {
+  it('plans the edited document against the cache, and stores nothing', async () => {
+    const workflowId = await createShortWorkflow(server.url)
+    const started = await api(server.url, `/api/workflows/${workflowId}/runs`, { body: {} })
+    expect(started.status).toBe(201)
+    const events = await readSse(`${server.url}/api/runs/${started.body.runId}/events`)
+    expect(JSON.parse(events.at(-1)?.data ?? '{}')).toMatchObject({ status: 'succeeded' })
+    const submits = h.emulator.stats().submits[KLING]
+
+    const saved = await api(server.url, `/api/workflows/${workflowId}`)
+    const edited = structuredClone(saved.body.doc)
+    edited.nodes.find((n: { id: string }) => n.id === 'prompt2').params.text = '@Image1: at night'
+    const estimate = await api(server.url, `/api/workflows/${workflowId}/estimate`, {
+      body: { doc: edited },
+    })
+    expect(estimate.status).toBe(200)
+    expect(estimate.body.toRun).toEqual(expect.arrayContaining(['shot2', 'shot3']))
+    expect(estimate.body.toRun).not.toContain('shot1')
+    expect(estimate.body.cached).toContain('shot1')
+    expect(estimate.body.estimate).toMatchObject({ run: estimate.body.toRun.length })
+    expect(estimate.body.estimate.usd).toBeGreaterThan(0)
+
+    // The saved workflow, and what estimating it says, are as before the unsaved estimate.
+    expect(await api(server.url, `/api/workflows/${workflowId}`)).toMatchObject({
+      body: saved.body,
+    })
+    const again = await api(server.url, `/api/workflows/${workflowId}/estimate`, { body: {} })
+    expect(again.body.toRun).toEqual([])
+    expect(again.body.estimate.usd).toBe(0)
+
+    // Checked as a save would check it: the server's local path rule, then the parser.
+    const outside = structuredClone(edited)
+    outside.nodes.find((n: { id: string }) => n.id === 'image').params.path = '/etc/passwd'
+    const refused = await api(server.url, `/api/workflows/${workflowId}/estimate`, {
+      body: { doc: outside },
+    })
+    expect(refused.status).toBe(422)
+    expect(refused.body.error).toMatch(
+      /node image.*params\.path.*outside the server's media folder/,
+    )
+    const broken = await api(server.url, `/api/workflows/${workflowId}/estimate`, {
+      body: { doc: { nodes: 'no' } },
+    })
+    expect(broken.status).toBe(422)
+    expect(broken.body.issues.length).toBeGreaterThan(0)
+
+    expect(h.emulator.stats().submits[KLING]).toBe(submits)
+  }, 60_000)
 })

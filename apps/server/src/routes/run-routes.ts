@@ -4,10 +4,14 @@ import { z } from 'zod'
 import type { AppContext } from '../http/app-context.ts'
 import { readJson } from '../http/read-json.ts'
 import { describeRun, summarizeRun } from '../runs/describe-run.ts'
-import { notFound, refuse } from './workflow-routes.ts'
+import { checkDocument, notFound, refuse } from './workflow-routes.ts'
 
 const nodeIds = z.array(z.string().min(1)).max(1000)
-const estimateBody = z.object({ targets: nodeIds.optional() })
+const estimateBody = z.object({
+  targets: nodeIds.optional(),
+  /** The editor's unsaved document: estimated instead of the saved one, never stored. */
+  doc: z.unknown().optional(),
+})
 const startBody = z.object({
   targets: nodeIds.optional(),
   budgetUsd: z.number().nonnegative().optional(),
@@ -24,7 +28,11 @@ export function runRoutes(app: AppContext): Hono {
     if (workflow === undefined) return notFound(c, c.req.param('id'))
     const body = await readJson(c, estimateBody)
     if (!body.ok) return body.response
-    const planned = await runs.estimate(workflow.doc, body.value.targets)
+    const { doc, targets } = body.value
+    // An unsaved edit is checked as a save would check it, then estimated; it is never stored.
+    const unsaved = doc === undefined ? undefined : checkDocument(doc, store.media.root)
+    if (unsaved !== undefined && !unsaved.ok) return refuse(c, unsaved.issues)
+    const planned = await runs.estimate(unsaved?.doc ?? workflow.doc, targets)
     if (!planned.ok) return refuse(c, planned.issues)
     return c.json(describePlan(planned.plan))
   })

@@ -13,7 +13,10 @@ export type ResubmitResult =
 
 /** Every run of the process: started, followed, cancelled, resumed. */
 export interface RunManager {
-  /** The plan and its cost for `doc`, without running or recording anything. */
+  /**
+   * The plan and its cost for `doc` (saved, or an unsaved edit), without running or recording
+   * anything; no planning state is kept between estimates, so an unsaved edit leaves no trace.
+   */
   estimate(doc: WorkflowDocument, targets?: readonly string[]): Promise<PlanWorkflowResult>
   start(request: StartRunRequest): Promise<StartRunResult>
   /** Whether the run executes in this process now. */
