@@ -122,7 +122,7 @@ describe('running from the app in Chromium', () => {
       const upload = await fetch(`${url}/api/uploads`, {
         method: 'POST',
         headers: { origin: url, 'content-type': 'image/png' },
-        body: makePng(200, 200),
+        body: new Blob([new Uint8Array(makePng(200, 200))]),
       })
       const { path } = (await upload.json()) as { path: string }
       const doc = {

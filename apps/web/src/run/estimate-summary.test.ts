@@ -45,7 +45,7 @@ describe('estimateSummary: the line above the Run button', () => {
 
   it('with every shot cached, only the free steps run (clips reordered: the sequence joins again)', () => {
     const line = estimateSummary(doc, estimate(0, JOIN, [...INPUTS, 'shot1', 'shot2', 'shot3']))
-    expect(line).toBe('0 shots to generate, 3 cached, only free steps to run, $0.00')
+    expect(line).toBe('No shots to generate (3 cached); 2 free steps to run, $0.00')
   })
 
   it('ignores ids that are not shots of this workflow', () => {

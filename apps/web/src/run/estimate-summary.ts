@@ -15,11 +15,15 @@ const isShot = (doc: WorkflowDocument, id: string) =>
 export function estimateSummary(doc: WorkflowDocument, estimate: Estimate): string {
   const generate = estimate.toRun.filter((id) => isShot(doc, id)).length
   const cached = [...estimate.cached, ...estimate.reused].filter((id) => isShot(doc, id)).length
+  if (doc.nodes.length === 0) return 'Nothing to run yet: add nodes from the palette'
+  if (estimate.toRun.length === 0) return 'Everything is cached: a run costs nothing'
+  if (generate === 0) {
+    const steps = estimate.toRun.length
+    const held = cached > 0 ? ` (${cached} cached)` : ''
+    return `No shots to generate${held}; ${steps} free ${steps === 1 ? 'step' : 'steps'} to run, $0.00`
+  }
   const parts = [`${generate} ${generate === 1 ? 'shot' : 'shots'} to generate`]
   if (cached > 0) parts.push(`${cached} cached`)
-  if (generate === 0 && estimate.toRun.length > 0) parts.push('only free steps to run')
-  if (generate === 0 && estimate.toRun.length === 0)
-    return 'Everything is cached: a run costs nothing'
   parts.push(`$${estimate.estimate.usd.toFixed(2)}`)
   return parts.join(', ')
 }

@@ -86,7 +86,8 @@ export function applyRunEvent(view: RunView, event: RunEvent): RunView {
         ...(queued && progress.queuePosition !== undefined
           ? { queuePosition: progress.queuePosition }
           : {}),
-        ...(progress.status === 'running' ? { queuePosition: undefined } : {}),
+        // Out of fal's queue (running, or straight to completed between two polls).
+        ...(progress.status !== undefined && !queued ? { queuePosition: undefined } : {}),
       })
     }
     case 'node-cached':

@@ -39,7 +39,7 @@ export async function startTestEmulator(options: FalEmulatorOptions = {}): Promi
     const put = await fetch(upload_url, {
       method: 'PUT',
       headers: { 'content-type': contentType },
-      body: bytes,
+      body: new Blob([new Uint8Array(bytes)]),
     })
     if (!put.ok) throw new Error(`upload failed: HTTP ${put.status}`)
     return file_url
