@@ -2,6 +2,7 @@ import type { EditorApi, NodeRunStatus } from '@shotchain/editor'
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { nodeStatuses } from './node-status.ts'
+import { type RunOutputLink, runOutputs } from './run-outputs.ts'
 import { isLive } from './run-view.ts'
 import { shotTimeline, type Timeline } from './shot-timeline.ts'
 import { type EstimateState, useEstimate } from './use-estimate.ts'
@@ -14,6 +15,8 @@ export interface RunPage {
   readonly estimate: EstimateState
   readonly statuses: ReadonlyMap<string, NodeRunStatus>
   readonly timeline: Timeline
+  /** What the shown run kept (its output nodes' files), to open or download. */
+  readonly outputs: readonly RunOutputLink[]
   readonly budget: string
   setBudget(value: string): void
   /** Runs the workflow, or towards `targets` (run to selected). */
@@ -81,5 +84,6 @@ export function useRunPage(
     },
     [budget, startRun],
   )
-  return { run, estimate, statuses, timeline, budget, setBudget, start, editor }
+  const outputs = useMemo(() => runOutputs(doc, run.view), [doc, run.view])
+  return { run, estimate, statuses, timeline, outputs, budget, setBudget, start, editor }
 }

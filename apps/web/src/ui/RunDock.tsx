@@ -41,6 +41,17 @@ export function RunDock({ page, offline, selected }: RunDockProps) {
         onCancel={() => void run.cancel()}
         onIssue={focus}
       />
+      {page.outputs.length > 0 ? (
+        <ul className="run-outputs" data-testid="run-outputs">
+          {page.outputs.map((output) => (
+            <li key={output.nodeId}>
+              <a href={output.url} download={output.fileName}>
+                {output.fileName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <h3 className="run-dock-title">Runs</h3>
       <RunHistory runs={run.history} shownId={run.view?.runId} onShow={run.show} />
     </aside>
