@@ -19,7 +19,7 @@ describe('running from the app in Chromium', () => {
     async () => {
       const { page, url } = app
       const run = runDriver(page)
-      app.server.emulator.configure({ runLatencyMs: 800 })
+      app.server.emulator.configure({ queueLatencyMs: 1200, runLatencyMs: 800 })
       await page.goto(`${url}/#three-shot-chain`)
       await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
       await expect.poll(run.estimate).toBe('3 shots to generate, $1.26')
@@ -50,6 +50,7 @@ describe('running from the app in Chromium', () => {
         )
         .toBeGreaterThan(0)
       await screenshot(page, 'run-starter-done')
+      app.server.emulator.configure({ queueLatencyMs: 20 })
     },
     SLOW,
   )
