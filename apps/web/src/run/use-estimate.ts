@@ -27,6 +27,8 @@ export function useEstimate(
   refresh: unknown,
 ): EstimateState {
   const [state, setState] = useState<EstimateState>({ kind: 'none', reason: 'estimating…' })
+  // Another workflow: its estimate is not this one's, so say nothing until the new one comes.
+  useEffect(() => setState({ kind: 'none', reason: 'Estimating…' }), [workflowId])
   useEffect(() => {
     if (workflowId === undefined) {
       setState({ kind: 'none', reason: 'Save the workflow to see what a run costs' })
