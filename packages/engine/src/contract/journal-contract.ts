@@ -63,6 +63,39 @@ export function describeJournalContract(
       close?.()
     })
 
+    it('clears a submitted request by its id, and only that request', () => {
+      const { journal, close } = create()
+      journal.begin('k', info)
+      journal.record('k', 'req-1', 11)
+      expect(journal.clearIf('k', 'req-other')).toBe(false)
+      expect(journal.get('k')).toMatchObject({ state: 'submitted', requestId: 'req-1' })
+      expect(journal.clearIf('k', 'req-1')).toBe(true)
+      expect(journal.get('k')).toBeUndefined()
+      expect(journal.clearIf('k', 'req-1')).toBe(false)
+      expect(journal.begin('k', { ...info, runId: 'r2' })).toBe(true)
+      close?.()
+    })
+
+    it('keeps a newer claim when a dead request it replaced is cleared late', () => {
+      const { journal, close } = create()
+      journal.begin('k', info)
+      journal.record('k', 'req-1', 11)
+      // Another run replaced req-1 first: its claim, then its request, must survive.
+      expect(journal.clearIf('k', 'req-1')).toBe(true)
+      journal.begin('k', { ...info, runId: 'r2', at: 12 })
+      expect(journal.clearIf('k', 'req-1')).toBe(false)
+      expect(journal.get('k')).toMatchObject({ state: 'submitting', runId: 'r2' })
+      journal.record('k', 'req-2', 13)
+      expect(journal.clearIf('k', 'req-1')).toBe(false)
+      expect(journal.get('k')).toMatchObject({
+        state: 'submitted',
+        requestId: 'req-2',
+        runId: 'r2',
+      })
+      expect(journal.clearIf('other', 'req-2')).toBe(false)
+      close?.()
+    })
+
     it('survives a restart', () => {
       const { journal, reopen, close } = create()
       if (reopen === undefined) return

@@ -34,6 +34,12 @@ export interface Journal {
   record(key: string, requestId: string, at: number): void
   /** Forgets `key`: its result is cached, or the submit surely never reached the provider. */
   clear(key: string): void
+  /**
+   * Forgets `key` only while it holds the submitted request `requestId` (a request the provider
+   * reported dead); answers whether it did. Atomic: another run's newer claim or request for the
+   * same key is never dropped.
+   */
+  clearIf(key: string, requestId: string): boolean
   list(): readonly JournalEntry[]
 }
 
@@ -54,6 +60,11 @@ export function createMemoryJournal(): Journal {
     },
     clear(key) {
       entries.delete(key)
+    },
+    clearIf(key, requestId) {
+      const entry = entries.get(key)
+      if (entry?.state !== 'submitted' || entry.requestId !== requestId) return false
+      return entries.delete(key)
     },
     list: () => [...entries.values()],
   }

@@ -22,7 +22,7 @@ function toEntry(row: JournalRow): JournalEntry {
 /**
  * A {@link Journal} in the `journal_entries` table. Each call is one autocommitted statement on
  * a `synchronous = FULL` connection, so it is on disk before it returns. `record` throws when the
- * key was never begun (a bug in the caller).
+ * key was never begun (a bug in the caller); `clearIf` compares and deletes in one statement.
  */
 export function createSqliteJournal(db: Database): Journal {
   const select = db.prepare<[string], JournalRow>(
@@ -38,6 +38,10 @@ export function createSqliteJournal(db: Database): Journal {
     `UPDATE journal_entries SET state = 'submitted', request_id = ?, at = ? WHERE cache_key = ?`,
   )
   const clear = db.prepare<[string]>('DELETE FROM journal_entries WHERE cache_key = ?')
+  const clearIf = db.prepare<[string, string]>(
+    `DELETE FROM journal_entries
+     WHERE cache_key = ? AND state = 'submitted' AND request_id = ?`,
+  )
   return {
     get(key) {
       const row = select.get(key)
@@ -53,6 +57,10 @@ export function createSqliteJournal(db: Database): Journal {
     },
     clear(key) {
       clear.run(key)
+    },
+    clearIf(key, requestId) {
+      // One statement: compare and delete cannot interleave with another process's claim.
+      return clearIf.run(key, requestId).changes === 1
     },
     list: () => selectAll.all().map(toEntry),
   }
