@@ -65,6 +65,7 @@ export {
   type NodeSpec,
   type OutputSpec,
   type RunContext,
+  type SubmitOptions,
   type UpstreamNode,
 } from './spec/node-spec.ts'
 export { createRegistry, type NodeRegistry } from './spec/registry.ts'

@@ -41,6 +41,24 @@ describe('the journal of paid requests', () => {
     expect(stores.journal.list()).toEqual([])
   })
 
+  it('submits again in place of a resumed request the provider reports cancelled', async () => {
+    const stores = setUp()
+    stores.services.provider.hold = true
+    void planAndRun(doc, stores)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    stores.services.provider.hold = false
+    stores.services.provider.dead.add('req-1')
+
+    const { result, events } = await planAndRun(doc, stores)
+    expect(result.status).toBe('succeeded')
+    expect(result.outputs.get('shot')).toEqual({ out: 'req-2:sea' })
+    expect(stores.services.provider.submitted).toEqual(['shot', 'shot'])
+    expect(events.filter((e) => e.type === 'node-submitted')).toMatchObject([
+      { nodeId: 'shot', requestId: 'req-2' },
+    ])
+    expect(stores.journal.list()).toEqual([])
+  })
+
   it('records the request id in the event stream once the submit is accepted', async () => {
     const stores = setUp()
     const { events } = await planAndRun(doc, stores)

@@ -1,4 +1,10 @@
-import { ERROR_CODES, type NodeProgress, type RunContext, ShotchainError } from '@shotchain/graph'
+import {
+  ERROR_CODES,
+  type NodeProgress,
+  type RunContext,
+  ShotchainError,
+  type SubmitOptions,
+} from '@shotchain/graph'
 import type { Journal } from '../journal/journal.ts'
 import type { PlannedNode } from '../plan/types.ts'
 import type { RunEventBody } from './events.ts'
@@ -49,7 +55,7 @@ export class NodeContext<S> implements RunContext<unknown, S> {
     return this.#scope.services
   }
 
-  async submit(send: () => Promise<string>): Promise<string> {
+  async submit(send: () => Promise<string>, options: SubmitOptions = {}): Promise<string> {
     const { journal, now, runId, signal } = this.#scope
     const key = this.#node.cacheKey
     if (this.submitted) throw new Error(`"${this.nodeId}" submitted twice in one attempt`)
@@ -58,6 +64,8 @@ export class NodeContext<S> implements RunContext<unknown, S> {
         nodeId: this.nodeId,
       })
     }
+    // Compare-and-clear: a request another run made in the dead one's place stays, and is joined.
+    if (options.replacing !== undefined) journal.clearIf(key, options.replacing)
     if (!journal.begin(key, { nodeId: this.nodeId, runId, at: now() })) return this.#joinOwner()
     this.submitted = true
     let requestId: string

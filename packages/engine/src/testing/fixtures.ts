@@ -50,6 +50,8 @@ export interface FakeProvider {
   hold: boolean
   /** With `hold`: the wait ends when the run's signal aborts, as a real wait does. */
   abortable?: boolean
+  /** Requests it reports cancelled: a `job` node resuming one submits again in its place. */
+  readonly dead: Set<string>
 }
 
 export function createTestServices(): TestServices {
@@ -60,7 +62,7 @@ export function createTestServices(): TestServices {
     fal: { active: 0, max: 0 },
     failing: new Set(),
     forgetful: new Set(),
-    provider: { submitted: [], attached: [], hold: false },
+    provider: { submitted: [], attached: [], hold: false, dead: new Set() },
   }
 }
 
@@ -121,7 +123,10 @@ const join = defineNode<Record<string, never>, TestServices>({
   },
 })
 
-/** A paid node: submits through the journal, or re-attaches to the request it is handed. */
+/**
+ * A paid node: submits through the journal, or re-attaches to the request it is handed, and
+ * replaces that request when the provider reports it cancelled.
+ */
 const job = defineNode<{ prompt: string }, TestServices>({
   type: 'job',
   version: 1,
@@ -133,17 +138,19 @@ const job = defineNode<{ prompt: string }, TestServices>({
   cost: () => 0.42,
   async run(ctx) {
     const provider = ctx.services.provider
+    const send = async () => {
+      const error = provider.submitError
+      provider.submitError = undefined
+      if (error !== undefined) throw error
+      provider.submitted.push(ctx.nodeId)
+      return `req-${provider.submitted.length}`
+    }
     let requestId = ctx.resumeRequestId
     if (requestId === undefined) {
-      requestId = await ctx.submit(async () => {
-        const error = provider.submitError
-        provider.submitError = undefined
-        if (error !== undefined) throw error
-        provider.submitted.push(ctx.nodeId)
-        return `req-${provider.submitted.length}`
-      })
+      requestId = await ctx.submit(send)
     } else {
       provider.attached.push(requestId)
+      if (provider.dead.has(requestId)) requestId = await ctx.submit(send, { replacing: requestId })
     }
     if (provider.hold) {
       await new Promise((_, reject) => {

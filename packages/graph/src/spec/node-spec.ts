@@ -28,6 +28,23 @@ export interface NodeProgress {
   readonly fraction?: number
 }
 
+/** How {@link RunContext.submit} sends a paid request. */
+export interface SubmitOptions {
+  /**
+   * The dead request this submit takes the place of: the journal forgets it (only while it still
+   * holds exactly that id for this work, so a newer request of a concurrent run is never dropped)
+   * and the submit is claimed and sent as usual. When the journal holds anything else, the submit
+   * behaves as it does without this option.
+   *
+   * Pass it only with the node's `resumeRequestId`, and only when the provider itself reported
+   * that request cancelled or unknown (e.g. codes `cancelled` or `not-found` from its status or
+   * result while the run's `signal` is not aborted). Never after the run's own abort (the job may
+   * still finish, and it is paid for) nor after a passing failure (5xx, timeout, network): those
+   * keep the request journaled so a later run re-attaches to it.
+   */
+  readonly replacing?: string | undefined
+}
+
 /** What the engine hands a node when it runs. */
 export interface RunContext<P = unknown, S = unknown> {
   readonly nodeId: string
@@ -47,8 +64,17 @@ export interface RunContext<P = unknown, S = unknown> {
    * Journals a paid submit. The intent is recorded before `send` runs and the request id it
    * returns is recorded before this resolves, so a crash at any point never leads to a second,
    * silent payment.
+   *
+   * When another run is submitting the same work, `send` is not called: this resolves with that
+   * run's request id, or rejects with `ambiguous-submit` while its id is not known yet.
+   *
+   * @example
+   * // A resumed request the provider says it cancelled: pay once more, in its place.
+   * const fresh = await ctx.submit(() => fal.submit(endpoint, input, signal), {
+   *   replacing: ctx.resumeRequestId,
+   * })
    */
-  submit(send: () => Promise<string>): Promise<string>
+  submit(send: () => Promise<string>, options?: SubmitOptions): Promise<string>
   progress(progress: NodeProgress): void
 }
 
