@@ -49,9 +49,12 @@ describe('the journal of paid requests', () => {
     stores.services.provider.hold = false
     stores.services.provider.dead.add('req-1')
 
-    const { result, events } = await planAndRun(doc, stores)
+    const { plan, result, events } = await planAndRun(doc, stores)
+    expect(plan.estimate.usd).toBe(0)
     expect(result.status).toBe('succeeded')
     expect(result.outputs.get('shot')).toEqual({ out: 'req-2:sea' })
+    // The plan counted on req-1; the run paid for req-2, and says so.
+    expect(result.spentUsd).toBe(0.42)
     expect(stores.services.provider.submitted).toEqual(['shot', 'shot'])
     expect(events.filter((e) => e.type === 'node-submitted')).toMatchObject([
       { nodeId: 'shot', requestId: 'req-2' },
@@ -85,6 +88,7 @@ describe('the journal of paid requests', () => {
 
     const third = await planAndRun(doc, { ...stores, resubmit: new Set(['shot']) })
     expect(third.result.status).toBe('succeeded')
+    expect(third.result.spentUsd).toBe(0.42)
     expect(stores.services.provider.submitted).toEqual(['shot'])
   })
 

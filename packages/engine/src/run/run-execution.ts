@@ -162,9 +162,8 @@ export class RunExecution<S> {
       result.then(forget, forget)
     }
     result.then(
-      (outputs) => this.#succeed(slot, outputs, context.submitted || resumeRequestId !== undefined),
-      (error: unknown) =>
-        this.#settleError(slot, error, context.submitted || resumeRequestId !== undefined),
+      (outputs) => this.#succeed(slot, outputs, context),
+      (error: unknown) => this.#settleError(slot, error, isJournaled(context)),
     )
   }
 
@@ -183,21 +182,25 @@ export class RunExecution<S> {
     return inputs
   }
 
-  #succeed(slot: Slot, outputs: NodeOutputs, journaled: boolean): void {
+  #succeed(slot: Slot, outputs: NodeOutputs, context: NodeContext<S>): void {
     const { node } = slot
+    const journaled = isJournaled(context)
     const missing = missingOutput(node, outputs)
     if (missing !== undefined) {
       this.#settleError(slot, missing, journaled)
       return
     }
+    // A node that submitted paid now, also where the plan counted on a request paid earlier (it
+    // replaced a dead one, or a person chose to submit again).
+    const costUsd = context.submitted ? (node.spec.cost?.(node.params) ?? 0) : node.costUsd
     const { cache, journal, now } = this.#options
     cache.set(node.cacheKey, { outputs, nodeType: node.spec.type, createdAt: now() })
     if (journaled) journal.clear(node.cacheKey)
     slot.state = 'done'
     this.#outputs[slot.index] = outputs
     this.#counts.succeeded++
-    this.#spentUsd += node.costUsd
-    this.#emit({ type: 'node-succeeded', nodeId: node.id, outputs, costUsd: node.costUsd })
+    this.#spentUsd += costUsd
+    this.#emit({ type: 'node-succeeded', nodeId: node.id, outputs, costUsd })
     this.#release(slot)
     this.#readyDependents(slot)
     this.#settle()
@@ -341,4 +344,9 @@ export class RunExecution<S> {
       this.#listenerErrors.push(error)
     }
   }
+}
+
+/** Whether a node attempt's work is in the journal: it submitted, or it re-attached. */
+function isJournaled(context: NodeContext<unknown>): boolean {
+  return context.submitted || context.resumeRequestId !== undefined
 }
