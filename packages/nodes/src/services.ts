@@ -45,7 +45,8 @@ export interface FalServices {
   submit(endpoint: string, input: Record<string, unknown>, signal: AbortSignal): Promise<string>
   /**
    * Waits for a job (also one an earlier run submitted) and resolves with fal's result JSON
-   * (for Kling, `{ video: { url } }`). Rejects with a catalogue-coded error on failure or cancel.
+   * (for Kling, `{ video: { url } }`). Rejects with a catalogue-coded error on failure or cancel:
+   * `cancelled` also when fal reports the job cancelled, `not-found` when fal does not know it.
    */
   wait(
     endpoint: string,

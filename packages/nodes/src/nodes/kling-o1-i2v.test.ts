@@ -3,7 +3,7 @@ import type { NodeServices } from '../services.ts'
 import { fakeImage } from '../testing/fake-services.ts'
 import { planIssues as issuesOf } from '../testing/plan-issues.ts'
 import { fakeRunContext } from '../testing/run-context.ts'
-import { createTestStores, runWorkflow } from '../testing/run-workflow.ts'
+import { abandonAfterSubmit, createTestStores, runWorkflow } from '../testing/run-workflow.ts'
 import { chainWorkflow, link, node, workflow } from '../testing/workflows.ts'
 import { klingO1I2vNode } from './kling-o1-i2v.ts'
 
@@ -28,17 +28,10 @@ describe('kling-o1-i2v', () => {
   it('re-attaches to the request a killed run paid for instead of submitting again', async () => {
     const stores = createTestStores()
     const { fal } = stores.services
-    fal.hold = true
-    // The first run submits, then dies while waiting: its promise is simply abandoned.
-    const submitted = new Promise<void>((resolve) => {
-      fal.onSubmit = () => setTimeout(resolve, 0)
-    })
-    void runWorkflow(chainWorkflow({ shots: 1 }), stores)
-    await submitted
+    await abandonAfterSubmit(chainWorkflow({ shots: 1 }), stores)
     expect(stores.journal.list()).toMatchObject([{ state: 'submitted', requestId: 'req-1' }])
     const uploads = fal.urlOfCalls.length
 
-    fal.hold = false
     const { plan, result } = await runWorkflow(chainWorkflow({ shots: 1 }), stores)
     expect(plan.estimate).toMatchObject({ usd: 0, resumed: 1 })
     expect(result.status).toBe('succeeded')

@@ -10,6 +10,7 @@ import type { MediaRef, NodeServices } from '../services.ts'
 import { assertShotAccepted } from './kling-preflight.ts'
 import { checkKlingPrompt } from './kling-prompt-check.ts'
 import { mediaInput } from './media-input.ts'
+import { requestFal } from './request-fal.ts'
 
 const { minDuration, maxDuration } = KLING_O1_LIMITS
 
@@ -32,7 +33,9 @@ export type KlingO1I2vParams = z.infer<typeof klingParams>
  * the next shot's `start`. Costs duration × the tier's price per second.
  *
  * The request is checked against fal's limits before anything is paid; the fal request id is
- * journaled before waiting, and a resumed run re-attaches to it instead of paying again.
+ * journaled before waiting, and a resumed run re-attaches to it instead of paying again. When
+ * fal reports that resumed request cancelled or unknown, the shot is submitted once more in its
+ * place (`ctx.submit`'s `replacing`), and the run says so in the node's logs.
  */
 export const klingO1I2vNode = defineNode<KlingO1I2vParams, NodeServices>({
   type: 'kling-o1-i2v',
@@ -72,23 +75,18 @@ export const klingO1I2vNode = defineNode<KlingO1I2vParams, NodeServices>({
     const shot = { nodeId, prompt, durationSec: params.duration, start, end }
     assertShotAccepted(shot)
     const endpoint = KLING_O1_ENDPOINTS[params.tier]
-    let requestId = ctx.resumeRequestId
-    if (requestId === undefined) {
-      // Uploads happen before the journaled submit, so a failed upload never looks like a payment.
+    // Uploads happen before the journaled submit, so a failed upload never looks like a payment.
+    const prepare = async () => {
       const startImageUrl = await fal.urlOf(start, signal)
       const endImageUrl = end === undefined ? undefined : await fal.urlOf(end, signal)
-      const input = klingO1Input({
+      return klingO1Input({
         prompt,
         startImageUrl,
         durationSec: params.duration,
         ...(endImageUrl === undefined ? {} : { endImageUrl }),
       })
-      requestId = await ctx.submit(() => fal.submit(endpoint, input, signal))
     }
-    const result = await fal.wait(endpoint, requestId, {
-      signal,
-      onProgress: (progress) => ctx.progress(progress),
-    })
+    const { requestId, result } = await requestFal(ctx, endpoint, prepare)
     const video = await media.importUrl(videoUrlOf(result, nodeId, requestId), signal)
     if (video.kind !== 'video') {
       throw new ShotchainError(

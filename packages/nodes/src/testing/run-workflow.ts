@@ -66,3 +66,20 @@ export async function runWorkflow(
   })
   return { plan: planned.plan, result, events }
 }
+
+/**
+ * Starts a run of `doc` and abandons it once its first paid job was submitted, as a killed
+ * process does: its job is held at the fake fal and its request stays journaled. Resolves then,
+ * with fal no longer holding jobs.
+ */
+export async function abandonAfterSubmit(doc: WorkflowDocument, stores: TestStores): Promise<void> {
+  const { fal } = stores.services
+  fal.hold = true
+  const submitted = new Promise<void>((resolve) => {
+    fal.onSubmit = () => setTimeout(resolve, 0)
+  })
+  void runWorkflow(doc, stores)
+  await submitted
+  fal.onSubmit = undefined
+  fal.hold = false
+}
