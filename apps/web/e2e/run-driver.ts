@@ -22,7 +22,8 @@ export function runDriver(page: Page) {
             const id = element.dataset.nodeId
             const value = element.dataset.runState
             if (!id || !value) continue
-            const list = (seen[id] ??= [])
+            const list = seen[id] ?? []
+            seen[id] = list
             if (list.at(-1) !== value) list.push(value)
           }
         }).observe(document.body, {
