@@ -2,7 +2,7 @@ import type { GraphCommand } from '@shotchain/graph'
 import { type ConnectIntent, connectIntent, type SocketRef } from '../model/connect-intent.ts'
 import {
   edgesByTarget,
-  inputPoint,
+  freeInputPoint,
   outputPoint,
   type Point,
   portLayout,
@@ -91,6 +91,6 @@ function socketPoint(canvas: Canvas, socket: SocketRef): Point | undefined {
   const into = edgesByTarget(doc).get(node.id) ?? []
   const layout = portLayout(spec, into)
   if (socket.side === 'output') return outputPoint(at, layout, socket.port)
-  const probe = { id: '', from: { node: '', port: '' }, to: { node: node.id, port: socket.port } }
-  return inputPoint(at, layout, probe, into)
+  // A new edge into a list input goes last: the line starts at the free row.
+  return freeInputPoint(at, layout, socket.port)
 }

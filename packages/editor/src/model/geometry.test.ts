@@ -2,9 +2,16 @@ import type { AnyNodeSpec, WorkflowEdge, WorkflowNode } from '@shotchain/graph'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { registry } from '../testing/documents.ts'
-import { connectionPath, GEOMETRY, inputPoint, portLayout } from './geometry.ts'
+import {
+  connectionPath,
+  freeInputPoint,
+  GEOMETRY,
+  inputPoint,
+  outputPoint,
+  portLayout,
+} from './geometry.ts'
 
-const { header, row, gap } = GEOMETRY
+const { header, row, gap, border, width } = GEOMETRY
 /** The centre of the k-th port row (0-based), from the node's top edge. */
 const rowCentre = (k: number) => header + gap + k * row + row / 2
 
@@ -66,8 +73,10 @@ describe('inputPoint', () => {
     const layout = portLayout(spec('sequence'), edges)
     const y = (id: string) =>
       inputPoint(seq, layout, edges.find((e) => e.id === id) as WorkflowEdge, edges).y
-    expect([y('early'), y('middle'), y('late')]).toEqual([0, 1, 2].map((k) => 200 + rowCentre(k)))
-    expect(inputPoint(seq, layout, edges[0] as WorkflowEdge, edges).x).toBe(1000)
+    expect([y('early'), y('middle'), y('late')]).toEqual(
+      [0, 1, 2].map((k) => 200 + border + rowCentre(k)),
+    )
+    expect(inputPoint(seq, layout, edges[0] as WorkflowEdge, edges).x).toBe(1000 + border)
   })
 
   it('puts an edge into a single input on that input’s row', () => {
@@ -78,7 +87,30 @@ describe('inputPoint', () => {
       to: { node: 's', port: 'prompt' },
     }
     const layout = portLayout(spec('kling-o1-i2v'), [edge])
-    expect(inputPoint(shot, layout, edge, [edge])).toEqual({ x: 10, y: 20 + rowCentre(2) })
+    expect(inputPoint(shot, layout, edge, [edge])).toEqual({
+      x: 10 + border,
+      y: 20 + border + rowCentre(2),
+    })
+  })
+
+  it('puts a new clip on a sequence’s free row, after the clips it has', () => {
+    const edges = [clip('a', 0), clip('b', 1)]
+    const layout = portLayout(spec('sequence'), edges)
+    expect(freeInputPoint(seq, layout, 'clips')).toEqual({
+      x: 1000 + border,
+      y: 200 + border + rowCentre(2),
+    })
+  })
+})
+
+describe('outputPoint', () => {
+  it('sits on the inner edge of the card’s right border, on its row', () => {
+    const shot: WorkflowNode = { id: 's', type: 'kling-o1-i2v', position: [10, 20], params: {} }
+    const layout = portLayout(spec('kling-o1-i2v'), [])
+    expect(outputPoint(shot, layout, 'lastFrame')).toEqual({
+      x: 10 + width - border,
+      y: 20 + border + rowCentre(1),
+    })
   })
 })
 

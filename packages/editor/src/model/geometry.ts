@@ -11,6 +11,8 @@ export const GEOMETRY = {
   row: 24,
   /** Padding above and below the port rows. */
   gap: 6,
+  /** The card's border: the header, the rows and their sockets sit inside it. */
+  border: 1,
 } as const
 
 export type Side = 'input' | 'output'
@@ -20,7 +22,7 @@ export interface Point {
   readonly y: number
 }
 
-/** Where each port's row sits, counted from the node's top edge. */
+/** Where each port's row sits, counted from the top of the header (just inside the border). */
 export interface PortLayout {
   /** Row centre of each input; a list input has one row per edge plus a free row for new ones. */
   readonly inputs: ReadonlyMap<string, readonly number[]>
@@ -65,10 +67,17 @@ export function orderedListEdges(edgesInto: readonly WorkflowEdge[], port: strin
     .sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.id.localeCompare(b.id))
 }
 
+/** Canvas point of a socket: on the card's left (input) or right edge, `y` below the header's top. */
+function socketPoint(node: WorkflowNode, side: Side, y: number): Point {
+  const { width, border } = GEOMETRY
+  // Sockets are centred on the inner edge of the border, where the rows end.
+  const x = side === 'input' ? border : width - border
+  return { x: node.position[0] + x, y: node.position[1] + border + y }
+}
+
 /** Canvas point of an edge's start (the output socket of its `from` node). */
 export function outputPoint(node: WorkflowNode, layout: PortLayout, port: string): Point {
-  const y = layout.outputs.get(port) ?? GEOMETRY.header
-  return { x: node.position[0] + GEOMETRY.width, y: node.position[1] + y }
+  return socketPoint(node, 'output', layout.outputs.get(port) ?? GEOMETRY.header)
 }
 
 /** Canvas point of an edge's end; for a list input, the row of the edge's rank. */
@@ -86,7 +95,12 @@ export function inputPoint(
       orderedListEdges(edgesInto, edge.to.port).findIndex((e) => e.id === edge.id),
     )
   }
-  return { x: node.position[0], y: node.position[1] + (rows[rank] ?? rows[0] ?? 0) }
+  return socketPoint(node, 'input', rows[rank] ?? rows[0] ?? 0)
+}
+
+/** Canvas point of the input socket a new edge into `port` takes: a list input's free (last) row. */
+export function freeInputPoint(node: WorkflowNode, layout: PortLayout, port: string): Point {
+  return socketPoint(node, 'input', layout.inputs.get(port)?.at(-1) ?? GEOMETRY.header)
 }
 
 /** The curve of a connection, as Rete's classic preset draws it (curvature 0.3). */

@@ -18,5 +18,6 @@ export function nodeSize(
   into: readonly WorkflowEdge[],
 ): { width: number; height: number } {
   const ports = spec ? portLayout(spec, into).portsBottom : GEOMETRY.header
-  return { width: GEOMETRY.width, height: ports + (BODY_HEIGHT[type] ?? 44) }
+  const border = 2 * GEOMETRY.border
+  return { width: GEOMETRY.width, height: border + ports + (BODY_HEIGHT[type] ?? 44) }
 }
