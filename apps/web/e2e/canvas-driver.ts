@@ -35,6 +35,11 @@ export function canvasDriver(page: Page) {
       const grab = { x: title.x + 30, y: title.y + title.height / 2 }
       await drag(grab, { x: canvas.x + x + 30, y: canvas.y + y + title.height / 2 })
     },
+    /** Drags a node by its title, `dx` and `dy` screen pixels (hold Control to move a selection). */
+    async dragBy(id: string, dx: number, dy: number) {
+      const from = await centre(node(id).getByTestId('title'))
+      await drag(from, { x: from.x + dx, y: from.y + dy })
+    },
     /** Drags from an output socket to an input socket. */
     async connect(from: [string, string], to: [string, string]) {
       await drag(
@@ -60,6 +65,25 @@ export function canvasDriver(page: Page) {
         .locator('.sc-editor')
         .dispatchEvent('drop', { dataTransfer, clientX: at.x, clientY: at.y })
     },
+    /** Clicks the first node's title, then Ctrl+clicks the others: all of them selected. */
+    async select(...ids: string[]) {
+      for (const [k, id] of ids.entries()) {
+        await node(id)
+          .getByTestId('title')
+          .click({ modifiers: k === 0 ? [] : ['Control'] })
+      }
+    },
+    /** Where each node is drawn: the top-left corner of its Rete view, in canvas coordinates. */
+    drawnPositions: () =>
+      page.evaluate(() => {
+        const drawn: Record<string, [number, number]> = {}
+        for (const card of document.querySelectorAll<HTMLElement>('[data-testid="node"]')) {
+          const view = card.parentElement
+          const at = view?.style.transform.match(/translate\(([-\d.e]+)px, ([-\d.e]+)px\)/)
+          if (card.dataset.nodeId && at) drawn[card.dataset.nodeId] = [Number(at[1]), Number(at[2])]
+        }
+        return drawn
+      }),
     /** Clicks empty canvas (the bottom-left corner), leaving any text field. */
     async clickBackground() {
       const canvas = await page.getByTestId('canvas').boundingBox()

@@ -100,4 +100,29 @@ describe('sockets and connections in Chromium', () => {
     },
     SLOW,
   )
+
+  it(
+    'a cancelled pointer while an edge is picked up leaves the edge where it was',
+    async () => {
+      const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } })
+      const canvas = canvasDriver(page)
+      await page.goto(`${app.url}/#three-shot-chain`)
+      await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(9)
+      await expect.poll(() => canvas.connections().count()).toBe(10)
+      const socket = await canvas.socket('shot2', 'input', 'start').boundingBox()
+      if (socket === null) throw new Error('no socket')
+      // Pressing on a connected input picks its edge up; the system then takes the pointer.
+      await page.mouse.move(socket.x + socket.width / 2, socket.y + socket.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(socket.x - 120, socket.y + 80, { steps: 4 })
+      expect(await page.getByTestId('drag-connection').count()).toBe(1)
+      await page.evaluate(() => window.dispatchEvent(new PointerEvent('pointercancel')))
+      await expect.poll(() => page.getByTestId('drag-connection').count()).toBe(0)
+      await page.mouse.up()
+      await page.waitForTimeout(200)
+      expect(await canvas.connections().count()).toBe(10)
+      await page.close()
+    },
+    SLOW,
+  )
 })

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { arrangeCommands } from './canvas/arrange.ts'
 import { canvasActions } from './canvas/canvas-actions.ts'
 import { createCanvasStore } from './canvas/canvas-store.ts'
 import { type Canvas, createCanvas } from './canvas/create-canvas.ts'
@@ -43,6 +42,8 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     const element = container.current
     if (element === null) return
     const store = createCanvasStore(registry)
+    /** Stops the pending select-on-pointerup of the last node menu. */
+    let cancelSelect = () => {}
     const created = createCanvas({
       container: element,
       history,
@@ -54,8 +55,11 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         const selected = created.selected()
         const ids = nodeId === undefined ? [] : selected.includes(nodeId) ? selected : [nodeId]
         // Selected once the button is up: the area clears the selection on that pointerup.
+        cancelSelect()
         if (nodeId !== undefined) {
-          window.addEventListener('pointerup', () => void created.select(ids), { once: true })
+          const select = () => void created.select(ids)
+          window.addEventListener('pointerup', select, { once: true })
+          cancelSelect = () => window.removeEventListener('pointerup', select)
         }
         setMenu({
           ids,
@@ -68,6 +72,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     })
     setCanvas(created)
     return () => {
+      cancelSelect()
       created.destroy()
       element.replaceChildren()
     }
@@ -93,25 +98,15 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       canvas && {
         canvas,
         imageUrl: props.imageUrl ?? (() => undefined),
-        apply(commands, mergeKey) {
-          const result = history.apply(commands, { registry, ...(mergeKey ? { mergeKey } : {}) })
-          if (!result.ok)
-            canvas.store.setNotice(result.issues[0]?.message ?? 'the edit was refused')
-        },
+        apply: (commands, mergeKey) => void canvas.apply(commands, mergeKey ? { mergeKey } : {}),
       },
-    [canvas, history, registry, props.imageUrl],
+    [canvas, props.imageUrl],
   )
   const openPalette = (at?: [number, number]) => {
     setMenu(undefined)
     setPalette({ at })
   }
-  const arrange = async () => {
-    if (!canvas) return
-    const moves = await arrangeCommands(history.doc, registry)
-    if (moves.length > 0) history.apply(moves)
-    await canvas.ready()
-    await canvas.fit()
-  }
+  const arrange = () => void actions?.arrange()
   useShortcuts(canvas, actions, {
     openPalette: () => openPalette(),
     closeOverlays: () => {
@@ -129,7 +124,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         { label: 'Add node…', shortcut: 'Shift+A', run: () => openPalette(open.at) },
         { label: 'Paste', shortcut: 'Ctrl+V', run: () => actions.paste(open.at) },
         { label: 'Zoom to fit', shortcut: 'F', run: () => void canvas.fit() },
-        { label: 'Arrange', run: () => void arrange() },
+        { label: 'Arrange', run: arrange },
       ]
     }
     const items: MenuItem[] = [
@@ -167,7 +162,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
             history={history}
             onAddNode={() => openPalette()}
             onFit={() => void canvas?.fit()}
-            onArrange={() => void arrange()}
+            onArrange={arrange}
           />
           <Minimap registry={registry} />
           <Notice />

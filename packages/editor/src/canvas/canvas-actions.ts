@@ -1,6 +1,7 @@
 import type { AnyNodeSpec, GraphCommand, WorkflowDocument } from '@shotchain/graph'
 import { type Clip, copyNodes, pasteCommands } from '../model/clipboard.ts'
 import { nextNodeId } from '../model/new-ids.ts'
+import { arrangeCommands } from './arrange.ts'
 import type { Canvas } from './create-canvas.ts'
 
 /** A new node's params: whatever the spec's schema fills in by default. */
@@ -25,16 +26,13 @@ function freeSpot(doc: WorkflowDocument, at: readonly [number, number]): readonl
 
 /**
  * The editing actions the menus, the palette and the keyboard share. Each is one history entry,
- * and each reports a refusal as the canvas notice instead of half-applying.
+ * and each reports a refusal as the canvas notice instead of half-applying (`canvas.apply`).
  */
 export function canvasActions(canvas: Canvas) {
   const { history, registry, store } = canvas
   let clip: Clip | undefined
   const apply = (commands: readonly GraphCommand[], done?: () => void) => {
-    if (commands.length === 0) return
-    const result = history.apply(commands, { registry })
-    if (!result.ok) store.setNotice(result.issues[0]?.message ?? 'the edit was refused')
-    else done?.()
+    if (commands.length > 0 && canvas.apply(commands)) done?.()
   }
   const pasteAt = (source: Clip, at: readonly [number, number]) => {
     const { commands, ids } = pasteCommands(history.doc, source, at)
@@ -69,6 +67,19 @@ export function canvasActions(canvas: Canvas) {
       const left = Math.min(...copied.nodes.map((n) => n.position[0]))
       const top = Math.min(...copied.nodes.map((n) => n.position[1]))
       pasteAt(copied, [left + 40, top + 40])
+    },
+    /** Lays the workflow out left to right (ELK), then frames it: one undo entry. */
+    async arrange() {
+      const laidOut = history.doc
+      const moves = await arrangeCommands(laidOut, registry)
+      // The layout is of the document as it was: an edit made meanwhile would be undone by it.
+      if (history.doc !== laidOut) {
+        store.setNotice('Not arranged: the workflow changed while it was being laid out')
+        return
+      }
+      if (moves.length > 0 && !canvas.apply(moves)) return
+      await canvas.ready()
+      await canvas.fit()
     },
     undo: () => history.undo(),
     redo: () => history.redo(),

@@ -47,15 +47,21 @@ export function startConnectionDrag(canvas: Canvas, socket: SocketRef, event: Po
       ...(verdict?.ok === false ? { refused: verdict.reason } : {}),
     })
   }
-  const up = (e: PointerEvent) => {
+  /** Ends the gesture without touching the document (also when the canvas goes away). */
+  const forget = canvas.onDestroy(() => end())
+  const end = () => {
     window.removeEventListener('pointermove', move)
     window.removeEventListener('pointerup', up)
-    window.removeEventListener('pointercancel', up)
+    window.removeEventListener('pointercancel', end)
+    forget()
     store.setDrag(undefined)
+  }
+  const up = (e: PointerEvent) => {
+    end()
     const target = socketAt(e.clientX, e.clientY)
     const unhook: GraphCommand[] = detached ? [{ type: 'disconnect', id: detached }] : []
     if (target === undefined || isSame(target, origin)) {
-      if (unhook.length > 0 && target === undefined) history.apply(unhook)
+      if (unhook.length > 0 && target === undefined) canvas.apply(unhook)
       return
     }
     const verdict = intentFor(target)
@@ -63,12 +69,12 @@ export function startConnectionDrag(canvas: Canvas, socket: SocketRef, event: Po
       store.setNotice(`Not connected: ${verdict.reason}`)
       return
     }
-    const result = history.apply([...unhook, verdict.command], { registry })
-    if (!result.ok) store.setNotice(`Not connected: ${result.issues[0]?.message ?? 'refused'}`)
+    canvas.apply([...unhook, verdict.command], { refusal: 'Not connected' })
   }
   window.addEventListener('pointermove', move)
   window.addEventListener('pointerup', up)
-  window.addEventListener('pointercancel', up)
+  // A cancelled pointer (the system took it) is not a drop: nothing changes.
+  window.addEventListener('pointercancel', end)
   move(event)
 }
 

@@ -1,12 +1,12 @@
-import type { NodeRegistry, WorkflowDocument, WorkflowHistory } from '@shotchain/graph'
+import type { GraphCommand, NodeRegistry, WorkflowHistory } from '@shotchain/graph'
 import { NodeEditor } from 'rete'
 import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
 import { documentBounds, fitTransform } from '../model/bounds.ts'
-import { nodeSize } from '../model/node-size.ts'
-import { planSync } from '../model/sync-plan.ts'
+import { accumulateOnModifier } from './accumulate-on-modifier.ts'
 import { createBodyGate } from './body-gate.ts'
 import type { CanvasStore } from './canvas-store.ts'
-import type { AreaSignals, CanvasArea, CanvasEditor, ReteNode, Schemes } from './rete-types.ts'
+import type { AreaSignals, CanvasArea, CanvasEditor, Schemes } from './rete-types.ts'
+import { syncCanvas } from './sync-canvas.ts'
 import { watchViews } from './watch-views.ts'
 
 /** Below this zoom, nodes are drawn as plain cards (level of detail). */
@@ -32,10 +32,9 @@ export function createCanvas(options: CanvasOptions) {
   const area: CanvasArea = new AreaPlugin<Schemes, AreaSignals>(container)
   editor.use(area)
   const bodies = createBodyGate()
-  const selection = AreaExtensions.selector()
-  const selectable = AreaExtensions.selectableNodes(area, selection, {
-    accumulating: AreaExtensions.accumulateOnCtrl(),
-  })
+  const selector = AreaExtensions.selector()
+  const accumulating = accumulateOnModifier(container)
+  const selectable = AreaExtensions.selectableNodes(area, selector, { accumulating })
   AreaExtensions.restrictor(area, { scaling: { min: 0.05, max: 2 } })
   watchViews(area, store)
 
@@ -52,11 +51,15 @@ export function createCanvas(options: CanvasOptions) {
     if (context.type === 'nodetranslated') {
       store.setPosition(context.data.id, context.data.position)
     }
-    if (context.type === 'nodedragged') commitMoves()
+    if (context.type === 'nodedragged') {
+      // The press is over: a later move of this node (undo, arrange) must not drag the others.
+      selector.release()
+      commitMoves()
+    }
     if (context.type === 'contextmenu') {
+      const { event } = context.data
       // The area signals a right click on a node twice: for the node, then for the canvas as the
       // event bubbles on. Answer each click once, for the node under the pointer.
-      const { event } = context.data
       event.preventDefault()
       if (answered.has(event)) return context
       answered.add(event)
@@ -92,19 +95,23 @@ export function createCanvas(options: CanvasOptions) {
 
   /** A drag moved the picked node (and the selected ones with it): one undo entry. */
   function commitMoves() {
-    const moves = []
-    for (const node of history.doc.nodes) {
+    const moved = history.doc.nodes.filter((node) => {
       const at = area.nodeViews.get(node.id)?.position
-      if (at && (at.x !== node.position[0] || at.y !== node.position[1])) {
-        // Whole pixels: the saved file stays readable, and the view snaps to what was saved.
-        const position = [Math.round(at.x), Math.round(at.y)] as const
-        moves.push({ type: 'move' as const, node: node.id, position })
-      }
+      return at !== undefined && (at.x !== node.position[0] || at.y !== node.position[1])
+    })
+    if (moved.length === 0) return
+    const moves = moved.map((node): GraphCommand => {
+      const at = area.nodeViews.get(node.id)?.position ?? { x: 0, y: 0 }
+      // Whole pixels: the saved file stays readable, and the view snaps to what was saved.
+      return { type: 'move', node: node.id, position: [Math.round(at.x), Math.round(at.y)] }
+    })
+    if (apply(moves)) return
+    // Refused: the views go back to where the document has the nodes.
+    for (const node of moved) {
+      void area.translate(node.id, { x: node.position[0], y: node.position[1] })
     }
-    if (moves.length > 0) history.apply(moves)
   }
 
-  let destroyed = false
   /** Frames the given nodes (all when absent), from document geometry: no DOM reads. */
   async function fit(ids?: readonly string[]) {
     const box = documentBounds(history.doc, registry, ids)
@@ -117,65 +124,26 @@ export function createCanvas(options: CanvasOptions) {
     viewportChanged()
   }
 
-  let shown: WorkflowDocument | undefined
-  let framed = false
-  let queue = Promise.resolve()
-  /** Plays history changes onto Rete one at a time; a burst collapses into one sync. */
-  function sync() {
-    queue = queue.then(async () => {
-      const next = history.doc
-      if (next === shown) return
-      if (destroyed) return
-      const plan = planSync(shown, next)
-      // The first load frames the document before drawing it, so nodes are drawn once, at the
-      // level of detail of the zoom they will be seen at.
-      if (!framed) {
-        framed = true
-        await fit()
-      }
-      shown = next
-      const isSelected = (id: string) => editor.getNode(id)?.selected === true
-      store.setDoc(next, isSelected)
-      store.hold()
-      try {
-        for (const id of plan.removeEdges) {
-          if (editor.getConnection(id)) await editor.removeConnection(id)
-        }
-        for (const id of plan.removeNodes) {
-          if (editor.getNode(id)) await editor.removeNode(id)
-          store.forgetPosition(id)
-        }
-        for (const node of plan.addNodes) {
-          const snapshot = store.node(node.id)
-          const size = nodeSize(node.type, snapshot?.spec, snapshot?.into ?? [])
-          const shell: ReteNode = { id: node.id, label: node.type, ...size }
-          await editor.addNode(shell)
-          await area.translate(node.id, { x: node.position[0], y: node.position[1] })
-        }
-        for (const node of plan.moveNodes) {
-          await area.translate(node.id, { x: node.position[0], y: node.position[1] })
-        }
-        for (const edge of plan.addEdges) {
-          await editor.addConnection({
-            id: edge.id,
-            source: edge.from.node,
-            sourceOutput: edge.from.port,
-            target: edge.to.node,
-            targetInput: edge.to.port,
-          })
-        }
-      } finally {
-        store.release()
-      }
-    })
-    return queue
+  const synced = syncCanvas({ editor, area, store, history, selector, selectable, fit })
+
+  /**
+   * Applies an edit made on the canvas. A refusal is shown as the canvas notice (after
+   * `refusal`, when given); returns whether the document took it.
+   */
+  function apply(
+    commands: GraphCommand | readonly GraphCommand[],
+    options: { readonly mergeKey?: string; readonly refusal?: string } = {},
+  ): boolean {
+    const { mergeKey, refusal } = options
+    const result = history.apply(commands, { registry, ...(mergeKey ? { mergeKey } : {}) })
+    if (result.ok) return true
+    const reason = result.issues[0]?.message ?? 'the edit was refused'
+    store.setNotice(refusal ? `${refusal}: ${reason}` : reason)
+    return false
   }
-  const stop = history.subscribe((_doc, change) => {
-    // A load (or New) frames the new document, as opening a file does.
-    if (change.source === 'reset') framed = false
-    void sync()
-  })
-  const ready = sync()
+
+  /** What to undo if the canvas goes away first: listeners of a gesture under way. */
+  const cleanups = new Set<() => void>()
 
   return {
     editor,
@@ -188,14 +156,23 @@ export function createCanvas(options: CanvasOptions) {
     registry,
     container,
     /** Resolves once the canvas shows the history's current document. */
-    ready: () => ready.then(() => queue),
+    ready: synced.ready,
+    apply,
+    /**
+     * Runs `cleanup` when the canvas is destroyed, unless the returned function is called
+     * first (the gesture ended). For listeners outside the canvas, on the window.
+     */
+    onDestroy(cleanup: () => void): () => void {
+      cleanups.add(cleanup)
+      return () => cleanups.delete(cleanup)
+    },
     selected: (): string[] =>
       editor
         .getNodes()
         .filter((n) => n.selected)
         .map((n) => n.id),
     async select(ids: readonly string[]) {
-      await selection.unselectAll()
+      await selector.unselectAll()
       for (const id of ids) await selectable.select(id, true)
     },
     fit,
@@ -206,9 +183,11 @@ export function createCanvas(options: CanvasOptions) {
       return [(clientX - rect.left - x) / k, (clientY - rect.top - y) / k]
     },
     destroy() {
-      destroyed = true
+      for (const cleanup of [...cleanups]) cleanup()
+      cleanups.clear()
+      synced.stop()
+      accumulating.destroy()
       resized.disconnect()
-      stop()
       area.destroy()
     },
   }

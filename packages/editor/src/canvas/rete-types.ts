@@ -1,5 +1,5 @@
 import type { GetSchemes, NodeEditor } from 'rete'
-import type { Area2D, AreaPlugin } from 'rete-area-plugin'
+import type { Area2D, AreaExtensions, AreaPlugin } from 'rete-area-plugin'
 
 /**
  * Rete's own node object: a mutable shell that only carries what Rete needs (selection,
@@ -25,3 +25,7 @@ export type Schemes = GetSchemes<ReteNode, ReteConnection>
 export type AreaSignals = Area2D<Schemes>
 export type CanvasArea = AreaPlugin<Schemes, AreaSignals>
 export type CanvasEditor = NodeEditor<Schemes>
+/** The selection Rete's area keeps (what is selected, and the node a person last picked). */
+export type CanvasSelector = ReturnType<typeof AreaExtensions.selector>
+/** Selecting and unselecting nodes by id (Rete's selectable-nodes extension). */
+export type CanvasSelectable = ReturnType<typeof AreaExtensions.selectableNodes>
