@@ -107,7 +107,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     setPalette({ at })
   }
   const arrange = () => void actions?.arrange()
-  useShortcuts(canvas, actions, {
+  useShortcuts(root, canvas, actions, {
     openPalette: () => openPalette(),
     closeOverlays: () => {
       setMenu(undefined)
@@ -122,14 +122,14 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     if (open.nodeId === undefined) {
       return [
         { label: 'Add node…', shortcut: 'Shift+A', run: () => openPalette(open.at) },
-        { label: 'Paste', shortcut: 'Ctrl+V', run: () => actions.paste(open.at) },
+        { label: 'Paste', shortcut: 'Ctrl+V', run: () => void actions.paste(open.at) },
         { label: 'Zoom to fit', shortcut: 'F', run: () => void canvas.fit() },
         { label: 'Arrange', run: arrange },
       ]
     }
     const items: MenuItem[] = [
       { label: 'Duplicate', shortcut: 'Ctrl+D', run: () => actions.duplicate(open.ids) },
-      { label: 'Copy', shortcut: 'Ctrl+C', run: () => actions.copy(open.ids) },
+      { label: 'Copy', shortcut: 'Ctrl+C', run: () => void actions.copy(open.ids) },
       { label: 'Delete', shortcut: 'Del', run: () => actions.deleteSelected(open.ids) },
     ]
     const next = nextShotCommands(history.doc, open.nodeId)

@@ -1,5 +1,5 @@
 import type { AnyNodeSpec, GraphCommand, WorkflowDocument } from '@shotchain/graph'
-import { type Clip, copyNodes, pasteCommands } from '../model/clipboard.ts'
+import { type Clip, copyNodes, pasteCommands, readClip } from '../model/clipboard.ts'
 import { nextNodeId } from '../model/new-ids.ts'
 import { arrangeCommands } from './arrange.ts'
 import type { Canvas } from './create-canvas.ts'
@@ -30,6 +30,7 @@ function freeSpot(doc: WorkflowDocument, at: readonly [number, number]): readonl
  */
 export function canvasActions(canvas: Canvas) {
   const { history, registry, store } = canvas
+  /** This editor's last copy: what Paste uses when the page may not read the clipboard. */
   let clip: Clip | undefined
   const apply = (commands: readonly GraphCommand[], done?: () => void) => {
     if (commands.length > 0 && canvas.apply(commands)) done?.()
@@ -37,6 +38,16 @@ export function canvasActions(canvas: Canvas) {
   const pasteAt = (source: Clip, at: readonly [number, number]) => {
     const { commands, ids } = pasteCommands(history.doc, source, at)
     apply(commands, () => void canvas.ready().then(() => canvas.select(ids)))
+  }
+  /** The clip on the system clipboard (none when it holds something else), else `clip`. */
+  const clipToPaste = async (): Promise<Clip | undefined> => {
+    let text: string
+    try {
+      text = await navigator.clipboard.readText()
+    } catch {
+      return clip
+    }
+    return readClip(text)
   }
   return {
     addNode(type: string, at: readonly [number, number]) {
@@ -54,12 +65,17 @@ export function canvasActions(canvas: Canvas) {
     deleteSelected(ids: readonly string[] = canvas.selected()) {
       apply(ids.map((id): GraphCommand => ({ type: 'removeNode', id })))
     },
-    copy(ids: readonly string[] = canvas.selected()) {
-      clip = copyNodes(history.doc, ids) ?? clip
-      if (clip) void navigator.clipboard?.writeText(JSON.stringify(clip)).catch(() => {})
+    /** Copies the nodes to the system clipboard; false (nothing written) when there are none. */
+    copy(ids: readonly string[] = canvas.selected()): boolean {
+      const copied = copyNodes(history.doc, ids)
+      if (copied === undefined) return false
+      clip = copied
+      void navigator.clipboard?.writeText(JSON.stringify(copied)).catch(() => {})
+      return true
     },
-    paste(at: readonly [number, number]) {
-      if (clip) pasteAt(clip, at)
+    async paste(at: readonly [number, number]) {
+      const source = await clipToPaste()
+      if (source) pasteAt(source, at)
     },
     duplicate(ids: readonly string[] = canvas.selected()) {
       const copied = copyNodes(history.doc, ids)

@@ -9,6 +9,9 @@ import type { AreaSignals, CanvasArea, CanvasEditor, Schemes } from './rete-type
 import { syncCanvas } from './sync-canvas.ts'
 import { watchViews } from './watch-views.ts'
 
+/** Where a right click is the browser's (paste, spelling), not the canvas's menu. */
+const TEXT_FIELDS = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])'
+
 /** Below this zoom, nodes are drawn as plain cards (level of detail). */
 export const LOW_DETAIL_ZOOM = 0.4
 
@@ -58,6 +61,8 @@ export function createCanvas(options: CanvasOptions) {
     }
     if (context.type === 'contextmenu') {
       const { event } = context.data
+      // A text field keeps the browser's own menu (paste, spelling).
+      if ((event.target as Element | null)?.closest(TEXT_FIELDS)) return context
       // The area signals a right click on a node twice: for the node, then for the canvas as the
       // event bubbles on. Answer each click once, for the node under the pointer.
       event.preventDefault()

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react'
+import { type RefObject, useEffect, useRef } from 'react'
 import type { CanvasActions } from '../canvas/canvas-actions.ts'
 import type { Canvas } from '../canvas/create-canvas.ts'
+import { isTextEntry } from '../model/key-target.ts'
 import { type ShortcutAction, shortcutFor } from '../model/shortcuts.ts'
 
 interface ShortcutHandlers {
@@ -10,16 +11,29 @@ interface ShortcutHandlers {
   readonly onRun?: (selected: readonly string[]) => void
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
+/** Save and Run are the app's, wherever focus is (Ctrl+S in the workflow's name field saves). */
+const PAGE_WIDE: ReadonlySet<ShortcutAction> = new Set(['save', 'run'])
+
+/** Whether a key pressed with focus on `target` is the editor's: focus in it, or on nothing. */
+function isEditorFocus(target: EventTarget | null, editor: HTMLElement | null): boolean {
+  if (target === null || target === document.body || target === document.documentElement) {
+    return true
+  }
+  return target instanceof Node && editor?.contains(target) === true
+}
+
+/** Text selected somewhere on the page: Ctrl+C copies that, not nodes. */
+function hasSelectedText(): boolean {
+  return (window.getSelection()?.toString() ?? '') !== ''
 }
 
 /**
- * The editor's keys, on the window while the editor is mounted. In a text field only Save,
- * Run and Escape belong to the editor, so typing never deletes nodes or undoes the canvas.
+ * The editor's keys, while focus is in the editor or on nothing (the page body); Save and Run
+ * from anywhere. In a text field only Save, Run and Escape belong to the editor, so typing never
+ * deletes nodes or undoes the canvas; a select or a button is not a text field.
  */
 export function useShortcuts(
+  editor: RefObject<HTMLElement | null>,
   canvas: Canvas | undefined,
   actions: CanvasActions | undefined,
   handlers: ShortcutHandlers,
@@ -37,9 +51,9 @@ export function useShortcuts(
         case 'redo':
           return void actions.redo()
         case 'copy':
-          return actions.copy()
+          return void actions.copy()
         case 'paste':
-          return actions.paste(actions.viewCentre())
+          return void actions.paste(actions.viewCentre())
         case 'duplicate':
           return actions.duplicate()
         case 'save':
@@ -55,12 +69,17 @@ export function useShortcuts(
       }
     }
     const keydown = (event: KeyboardEvent) => {
-      const action = shortcutFor(event, isTyping(event.target))
+      const { target } = event
+      const typing = target instanceof HTMLElement && isTextEntry(target)
+      const action = shortcutFor(event, typing)
       if (action === undefined) return
+      if (!PAGE_WIDE.has(action) && !isEditorFocus(target, editor.current)) return
+      // Nothing selected, or text is: the browser's copy.
+      if (action === 'copy' && (canvas.selected().length === 0 || hasSelectedText())) return
       event.preventDefault()
       run(action)
     }
     window.addEventListener('keydown', keydown)
     return () => window.removeEventListener('keydown', keydown)
-  }, [canvas, actions])
+  }, [editor, canvas, actions])
 }
