@@ -76,6 +76,19 @@ describe('executeRun', () => {
     expect(result.counts.cancelled).toBe(4)
   })
 
+  it('fails a node whose job was cancelled elsewhere, and the run with it', async () => {
+    const services = createTestServices()
+    services.wait = (nodeId) =>
+      Promise.reject(
+        new ShotchainError(ERROR_CODES.cancelled, 'fal reports it cancelled', { nodeId }),
+      )
+    const { result, events } = await planAndRun(twoBranches, { ...fresh(), services })
+    expect(result.status).toBe('failed')
+    const first = services.started[0] as string
+    expect(typesOf(events, first).at(-1)).toBe('node-failed')
+    expect(result.counts.cancelled).toBe(0)
+  })
+
   it('keeps a result that arrives after cancel: it was paid for', async () => {
     const services = createTestServices()
     const controller = new AbortController()

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorInfo, type NodeOutputs, toErrorInfo } from '@shotchain/graph'
+import { type ErrorInfo, type NodeOutputs, toErrorInfo } from '@shotchain/graph'
 import { packedArray } from '../plan/graph-index.ts'
 import type { PlannedNode, RunPlan } from '../plan/types.ts'
 import type { RunEvent, RunEventBody, RunStatus } from './events.ts'
@@ -242,7 +242,9 @@ export class RunExecution<S> {
     if (journaled && !isTransient(error) && !this.#signal.aborted) {
       this.#options.journal.clear(slot.node.cacheKey)
     }
-    if (this.#signal.aborted || info.code === ERROR_CODES.cancelled) {
+    // Only this run's own cancel makes a node cancelled. A job cancelled elsewhere (at fal, by
+    // someone else) is this node's failure: the run must not finish as if it succeeded.
+    if (this.#signal.aborted) {
       slot.state = 'cancelled'
       this.#counts.cancelled++
       this.#emit({ type: 'node-cancelled', nodeId: slot.node.id })
