@@ -60,6 +60,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
       data-node-id={node.id}
       data-node-type={node.type}
       data-run-state={run?.state}
+      data-fault-fields={faulty.size > 0 ? [...faulty].join(' ') : undefined}
     >
       <div className="sc-node__header" style={{ height: GEOMETRY.header }} data-testid="title">
         <span className="sc-node__title">{node.label ?? spec?.title ?? node.type}</span>
