@@ -12,6 +12,13 @@ export interface NodeBox extends ViewportPoint {
   readonly width: number
 }
 
+/** The canvas view: a canvas point `c` is drawn at `(x, y) + k·c` in the viewport. */
+export interface ViewTransform {
+  readonly x: number
+  readonly y: number
+  readonly k: number
+}
+
 /** How far the page has got. */
 export type PageStatus =
   | { readonly state: 'loading' }
@@ -36,6 +43,17 @@ export interface BenchHooks {
   emptyPoint(minX: number): ViewportPoint | undefined
   /** Where the first node of the document is drawn, or undefined when it is not in the DOM. */
   firstNodeBox(): NodeBox | undefined
+  /** The view transform of the canvas (Rete's area); undefined while no node is drawn. */
+  view(): ViewTransform | undefined
+  /** The centre of the box around the first `count` nodes of the document, as drawn. */
+  firstNodesCentre(count: number): ViewportPoint | undefined
+  /** True when a wheel or press at `point` lands on the canvas or a node, not on an overlay. */
+  isOnCanvas(point: ViewportPoint): boolean
+  /**
+   * How many nodes on screen have no socket drawn yet: ours draws port rows and bodies together,
+   * once the view is still; stock draws them with the node.
+   */
+  nodesAwaitingDetail(): number
   /** Starts recording `requestAnimationFrame` intervals (a rAF loop). */
   startFrames(): void
   /** Stops recording and returns the intervals, ms. */

@@ -8,7 +8,9 @@ export const VIEWPORT = { width: 1280, height: 800 } as const
 /** Input events come this often, like a 60 Hz pointing device. */
 const STEP_MS = 1000 / 60
 /** One notch of a mouse wheel in Chromium (pixel delta). */
-const WHEEL_DELTA = 100
+export const WHEEL_DELTA = 100
+/** How much one notch zooms in Rete's area. */
+const NOTCH_ZOOM = 1.1
 /** How far each pan step moves the pointer, px. */
 const PAN_STEP_PX = 15
 
@@ -46,23 +48,27 @@ async function recordDuring(
 }
 
 /**
- * Zooms as a user with a mouse wheel does, over the centre of the canvas: `steps` notches, the
- * first half in, the second half out. Throws when the first half did not zoom the drawing in.
+ * Zooms as a user with a mouse wheel does, over the centre of the canvas: `steps` notches in
+ * swings of `swing` notches in then `swing` out (by default one swing: half in, half out).
+ * Throws when the first swing did not zoom the drawing in 1.5× (a short swing: by half its
+ * notches; notches the page coalesces under load zoom as one).
  */
 export async function zoomGesture(
   page: Page,
   hooks: JSHandle<BenchHooks>,
   steps: number,
+  swing = Math.floor(steps / 2),
 ): Promise<FrameIntervals> {
+  const notch = (i: number) =>
+    page.mouse.wheel(0, Math.floor(i / swing) % 2 === 0 ? -WHEEL_DELTA : WHEEL_DELTA)
   await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2)
   return recordDuring(hooks, async (probe) => {
     const before = await probe()
-    const half = Math.floor(steps / 2)
-    await atDeviceRate(half, () => page.mouse.wheel(0, -WHEEL_DELTA))
+    await atDeviceRate(swing, notch)
     const zoomed = await probe()
-    if (!(zoomed.width > before.width * 1.5))
+    if (!(zoomed.width > before.width * Math.min(1.5, NOTCH_ZOOM ** (swing / 2))))
       throw new Error(`the wheel did not zoom in (node ${before.width} → ${zoomed.width} px wide)`)
-    await atDeviceRate(steps - half, () => page.mouse.wheel(0, WHEEL_DELTA))
+    await atDeviceRate(steps - swing, (i) => notch(swing + i))
   })
 }
 

@@ -6,16 +6,20 @@ import { formatMs, mean, median, percentile, round } from '../measure.ts'
 import type { BenchHooks, BenchMode, BenchWindow, PageStatus } from './bench-hooks.ts'
 import { type FrameIntervals, panGesture, VIEWPORT, zoomGesture } from './gestures.ts'
 import { buildPage, servePage } from './serve-page.ts'
+import { waitForDetails, zoomToWork } from './work-view.ts'
 import { benchWorkflow } from './workflow.ts'
 
 // Editor benchmark: opens a 300-node workflow (100 three-node shots) in headless Chromium, drawn
 // by our editor and by Rete's stock classic preset, alternately in one run; times loading until
-// every node and connection is drawn, then the frame intervals of a wheel zoom and a drag pan.
+// every node and connection is drawn, then the frame intervals of a drag pan and a wheel zoom at
+// the fitted overview, and again at 1:1 over the first shots once their details are drawn.
 // Progress goes to stderr; one JSON line of figures to stdout. See docs/benchmarks.md.
 
 const SHOTS = 100
 const ROUNDS = 3
 const GESTURE_STEPS = 60
+/** At 1:1 the zoom swings ±6 notches (×1.77 … ×0.94), staying above our detail threshold. */
+const WORK_ZOOM_SWING = 6
 const LOAD_TIMEOUT_MS = 120_000
 const CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -31,16 +35,21 @@ const CHROMIUM_ARGS = [
 const END_FRAME = join(import.meta.dirname, '../../examples/images/studio.jpg')
 const log = (message: string) => console.error(message)
 
-/** One load and one pan and zoom of a mode, on a fresh page. */
+/** One load of a mode on a fresh page, and its pans and zooms at the overview and at 1:1. */
 interface Sample {
   readonly loadMs: number
   readonly settledMs: number
   readonly domElements: number
   readonly zoom: FrameIntervals
   readonly pan: FrameIntervals
+  readonly workZoom: FrameIntervals
+  readonly workPan: FrameIntervals
 }
 
-/** Loads the page in `mode`, waits until it is drawn and settled, then pans and zooms. */
+/**
+ * Loads the page in `mode`, waits until it is drawn and settled, then pans and zooms; then zooms
+ * to 1:1 over the first shots, waits for their details, and pans and zooms again.
+ */
 async function sample(
   browser: Browser,
   url: string,
@@ -75,10 +84,14 @@ async function sample(
     if (status.state !== 'settled') throw new Error(`${mode} page: ${JSON.stringify(status)}`)
     const pan = await panGesture(page, hooks, GESTURE_STEPS)
     const zoom = await zoomGesture(page, hooks, GESTURE_STEPS)
+    await zoomToWork(page, hooks)
+    await waitForDetails(page)
+    const workPan = await panGesture(page, hooks, GESTURE_STEPS)
+    const workZoom = await zoomGesture(page, hooks, GESTURE_STEPS, WORK_ZOOM_SWING)
     if (errors.length > 0) throw new Error(`${mode} page errors:\n${errors.join('\n')}`)
     for (const text of consoleErrors) log(`  [${mode} console error] ${text}`)
     const { loadMs, settledMs, domElements } = status
-    return { loadMs, settledMs, domElements, zoom, pan }
+    return { loadMs, settledMs, domElements, zoom, pan, workZoom, workPan }
   } finally {
     await context.close()
   }
@@ -94,7 +107,7 @@ function describe(mode: BenchMode, i: number, s: Sample): string {
     const { avg, p95 } = frameStats(intervals)
     return `${name} ${avg.toFixed(1)}/${p95.toFixed(1)} ms over ${intervals.length} frames`
   }
-  return `  ${mode} #${i}: drawn ${formatMs(s.loadMs)}, settled ${formatMs(s.settledMs)}, ${s.domElements} elements; ${frames('pan', s.pan)}, ${frames('zoom', s.zoom)} (avg/p95)`
+  return `  ${mode} #${i}: drawn ${formatMs(s.loadMs)}, settled ${formatMs(s.settledMs)}, ${s.domElements} elements; ${frames('pan', s.pan)}, ${frames('zoom', s.zoom)}; at 1:1 ${frames('pan', s.workPan)}, ${frames('zoom', s.workZoom)} (avg/p95)`
 }
 
 /** The medians over rounds. */
@@ -109,6 +122,10 @@ function summarize(samples: readonly Sample[]) {
     panFrameMs: figure((s) => frameStats(s.pan).avg),
     panP95Ms: figure((s) => frameStats(s.pan).p95),
     domElements: figure((s) => s.domElements, 6),
+    workPanFrameMs: figure((s) => frameStats(s.workPan).avg),
+    workPanP95Ms: figure((s) => frameStats(s.workPan).p95),
+    workZoomFrameMs: figure((s) => frameStats(s.workZoom).avg),
+    workZoomP95Ms: figure((s) => frameStats(s.workZoom).p95),
   }
 }
 
