@@ -1,7 +1,7 @@
 import type { GraphCommand, NodeRegistry, WorkflowHistory } from '@shotchain/graph'
 import { NodeEditor } from 'rete'
 import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
-import { documentBounds, fitTransform } from '../model/bounds.ts'
+import { type Box, documentBounds, fitTransform } from '../model/bounds.ts'
 import { accumulateOnModifier } from './accumulate-on-modifier.ts'
 import { createBodyGate } from './body-gate.ts'
 import type { CanvasStore } from './canvas-store.ts'
@@ -84,18 +84,20 @@ export function createCanvas(options: CanvasOptions) {
     viewportChanged()
   })
   resized.observe(container)
+  // Known from the start, so the minimap can frame the view before the first load is fitted.
+  store.setViewport(viewBox())
 
-  /** Tells the store which part of the canvas is on screen (canvas coordinates). */
-  function viewportChanged() {
-    bodies.moved()
+  /** The part of the canvas on screen, in canvas coordinates. */
+  function viewBox(): Box {
     const { x, y, k } = area.area.transform
     const { width, height } = size
-    store.setViewport({
-      left: -x / k,
-      top: -y / k,
-      right: (width - x) / k,
-      bottom: (height - y) / k,
-    })
+    return { left: -x / k, top: -y / k, right: (width - x) / k, bottom: (height - y) / k }
+  }
+
+  /** The view moved, zoomed or resized: bodies wait, and the store learns what is on screen. */
+  function viewportChanged() {
+    bodies.moved()
+    store.setViewport(viewBox())
   }
 
   /** A drag moved the picked node (and the selected ones with it): one undo entry. */

@@ -1,6 +1,5 @@
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { memo, useEffect, useState } from 'react'
-import type { Canvas } from '../canvas/create-canvas.ts'
 import { type Box, documentBounds } from '../model/bounds.ts'
 import { edgesByTarget } from '../model/geometry.ts'
 import { nodeSize } from '../model/node-size.ts'
@@ -10,13 +9,6 @@ import { useCanvasTopic } from './use-canvas-store.ts'
 const SIZE = { width: 200, height: 130 }
 const PAD = 80
 
-/** The part of the canvas on screen, in canvas coordinates. */
-function visibleBox(canvas: Canvas): Box {
-  const { x, y, k } = canvas.area.area.transform
-  const { width, height } = canvas.size()
-  return { left: -x / k, top: -y / k, right: (width - x) / k, bottom: (height - y) / k }
-}
-
 /**
  * The whole workflow in miniature with the visible part framed (both always fit); a press
  * centres the view there.
@@ -24,10 +16,9 @@ function visibleBox(canvas: Canvas): Box {
 export function Minimap({ registry }: { registry: NodeRegistry }) {
   const { canvas } = useEditor()
   const doc = useDoc()
-  useCanvasTopic('viewport', canvas.store.viewport)
+  const visible = useCanvasTopic('viewport', canvas.store.viewport)
   const bounds = documentBounds(doc, registry)
-  if (bounds === undefined) return null
-  const visible = visibleBox(canvas)
+  if (bounds === undefined || visible === undefined) return null
   const box: Box = {
     left: Math.min(bounds.left - PAD, visible.left),
     top: Math.min(bounds.top - PAD, visible.top),

@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react'
-import type { NodeSnapshot } from '../canvas/canvas-store.ts'
+import type { CanvasTopic } from '../canvas/canvas-store.ts'
+import type { NodeSnapshot } from '../canvas/node-snapshots.ts'
 import type { NodeRunStatus } from '../editor-props.ts'
 import type { Point } from '../model/geometry.ts'
 import { useEditor } from './editor-context.ts'
@@ -37,10 +38,11 @@ export function useNodeVisible(id: string, listen: boolean): boolean {
   return useSyncExternalStore(subscribe, () => !listen || store.isVisible(id))
 }
 
-type Topic = Parameters<ReturnType<typeof useEditor>['canvas']['store']['subscribe']>[0]
-
-/** A canvas-wide value: the view list, level of detail, the notice, the dragged connection. */
-export function useCanvasTopic<T>(topic: Topic, read: () => T): T {
+/**
+ * A canvas-wide value: the view list, level of detail, the notice, the dragged connection, the
+ * viewport. `read` must return the same value until the topic changes.
+ */
+export function useCanvasTopic<T>(topic: CanvasTopic, read: () => T): T {
   const { store } = useEditor().canvas
   const subscribe = useCallback((l: () => void) => store.subscribe(topic, l), [store, topic])
   return useSyncExternalStore(subscribe, read)

@@ -1,5 +1,5 @@
 import { KLING_O1_LIMITS } from '@shotchain/fal/kling'
-import type { NodeSnapshot } from '../canvas/canvas-store.ts'
+import type { NodeSnapshot } from '../canvas/node-snapshots.ts'
 import { useEditor } from '../components/editor-context.ts'
 import { nextShotCommands } from '../model/next-shot.ts'
 

@@ -1,4 +1,4 @@
-import type { NodeSnapshot } from '../canvas/canvas-store.ts'
+import type { NodeSnapshot } from '../canvas/node-snapshots.ts'
 import type { NodeRunStatus } from '../editor-props.ts'
 import { ExtractFrameBody } from './ExtractFrameBody.tsx'
 import { ImageSourceBody } from './ImageSourceBody.tsx'

@@ -1,0 +1,44 @@
+import type { Box } from '../model/bounds.ts'
+import { GEOMETRY, type Point } from '../model/geometry.ts'
+import { createKeyedListeners } from './listeners.ts'
+
+/** Taller than any node, so a node whose top is above the screen but body on it still counts. */
+const MAX_NODE_HEIGHT = 600
+
+/**
+ * Which nodes are on screen or near it — off-screen nodes draw no body. A node counts with a
+ * quarter screen of margin around the viewport, so panning finds bodies already drawn. Until
+ * the first viewport is known, every node counts as visible.
+ */
+export function createVisibility() {
+  const listeners = createKeyedListeners()
+  const visible = new Set<string>()
+  let viewport: Box | undefined
+  return {
+    /** The part of the canvas on screen, in canvas coordinates (undefined until first set). */
+    viewport: () => viewport,
+    /** Takes a new viewport; call `update` for each node afterwards. */
+    setViewport(box: Box) {
+      viewport = box
+    },
+    /** Re-checks the node whose top-left corner is `at`; its listeners hear if it crossed. */
+    update(id: string, at: Point) {
+      if (viewport === undefined) return
+      const mx = (viewport.right - viewport.left) / 4
+      const my = (viewport.bottom - viewport.top) / 4
+      const on =
+        at.x + GEOMETRY.width > viewport.left - mx &&
+        at.x < viewport.right + mx &&
+        at.y + MAX_NODE_HEIGHT > viewport.top - my &&
+        at.y < viewport.bottom + my
+      if (on === visible.has(id)) return
+      if (on) visible.add(id)
+      else visible.delete(id)
+      listeners.emit(id)
+    },
+    /** Whether a node is on screen or near it. */
+    isVisible: (id: string) => viewport === undefined || visible.has(id),
+    /** Calls `listener` when the node comes on screen or leaves it; returns the unsubscribe. */
+    onVisible: (id: string, listener: () => void) => listeners.on(id, listener),
+  }
+}
