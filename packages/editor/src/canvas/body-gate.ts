@@ -44,4 +44,5 @@ export function createBodyGate(perFrame = 3, quietMs = 150) {
   }
 }
 
+/** The body gate of one canvas (see `createBodyGate`). */
 export type BodyGate = ReturnType<typeof createBodyGate>

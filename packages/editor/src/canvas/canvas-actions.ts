@@ -107,4 +107,5 @@ export function canvasActions(canvas: Canvas) {
   }
 }
 
+/** The editing actions of one canvas (see `canvasActions`). */
 export type CanvasActions = ReturnType<typeof canvasActions>

@@ -15,6 +15,7 @@ const TEXT_FIELDS = 'input, textarea, select, [contenteditable]:not([contentedit
 /** Below this zoom, nodes are drawn as plain cards (level of detail). */
 export const LOW_DETAIL_ZOOM = 0.4
 
+/** What `createCanvas` draws, into what, and whom it tells about a right click. */
 export interface CanvasOptions {
   readonly container: HTMLElement
   readonly history: WorkflowHistory
@@ -200,4 +201,5 @@ export function createCanvas(options: CanvasOptions) {
   }
 }
 
+/** A canvas made by `createCanvas`: Rete, the store, and what the components ask of it. */
 export type Canvas = ReturnType<typeof createCanvas>

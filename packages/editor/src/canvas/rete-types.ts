@@ -13,6 +13,7 @@ export interface ReteNode {
   height: number
 }
 
+/** Rete's own connection object: which output of which node feeds which input. */
 export interface ReteConnection {
   readonly id: string
   readonly source: string
@@ -21,9 +22,13 @@ export interface ReteConnection {
   readonly targetInput: string
 }
 
+/** The node and connection types Rete's editor and plugins are typed with. */
 export type Schemes = GetSchemes<ReteNode, ReteConnection>
+/** What Rete's area signals (zoom, translate, render, pointer events…). */
 export type AreaSignals = Area2D<Schemes>
+/** Rete's area: zoom, pan, node views, drag. */
 export type CanvasArea = AreaPlugin<Schemes, AreaSignals>
+/** Rete's node editor: the nodes and connections shown. */
 export type CanvasEditor = NodeEditor<Schemes>
 /** The selection Rete's area keeps (what is selected, and the node a person last picked). */
 export type CanvasSelector = ReturnType<typeof AreaExtensions.selector>

@@ -10,6 +10,7 @@ import type {
   ReteNode,
 } from './rete-types.ts'
 
+/** What `syncCanvas` keeps in step, and with which history. */
 export interface SyncOptions {
   readonly editor: CanvasEditor
   readonly area: CanvasArea

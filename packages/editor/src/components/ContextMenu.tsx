@@ -1,6 +1,9 @@
+/** One entry of a context menu. */
 export interface MenuItem {
   readonly label: string
+  /** What choosing it does; the menu closes. */
   readonly run: () => void
+  /** The key that does the same, shown beside the label (e.g. `Ctrl+D`). */
   readonly shortcut?: string
 }
 

@@ -14,12 +14,12 @@ import {
 } from './use-canvas-store.ts'
 import { useCardPointer } from './use-card-pointer.ts'
 
+const fullDetail = () => 'full' as const
+
 /**
  * One node on the canvas: header, socket rows, and its type's body. At low zoom the body is
  * left out (level of detail) but keeps its height, so the card never changes size with zoom.
  */
-const fullDetail = () => 'full' as const
-
 export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
   const { canvas } = useEditor()
   const snapshot = useNodeSnapshot(id)

@@ -10,8 +10,13 @@ export interface EditorContextValue {
   readonly imageUrl: (params: Readonly<Record<string, unknown>>) => string | undefined
 }
 
+/** Provided by `<WorkflowEditor>` once its canvas is up; null outside it. */
 export const EditorContext = createContext<EditorContextValue | null>(null)
 
+/**
+ * The editor a component is drawn in: its canvas, `apply` and `imageUrl`.
+ * @throws Error when called outside `<WorkflowEditor>` (a bug).
+ */
 export function useEditor(): EditorContextValue {
   const value = useContext(EditorContext)
   if (value === null) throw new Error('useEditor outside <WorkflowEditor>')

@@ -2,6 +2,7 @@ import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { edgesByTarget } from './geometry.ts'
 import { nodeSize } from './node-size.ts'
 
+/** An axis-aligned box in canvas coordinates (what a node's `position` holds). */
 export interface Box {
   readonly left: number
   readonly top: number

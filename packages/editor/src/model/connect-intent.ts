@@ -14,6 +14,7 @@ export interface SocketRef {
   readonly port: string
 }
 
+/** What a drag between two sockets would do: the `connect` command, or why it is refused. */
 export type ConnectIntent =
   | { readonly ok: true; readonly command: ConnectCommand }
   | { readonly ok: false; readonly reason: string }

@@ -15,8 +15,10 @@ export const GEOMETRY = {
   border: 1,
 } as const
 
+/** A node's left side (inputs) or right side (outputs). */
 export type Side = 'input' | 'output'
 
+/** A point in canvas coordinates (what a node's `position` holds). */
 export interface Point {
   readonly x: number
   readonly y: number

@@ -13,6 +13,7 @@ export interface SyncPlan {
   readonly addEdges: readonly WorkflowEdge[]
 }
 
+/** The plan when nothing changed: what `planSync` returns for the same document twice. */
 export const EMPTY_PLAN: SyncPlan = {
   removeEdges: [],
   removeNodes: [],
