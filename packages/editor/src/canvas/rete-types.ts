@@ -2,15 +2,14 @@ import type { GetSchemes, NodeEditor } from 'rete'
 import type { Area2D, AreaExtensions, AreaPlugin } from 'rete-area-plugin'
 
 /**
- * Rete's own node object: a mutable shell that only carries what Rete needs (selection,
- * the size its bounding boxes read). Everything shown comes from the document.
+ * Rete's own node object: a mutable shell that only carries what Rete needs (its id and the
+ * selection). Everything shown comes from the document. No size: only Rete's `zoomAt` and
+ * `getBoundingBox` read one, and the canvas frames nodes from document geometry instead.
  */
 export interface ReteNode {
   readonly id: string
   readonly label: string
   selected?: boolean
-  width: number
-  height: number
 }
 
 /** Rete's own connection object: which output of which node feeds which input. */

@@ -1,5 +1,4 @@
 import type { WorkflowDocument, WorkflowHistory } from '@shotchain/graph'
-import { nodeSize } from '../model/node-size.ts'
 import { planSync } from '../model/sync-plan.ts'
 import type { CanvasStore } from './canvas-store.ts'
 import type {
@@ -65,9 +64,7 @@ export function syncCanvas(options: SyncOptions) {
           store.forgetPosition(id)
         }
         for (const node of plan.addNodes) {
-          const snapshot = store.node(node.id)
-          const size = nodeSize(node.type, snapshot?.spec, snapshot?.into ?? [])
-          const shell: ReteNode = { id: node.id, label: node.type, ...size }
+          const shell: ReteNode = { id: node.id, label: node.type }
           await editor.addNode(shell)
           await area.translate(node.id, { x: node.position[0], y: node.position[1] })
         }
