@@ -9,14 +9,26 @@ export function socketAttributes(socket: SocketRef) {
   }
 }
 
+/** The socket an element stands for (see `socketAttributes`); undefined for any other element. */
+export function socketOf(element: Element): SocketRef | undefined {
+  if (!(element instanceof HTMLElement)) return undefined
+  const { socketNode, socketSide, socketPort } = element.dataset
+  if (socketNode && socketPort && (socketSide === 'input' || socketSide === 'output')) {
+    return { node: socketNode, side: socketSide, port: socketPort }
+  }
+  return undefined
+}
+
+/** The socket element `target` is in, if any: where a press on a socket starts a drag. */
+export function socketElement(target: Element): HTMLElement | null {
+  return target.closest<HTMLElement>('[data-socket-node]')
+}
+
 /** The socket under a screen point, if any. */
 export function socketAt(clientX: number, clientY: number): SocketRef | undefined {
   for (const element of document.elementsFromPoint(clientX, clientY)) {
-    if (!(element instanceof HTMLElement)) continue
-    const { socketNode, socketSide, socketPort } = element.dataset
-    if (socketNode && socketPort && (socketSide === 'input' || socketSide === 'output')) {
-      return { node: socketNode, side: socketSide, port: socketPort }
-    }
+    const socket = socketOf(element)
+    if (socket) return socket
   }
   return undefined
 }

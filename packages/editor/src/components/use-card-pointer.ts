@@ -1,6 +1,7 @@
 import { useCallback } from 'react'
 import { startConnectionDrag } from '../canvas/connection-drag.ts'
 import type { Canvas } from '../canvas/create-canvas.ts'
+import { socketElement, socketOf } from '../canvas/socket-dom.ts'
 
 const INTERACTIVE = 'input, textarea, select, button, video, [data-no-drag]'
 
@@ -17,16 +18,10 @@ export function useCardPointer(
       if (card === null) return undefined
       const down = (event: PointerEvent) => {
         const target = event.target as HTMLElement
-        const socket = target.closest<HTMLElement>('[data-socket-node]')
-        if (socket) {
-          const { socketNode, socketSide, socketPort } = socket.dataset
-          if (socketNode && socketPort && (socketSide === 'input' || socketSide === 'output')) {
-            startConnectionDrag(
-              canvas,
-              { node: socketNode, side: socketSide, port: socketPort },
-              event,
-            )
-          }
+        const element = socketElement(target)
+        if (element) {
+          const socket = socketOf(element)
+          if (socket) startConnectionDrag(canvas, socket, event)
           return
         }
         if (target.closest(INTERACTIVE)) event.stopPropagation()
