@@ -1,28 +1,8 @@
-import type { AnyNodeSpec, GraphCommand, WorkflowDocument } from '@shotchain/graph'
+import type { GraphCommand } from '@shotchain/graph'
 import { type Clip, copyNodes, pasteCommands, readClip } from '../model/clipboard.ts'
-import { nextNodeId } from '../model/new-ids.ts'
+import { newNodeCommand } from '../model/new-nodes.ts'
 import { arrangeCommands } from './arrange.ts'
 import type { Canvas } from './create-canvas.ts'
-
-/** A new node's params: whatever the spec's schema fills in by default. */
-export function defaultParams(spec: AnyNodeSpec): Record<string, unknown> {
-  const parsed = spec.params.safeParse({})
-  return parsed.success && typeof parsed.data === 'object' && parsed.data !== null
-    ? { ...(parsed.data as Record<string, unknown>) }
-    : {}
-}
-
-/** `at`, or the first step down and right of it where no node's corner already sits. */
-function freeSpot(doc: WorkflowDocument, at: readonly [number, number]): readonly [number, number] {
-  const near = (n: WorkflowDocument['nodes'][number], x: number, y: number) =>
-    Math.abs(n.position[0] - x) < 30 && Math.abs(n.position[1] - y) < 30
-  let [x, y] = at
-  while (doc.nodes.some((n) => near(n, x, y))) {
-    x += 40
-    y += 40
-  }
-  return [x, y]
-}
 
 /**
  * The editing actions the menus, the palette and the keyboard share. Each is one history entry,
@@ -51,16 +31,10 @@ export function canvasActions(canvas: Canvas) {
   }
   return {
     addNode(type: string, at: readonly [number, number]) {
-      const spec = registry.get(type)
-      if (spec === undefined) return
-      const id = nextNodeId(history.doc, type)
-      const node = {
-        id,
-        type,
-        position: freeSpot(history.doc, [Math.round(at[0]), Math.round(at[1])]),
-        params: defaultParams(spec),
-      }
-      apply([{ type: 'addNode', node }], () => void canvas.ready().then(() => canvas.select([id])))
+      if (registry.get(type) === undefined) return
+      const command = newNodeCommand(history.doc, registry, type, at)
+      const { id } = command.node
+      apply([command], () => void canvas.ready().then(() => canvas.select([id])))
     },
     deleteSelected(ids: readonly string[] = canvas.selected()) {
       apply(ids.map((id): GraphCommand => ({ type: 'removeNode', id })))

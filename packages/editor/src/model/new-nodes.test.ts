@@ -1,0 +1,61 @@
+import { applyCommands, createDocument, type WorkflowDocument } from '@shotchain/graph'
+import { describe, expect, it } from 'vitest'
+import { registry } from '../testing/documents.ts'
+import { imageNodeCommands, newNodeCommand } from './new-nodes.ts'
+
+const PATH = '/home/me/.shotchain/media/ab/abc.png'
+
+describe('newNodeCommand', () => {
+  it('gives a new node a readable id, its spec’s defaults and whole-pixel coordinates', () => {
+    const command = newNodeCommand(createDocument('Empty'), registry, 'kling-o1-i2v', [10.4, 20.6])
+    expect(command.node).toEqual({
+      id: 'shot-1',
+      type: 'kling-o1-i2v',
+      position: [10, 21],
+      params: { duration: 5, tier: 'standard' },
+    })
+  })
+
+  it('steps down and right of a node already at the spot', () => {
+    const doc: WorkflowDocument = {
+      ...createDocument('Busy'),
+      nodes: [{ id: 'prompt-1', type: 'prompt', position: [100, 100], params: { text: 'x' } }],
+    }
+    const command = newNodeCommand(doc, registry, 'prompt', [110, 90], { text: 'y' })
+    expect(command.node).toMatchObject({
+      id: 'prompt-2',
+      position: [150, 130],
+      params: { text: 'y' },
+    })
+  })
+})
+
+describe('imageNodeCommands', () => {
+  it('adds an image-source node at the drop point with the stored path', () => {
+    const commands = imageNodeCommands(createDocument('Drop'), registry, [PATH], [120, -40])
+    expect(commands).toEqual([
+      {
+        type: 'addNode',
+        node: { id: 'image-1', type: 'image-source', position: [120, -40], params: { path: PATH } },
+      },
+    ])
+  })
+
+  it('gives several images free ids and places of their own, and they all apply', () => {
+    const doc: WorkflowDocument = {
+      ...createDocument('Busy'),
+      nodes: [
+        { id: 'image-1', type: 'image-source', position: [10, 10], params: { path: 'x' } },
+        { id: 'image-3', type: 'prompt', position: [500, 0], params: { text: 'y' } },
+      ],
+    }
+    const commands = imageNodeCommands(doc, registry, ['a', 'b', 'c'], [10, 10])
+    expect(commands.map((c) => [c.node.id, c.node.position])).toEqual([
+      ['image-2', [50, 50]],
+      ['image-4', [90, 90]],
+      ['image-5', [130, 130]],
+    ])
+    const applied = applyCommands(doc, commands, { registry })
+    expect(applied.ok && applied.doc.nodes.length).toBe(5)
+  })
+})

@@ -1,0 +1,77 @@
+import type {
+  AddNodeCommand,
+  AnyNodeSpec,
+  NodeRegistry,
+  WorkflowDocument,
+  WorkflowNode,
+} from '@shotchain/graph'
+import { nextNodeId } from './new-ids.ts'
+
+/** A new node's params: whatever the spec's schema fills in by default. */
+function defaultParams(spec: AnyNodeSpec): Record<string, unknown> {
+  const parsed = spec.params.safeParse({})
+  return parsed.success && typeof parsed.data === 'object' && parsed.data !== null
+    ? { ...(parsed.data as Record<string, unknown>) }
+    : {}
+}
+
+/** `at`, or the first step down and right of it where no node's corner already sits. */
+function freeSpot(doc: WorkflowDocument, at: readonly [number, number]): [number, number] {
+  const near = (n: WorkflowNode, x: number, y: number) =>
+    Math.abs(n.position[0] - x) < 30 && Math.abs(n.position[1] - y) < 30
+  let [x, y] = at
+  while (doc.nodes.some((n) => near(n, x, y))) {
+    x += 40
+    y += 40
+  }
+  return [x, y]
+}
+
+/**
+ * The `addNode` command for a new node of `type` near `at` (canvas coordinates, rounded to
+ * whole pixels): a readable id the document does not use (`prompt-3`), the spec's default
+ * params with `params` over them, and the first spot from `at` where it covers no other node.
+ * A type the registry lacks gets no defaults; the document refuses it when applied.
+ */
+export function newNodeCommand(
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  type: string,
+  at: readonly [number, number],
+  params: Readonly<Record<string, unknown>> = {},
+): AddNodeCommand {
+  const spec = registry.get(type)
+  return {
+    type: 'addNode',
+    node: {
+      id: nextNodeId(doc, type),
+      type,
+      position: freeSpot(doc, [Math.round(at[0]), Math.round(at[1])]),
+      params: { ...(spec ? defaultParams(spec) : {}), ...params },
+    },
+  }
+}
+
+/**
+ * One `addNode` command per stored image: an `image-source` node whose `path` is the file,
+ * placed as the palette places a node (`image-1` at the drop point, the next ones stepped down
+ * and right of it, none over another node). Apply them as one list: one undo entry.
+ * @example
+ * history.apply(imageNodeCommands(history.doc, registry, paths, at), { registry })
+ */
+export function imageNodeCommands(
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  paths: readonly string[],
+  at: readonly [number, number],
+): AddNodeCommand[] {
+  const commands: AddNodeCommand[] = []
+  let placed = doc
+  for (const path of paths) {
+    const command = newNodeCommand(placed, registry, 'image-source', at, { path })
+    commands.push(command)
+    // The next image must not take this one's id or spot.
+    placed = { ...placed, nodes: [...placed.nodes, command.node] }
+  }
+  return commands
+}
