@@ -99,6 +99,8 @@ describe('editing the starter workflow in Chromium', () => {
       })
       await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(1)
       const node = canvas.nodes().first()
+      // Named as the palette names a new node.
+      expect(await node.getAttribute('data-node-id')).toBe('image-1')
       await expect.poll(() => node.getByTestId('image-size').textContent()).toBe('200×200')
       await expect.poll(() => node.getByTestId('image-warning').count()).toBe(1)
       expect(await node.getByTestId('image-warning').getAttribute('title')).toContain('300 px')

@@ -1,6 +1,6 @@
+import { imageNodeCommands } from '@shotchain/editor'
 import { useCallback } from 'react'
 import { sortDroppedFiles } from '../files/sort-dropped-files.ts'
-import { imageNodeCommands } from '../media/image-node-commands.ts'
 import { uploadImage } from '../media/upload-image.ts'
 import { registry } from '../registry.ts'
 import type { Notices } from './use-notices.ts'
@@ -70,7 +70,8 @@ export function useDropFiles(
           text: 'Another workflow was opened while the images uploaded: drop them again.',
         })
       }
-      const applied = history.apply(imageNodeCommands(history.doc, paths, at), { registry })
+      const commands = imageNodeCommands(history.doc, registry, paths, at)
+      const applied = history.apply(commands, { registry })
       if (!applied.ok) {
         show({
           key: 'images',
