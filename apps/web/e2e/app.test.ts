@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppHarness, screenshot, startApp } from './harness.ts'
+import { describe, expect, it } from 'vitest'
+import { screenshot, useApp } from './harness.ts'
 
 // A browser, a build and a server: generous timeouts here, not in the shared config.
 const SLOW = 120_000
 
 describe('the app in Chromium', () => {
-  let app: AppHarness
-  beforeAll(async () => {
-    app = await startApp()
-  }, SLOW)
-  afterAll(() => app?.close(), SLOW)
+  const app = useApp()
 
   it(
     'lists the starter workflow, opens it with all its nodes, and keeps a saved rename over a reload',
     async () => {
-      const { page, url } = app
+      const { page, url } = app()
       const starter = (await (await fetch(`${url}/api/workflows/three-shot-chain`)).json()) as {
         doc: { name: string; nodes: unknown[] }
       }

@@ -1,21 +1,17 @@
 import { makePng } from '@shotchain/fal-emulator/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
-import { type AppHarness, screenshot, startApp } from './harness.ts'
+import { type AppHarness, screenshot, useApp } from './harness.ts'
 
 const SLOW = 180_000
 
 describe('editing the starter workflow in Chromium', () => {
-  let app: AppHarness
-  beforeAll(async () => {
-    app = await startApp()
-  }, SLOW)
-  afterAll(() => app?.close(), SLOW)
+  const app = useApp()
 
   it(
     'adds the next shot into the sequence as one undo step, duplicates, copies, deletes a multi-selection, arranges and fits',
     async () => {
-      const { page, url } = app
+      const { page, url } = app()
       const canvas = canvasDriver(page)
       await page.goto(`${url}/#three-shot-chain`)
       await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(9)
@@ -86,7 +82,7 @@ describe('editing the starter workflow in Chromium', () => {
   it(
     'marks a dropped image that fal would refuse (200×200) with its size and a warning',
     async () => {
-      const { page, url } = app
+      const { page, url } = app()
       const canvas = canvasDriver(page)
       await page.goto(url)
       await page.getByRole('button', { name: 'New', exact: true }).click()

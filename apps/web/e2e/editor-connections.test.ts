@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
-import { type AppHarness, startApp } from './harness.ts'
+import { useApp } from './harness.ts'
 
 const SLOW = 180_000
 
@@ -41,16 +41,12 @@ function distanceToSocket(point: Point, sockets: readonly Point[]): number {
 }
 
 describe('sockets and connections in Chromium', () => {
-  let app: AppHarness
-  beforeAll(async () => {
-    app = await startApp()
-  }, SLOW)
-  afterAll(() => app?.close(), SLOW)
+  const app = useApp()
 
   it(
     'at zoom 1, every connection starts and ends on the centre of its sockets, and a drag from a sequence starts at its free row',
     async () => {
-      const { page, url } = app
+      const { page, url } = app()
       const canvas = canvasDriver(page)
       await page.goto(url)
       // A new workflow is shown at 1:1.
@@ -104,9 +100,9 @@ describe('sockets and connections in Chromium', () => {
   it(
     'a cancelled pointer while an edge is picked up leaves the edge where it was',
     async () => {
-      const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } })
+      const page = await app().browser.newPage({ viewport: { width: 1400, height: 900 } })
       const canvas = canvasDriver(page)
-      await page.goto(`${app.url}/#three-shot-chain`)
+      await page.goto(`${app().url}/#three-shot-chain`)
       await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(9)
       await expect.poll(() => canvas.connections().count()).toBe(10)
       const socket = await canvas.socket('shot2', 'input', 'start').boundingBox()

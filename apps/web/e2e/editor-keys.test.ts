@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
-import { type AppHarness, startApp } from './harness.ts'
+import { useApp } from './harness.ts'
 import { KLING, runDriver } from './run-driver.ts'
 
 const SLOW = 180_000
@@ -12,19 +12,15 @@ const writeClipboard = (page: Page, text: string) =>
   page.evaluate((t) => navigator.clipboard.writeText(t), text)
 
 describe('the editor’s keys and menus in Chromium', () => {
-  let app: AppHarness
-  beforeAll(async () => {
-    app = await startApp()
-  }, SLOW)
-  afterAll(() => app?.close(), SLOW)
+  const app = useApp()
 
   /** A page of its own on the starter workflow, allowed to use the clipboard. */
   async function openStarter() {
-    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const page = await app().browser.newPage({ viewport: { width: 1400, height: 900 } })
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: app.url,
+      origin: app().url,
     })
-    await page.goto(`${app.url}/#${STARTER}`)
+    await page.goto(`${app().url}/#${STARTER}`)
     const canvas = canvasDriver(page)
     await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(9)
     return { page, canvas }
@@ -35,7 +31,7 @@ describe('the editor’s keys and menus in Chromium', () => {
     async () => {
       const { page, canvas } = await openStarter()
       const run = runDriver(page)
-      const submits = () => app.server.emulator.stats().submits[KLING] ?? 0
+      const submits = () => app().server.emulator.stats().submits[KLING] ?? 0
 
       await canvas.select('shot1')
       const before = submits()

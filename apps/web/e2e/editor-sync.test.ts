@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
-import { type AppHarness, startApp } from './harness.ts'
+import { useApp } from './harness.ts'
 
 const SLOW = 180_000
 const STARTER = 'three-shot-chain'
@@ -18,19 +18,15 @@ async function savedPositions(page: Page, url: string): Promise<Positions> {
 }
 
 describe('the canvas stays a picture of the document in Chromium', () => {
-  let app: AppHarness
-  beforeAll(async () => {
-    app = await startApp()
-  }, SLOW)
-  afterAll(() => app?.close(), SLOW)
+  const app = useApp()
 
   /** A page of its own on the starter workflow, so no test sees what another left. */
   async function openStarter() {
-    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await page.goto(`${app.url}/#${STARTER}`)
+    const page = await app().browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await page.goto(`${app().url}/#${STARTER}`)
     const canvas = canvasDriver(page)
     await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(9)
-    return { page, canvas, url: app.url }
+    return { page, canvas, url: app().url }
   }
 
   it(

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
-import { type AppHarness, screenshot, startApp } from './harness.ts'
+import { screenshot, useApp } from './harness.ts'
 
 const SLOW = 180_000
 const PROMPT_1 = '@Image1: the camera glides low over the harbour'
 const PROMPT_2 = '@Image1: the lighthouse beam sweeps as clouds gather'
 
 describe('the graph editor in Chromium', () => {
-  let app: AppHarness
-  beforeAll(async () => {
-    app = await startApp()
-  }, SLOW)
-  afterAll(() => app?.close(), SLOW)
+  const app = useApp()
 
   it(
     'builds a two-shot chain from an empty canvas with mouse and keyboard, undoes it to empty, redoes it, refuses a mismatched edge, and finds it saved after a reload',
     async () => {
-      const { page, url } = app
+      const { page, url } = app()
       const canvas = canvasDriver(page)
       await page.goto(url)
       await page.getByRole('button', { name: 'New', exact: true }).click()

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
-import { type AppHarness, screenshot, startApp } from './harness.ts'
+import { screenshot, useApp } from './harness.ts'
 
 const SLOW = 120_000
 const STUDIO = resolve(import.meta.dirname, '../../../examples/images/studio.jpg')
@@ -13,16 +13,12 @@ const notices = (page: Page) => page.getByTestId('notice').allTextContents()
 const saveState = (page: Page) => page.getByTestId('save-state').textContent()
 
 describe('workflow files and images in Chromium', () => {
-  let app: AppHarness
-  beforeAll(async () => {
-    app = await startApp()
-  }, SLOW)
-  afterAll(() => app?.close(), SLOW)
+  const app = useApp()
 
   it(
     'refuses a broken file with its issues, imports a good one, and adds a dropped image as a node',
     async () => {
-      const { page, url } = app
+      const { page, url } = app()
       const starter = await (await fetch(`${url}/api/workflows/three-shot-chain`)).json()
       const count = starter.doc.nodes.length
       await page.goto(url)
@@ -75,7 +71,7 @@ describe('workflow files and images in Chromium', () => {
   it(
     'on a stale save, says so and lets the person keep theirs',
     async () => {
-      const { page, url } = app
+      const { page, url } = app()
       await page.goto(`${url}/#three-shot-chain`)
       await expect
         .poll(() => page.getByTestId('workflow-name').inputValue(), { timeout: 15_000 })
@@ -107,8 +103,8 @@ describe('workflow files and images in Chromium', () => {
   it(
     'without a server, saves in this browser and says images need the server',
     async () => {
-      const { page, url } = app
-      const offline = await app.browser.newPage()
+      const { page, url } = app()
+      const offline = await app().browser.newPage()
       await offline.route('**/api/**', (route) => route.abort())
       await offline.route('**/media/**', (route) => route.abort())
       await offline.goto(url)

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
+import { afterAll, beforeAll } from 'vitest'
 import { startTestServer, type TestServer } from '../src/testing/test-server.ts'
 
 const APP = resolve(import.meta.dirname, '..')
@@ -81,6 +82,35 @@ export async function startApp(): Promise<AppHarness> {
       await browser.close()
       await server.close()
     },
+  }
+}
+
+/** How long starting (a build, a server, a browser) and closing may take. */
+const START_TIMEOUT = 180_000
+
+/**
+ * Starts the app (`startApp`) before the tests of the enclosing `describe` and closes it after
+ * them. Returns a getter, for use inside tests: the app exists only once they start.
+ * @throws Error from the getter when called before the app is up (outside a test).
+ * @example
+ * describe('the app', () => {
+ *   const app = useApp()
+ *   it('opens', async () => {
+ *     const { page, url } = app()
+ *     await page.goto(url)
+ *   })
+ * })
+ */
+export function useApp(): () => AppHarness {
+  let app: AppHarness | undefined
+  beforeAll(async () => {
+    app = await startApp()
+  }, START_TIMEOUT)
+  afterAll(() => app?.close(), START_TIMEOUT)
+  return () => {
+    if (app === undefined)
+      throw new Error('useApp: the app is not up yet; call the getter in a test')
+    return app
   }
 }
 

@@ -1,25 +1,21 @@
 import { makePng } from '@shotchain/fal-emulator/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
-import { type AppHarness, screenshot, startApp } from './harness.ts'
+import { screenshot, useApp } from './harness.ts'
 import { KLING, runDriver } from './run-driver.ts'
 
 const SLOW = 180_000
 
 describe('running from the app in Chromium', () => {
-  let app: AppHarness
-  const submits = () => app.server.emulator.stats().submits[KLING] ?? 0
-  beforeAll(async () => {
-    app = await startApp()
-  }, SLOW)
-  afterAll(() => app?.close(), SLOW)
+  const app = useApp()
+  const submits = () => app().server.emulator.stats().submits[KLING] ?? 0
 
   it(
     'runs the starter: nodes go queued → running → done, the timeline fills, the stitched video plays',
     async () => {
-      const { page, url } = app
+      const { page, url } = app()
       const run = runDriver(page)
-      app.server.emulator.configure({ queueLatencyMs: 1200, runLatencyMs: 800 })
+      app().server.emulator.configure({ queueLatencyMs: 1200, runLatencyMs: 800 })
       await page.goto(`${url}/#three-shot-chain`)
       await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
       await expect.poll(run.estimate).toBe('3 shots to generate, $1.26')
@@ -50,7 +46,7 @@ describe('running from the app in Chromium', () => {
         )
         .toBeGreaterThan(0)
       await screenshot(page, 'run-starter-done')
-      app.server.emulator.configure({ queueLatencyMs: 20 })
+      app().server.emulator.configure({ queueLatencyMs: 20 })
     },
     SLOW,
   )
@@ -58,7 +54,7 @@ describe('running from the app in Chromium', () => {
   it(
     'after an edit of shot 2’s prompt, estimates and runs exactly shots 2 and 3',
     async () => {
-      const { page } = app
+      const { page } = app()
       const run = runDriver(page)
       const before = submits()
       await canvasDriver(page).node('prompt2').getByTestId('prompt-text').click()
@@ -77,10 +73,10 @@ describe('running from the app in Chromium', () => {
   it(
     'cancels during shot 1: the node shows cancelled and fal got the cancel',
     async () => {
-      const { page } = app
+      const { page } = app()
       const run = runDriver(page)
-      app.server.emulator.configure({ runLatencyMs: 6000 })
-      const cancelledBefore = app.server.emulator.stats().cancelled[KLING] ?? 0
+      app().server.emulator.configure({ runLatencyMs: 6000 })
+      const cancelledBefore = app().server.emulator.stats().cancelled[KLING] ?? 0
       await canvasDriver(page).node('prompt1').getByTestId('prompt-text').click()
       await page.keyboard.press('End')
       await page.keyboard.type(' at dawn')
@@ -91,7 +87,7 @@ describe('running from the app in Chromium', () => {
       await expect.poll(() => run.state('shot1'), { timeout: 30_000 }).toBe('cancelled')
       await expect.poll(run.runStatus).toMatch(/^Last run cancelled/)
       await expect
-        .poll(() => app.server.emulator.stats().cancelled[KLING] ?? 0)
+        .poll(() => app().server.emulator.stats().cancelled[KLING] ?? 0)
         .toBe(cancelledBefore + 1)
     },
     SLOW,
@@ -100,9 +96,9 @@ describe('running from the app in Chromium', () => {
   it(
     'a reload during shot 2 brings the run’s progress back, and it completes without restarting',
     async () => {
-      const { page } = app
+      const { page } = app()
       const run = runDriver(page)
-      app.server.emulator.configure({ runLatencyMs: 2500 })
+      app().server.emulator.configure({ runLatencyMs: 2500 })
       const before = submits()
       await page.getByTestId('run').click()
       await expect.poll(() => run.state('shot2'), { timeout: 30_000 }).toBe('running')
@@ -111,7 +107,7 @@ describe('running from the app in Chromium', () => {
       await expect.poll(() => run.state('shot2'), { timeout: 15_000 }).toMatch(/queued|running/)
       await expect.poll(run.runStatus, { timeout: 60_000 }).toMatch(/^Last run succeeded/)
       expect(submits() - before).toBe(3)
-      app.server.emulator.configure({ runLatencyMs: 150 })
+      app().server.emulator.configure({ runLatencyMs: 150 })
     },
     SLOW,
   )
@@ -119,7 +115,7 @@ describe('running from the app in Chromium', () => {
   it(
     'refuses a run whose start image is 200×200 before any submit, and the image node says why',
     async () => {
-      const { page, url } = app
+      const { page, url } = app()
       const upload = await fetch(`${url}/api/uploads`, {
         method: 'POST',
         headers: { origin: url, 'content-type': 'image/png' },
