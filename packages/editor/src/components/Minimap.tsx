@@ -1,5 +1,5 @@
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
-import { memo, useEffect, useState } from 'react'
+import { memo, useEffect, useMemo, useState } from 'react'
 import { type Box, documentBounds } from '../model/bounds.ts'
 import { edgesByTarget } from '../model/geometry.ts'
 import { nodeSize } from '../model/node-size.ts'
@@ -17,7 +17,8 @@ export function Minimap({ registry }: { registry: NodeRegistry }) {
   const { canvas } = useEditor()
   const doc = useDoc()
   const visible = useCanvasTopic('viewport', canvas.store.viewport)
-  const bounds = documentBounds(doc, registry)
+  // Per document, not per frame: the minimap redraws on every pan and zoom step.
+  const bounds = useMemo(() => documentBounds(doc, registry), [doc, registry])
   if (bounds === undefined || visible === undefined) return null
   const box: Box = {
     left: Math.min(bounds.left - PAD, visible.left),
