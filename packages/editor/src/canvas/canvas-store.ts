@@ -47,10 +47,12 @@ export function createCanvasStore(registry: NodeRegistry) {
     )
 
   return {
+    /** Calls `listener` whenever `topic` changes; returns the unsubscribe. */
     subscribe: (topic: CanvasTopic, listener: () => void) => topics.on(topic, listener),
     ...createViewList(() => emit('views')),
     ...createRunStatus(),
 
+    /** The document the snapshots were made from (undefined before the first sync). */
     doc: () => doc,
     /** Takes a new document: re-checks it and refreshes the snapshots of changed nodes. */
     setDoc(next: WorkflowDocument, selected: (id: string) => boolean) {
@@ -73,12 +75,14 @@ export function createCanvasStore(registry: NodeRegistry) {
     /** The node's live position, which moves during a drag before the document does. */
     position: (id: string) => positions.get(id),
     onPosition: (id: string, listener: () => void) => positionListeners.on(id, listener),
+    /** Rete moved the node's view (a drag, or a move played from the document). */
     setPosition(id: string, point: Point) {
       positions.set(id, point)
       positionListeners.emit(id)
       const snapshot = snapshots.get(id)
       if (snapshot) updateVisible(snapshot.node)
     },
+    /** The node left the canvas. */
     forgetPosition: (id: string) => positions.delete(id),
 
     /** The part of the canvas on screen, in canvas coordinates (undefined until first set). */
@@ -93,17 +97,20 @@ export function createCanvasStore(registry: NodeRegistry) {
     isVisible: visibility.isVisible,
     onVisible: visibility.onVisible,
 
+    /** The level of detail the zoom asks for. */
     detail: () => detail,
     setDetail(next: Detail) {
       if (next === detail) return
       detail = next
       emit('detail')
     },
+    /** The canvas notice (a refused edit), if any. */
     notice: () => notice,
     setNotice(next: string | undefined) {
       notice = next
       emit('notice')
     },
+    /** The connection being dragged, if any. */
     drag: () => drag,
     setDrag(next: DragPreview | undefined) {
       drag = next
