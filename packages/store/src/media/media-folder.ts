@@ -132,10 +132,14 @@ export function createMediaFolder(root: string): MediaFolder {
           done(null, chunk)
         },
       })
+      const out = createWriteStream(temp, { flush: true })
       try {
-        await pipeline(createReadStream(path), tap, createWriteStream(temp, { flush: true }))
+        await pipeline(createReadStream(path), tap, out)
         return settle(temp, hasher.digest('hex'), sizeBytes, contentType)
       } catch (error) {
+        // The failed read may reject before the write stream has even opened its file: wait
+        // for it to close, or the file it creates afterwards would outlive this cleanup.
+        if (!out.closed) await new Promise((done) => out.once('close', done))
         fs.rmSync(temp, { force: true })
         throw error
       }
