@@ -139,7 +139,7 @@ export function createMediaFolder(root: string): MediaFolder {
       } catch (error) {
         // The failed read may reject before the write stream has even opened its file: wait
         // for it to close, or the file it creates afterwards would outlive this cleanup.
-        if (!out.closed) await new Promise((done) => out.once('close', done))
+        if (!out.closed) await new Promise<void>((done) => out.once('close', () => done()))
         fs.rmSync(temp, { force: true })
         throw error
       }
