@@ -4,7 +4,6 @@ import { type Box, documentBounds } from '../model/bounds.ts'
 import { edgesByTarget } from '../model/geometry.ts'
 import { nodeSize } from '../model/node-size.ts'
 import { useEditor } from './editor-context.ts'
-import { useCanvasTopic } from './use-canvas-store.ts'
 
 const SIZE = { width: 200, height: 130 }
 const PAD = 80
@@ -16,8 +15,8 @@ const PAD = 80
 export function Minimap({ registry }: { registry: NodeRegistry }) {
   const { canvas } = useEditor()
   const doc = useDoc()
-  const visible = useCanvasTopic('viewport', canvas.store.viewport)
-  // Per document, not per frame: the minimap redraws on every pan and zoom step.
+  const visible = useSettledViewport()
+  // Per document, not per view change.
   const bounds = useMemo(() => documentBounds(doc, registry), [doc, registry])
   if (bounds === undefined || visible === undefined) return null
   const box: Box = {
@@ -84,4 +83,27 @@ function useDoc(): WorkflowDocument {
   const [doc, setDoc] = useState(canvas.history.doc)
   useEffect(() => canvas.history.subscribe((next) => setDoc(next)), [canvas])
   return doc
+}
+
+/** How often, at most, the minimap follows a moving view: a pan's frames stay the canvas's. */
+const FOLLOW_MS = 100
+
+/** The viewport box, updated at most every {@link FOLLOW_MS} and once more when the view stops. */
+function useSettledViewport(): Box | undefined {
+  const { store } = useEditor().canvas
+  const [box, setBox] = useState(store.viewport)
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const stop = store.subscribe('viewport', () => {
+      timer ??= setTimeout(() => {
+        timer = undefined
+        setBox(store.viewport())
+      }, FOLLOW_MS)
+    })
+    return () => {
+      stop()
+      if (timer !== undefined) clearTimeout(timer)
+    }
+  }, [store])
+  return box
 }
