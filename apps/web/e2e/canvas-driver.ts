@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 /** Mouse-and-keyboard moves on the editor canvas, as a person makes them. */
 export function canvasDriver(page: Page) {
@@ -84,6 +85,21 @@ export function canvasDriver(page: Page) {
         }
         return drawn
       }),
+    /** Starts a new, empty workflow (shown at 1:1). */
+    async newWorkflow() {
+      await page.getByRole('button', { name: 'New', exact: true }).click()
+    },
+    /**
+     * Adds nodes from the palette, each then dragged by its title so its top-left corner lands
+     * at (x, y) in the canvas: `[query, the id it gets, x, y]`.
+     */
+    async place(layout: readonly (readonly [string, string, number, number])[]) {
+      for (const [query, id, x, y] of layout) {
+        await this.addFromPalette(query)
+        await expect.poll(() => node(id).count()).toBe(1)
+        await this.moveNode(id, x, y)
+      }
+    },
     /** Clicks empty canvas (the bottom-left corner), leaving any text field. */
     async clickBackground() {
       const canvas = await page.getByTestId('canvas').boundingBox()

@@ -85,7 +85,7 @@ describe('editing the starter workflow in Chromium', () => {
       const { page, url } = app()
       const canvas = canvasDriver(page)
       await page.goto(url)
-      await page.getByRole('button', { name: 'New', exact: true }).click()
+      await canvas.newWorkflow()
       await expect.poll(() => canvas.nodes().count()).toBe(0)
       const box = await page.getByTestId('canvas').boundingBox()
       if (box === null) throw new Error('no canvas')

@@ -50,7 +50,7 @@ describe('sockets and connections in Chromium', () => {
       const canvas = canvasDriver(page)
       await page.goto(url)
       // A new workflow is shown at 1:1.
-      await page.getByRole('button', { name: 'New', exact: true }).click()
+      await canvas.newWorkflow()
       await expect.poll(() => canvas.nodes().count()).toBe(0)
       const layout: [string, string, number, number][] = [
         ['image', 'image-1', 30, 40],
@@ -58,11 +58,7 @@ describe('sockets and connections in Chromium', () => {
         ['kling', 'shot-1', 380, 60],
         ['sequence', 'sequence-1', 760, 100],
       ]
-      for (const [query, id, x, y] of layout) {
-        await canvas.addFromPalette(query)
-        await expect.poll(() => canvas.node(id).count()).toBe(1)
-        await canvas.moveNode(id, x, y)
-      }
+      await canvas.place(layout)
       expect((await canvas.node('shot-1').boundingBox())?.width).toBe(260)
       await canvas.connect(['image-1', 'image'], ['shot-1', 'start'])
       await canvas.connect(['prompt-1', 'text'], ['shot-1', 'prompt'])

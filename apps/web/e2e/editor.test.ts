@@ -15,7 +15,7 @@ describe('the graph editor in Chromium', () => {
       const { page, url } = app()
       const canvas = canvasDriver(page)
       await page.goto(url)
-      await page.getByRole('button', { name: 'New', exact: true }).click()
+      await canvas.newWorkflow()
       await expect.poll(() => canvas.nodes().count()).toBe(0)
 
       // Five nodes from the palette, each dragged to its place by its title.
@@ -26,11 +26,7 @@ describe('the graph editor in Chromium', () => {
         ['prompt', 'prompt-2', 640, 400],
         ['kling', 'shot-2', 940, 40],
       ]
-      for (const [query, id, x, y] of layout) {
-        await canvas.addFromPalette(query)
-        await expect.poll(() => canvas.node(id).count()).toBe(1)
-        await canvas.moveNode(id, x, y)
-      }
+      await canvas.place(layout)
       await canvas.connect(['image-1', 'image'], ['shot-1', 'start'])
       await canvas.connect(['prompt-1', 'text'], ['shot-1', 'prompt'])
       await canvas.connect(['shot-1', 'lastFrame'], ['shot-2', 'start'])
