@@ -113,6 +113,34 @@ describe('running from the app in Chromium', () => {
   )
 
   it(
+    'a submit whose answer was lost waits for a decision; Submit again finishes the run',
+    async () => {
+      const { page, url, server } = app()
+      const run = runDriver(page)
+      await page.goto(`${url}/#three-shot-chain`)
+      await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
+      await canvasDriver(page).node('prompt3').getByTestId('prompt-text').click()
+      await page.keyboard.press('End')
+      await page.keyboard.type(' as night falls')
+      await expect.poll(run.estimate).toBe('1 shot to generate, 2 cached, $0.42')
+      server.emulator.configure({ faultScript: [{ route: 'submit', fault: 'dropAfter' }] })
+      const before = server.emulator.stats().submits[KLING] ?? 0
+      await page.getByTestId('run').click()
+      await expect
+        .poll(() => page.getByTestId('run-decision').textContent(), { timeout: 30_000 })
+        .toContain('shot3')
+      expect(await run.state('shot3')).toBe('failed')
+      await page.getByTestId('decide-resubmit').click()
+      await expect.poll(run.runStatus, { timeout: 60_000 }).toMatch(/^Last run succeeded/)
+      expect(await run.state('shot3')).toBe('done')
+      expect(await page.getByTestId('run-decision').count()).toBe(0)
+      // The lost answer's job and the one submitted again: a person chose to risk paying twice.
+      expect((server.emulator.stats().submits[KLING] ?? 0) - before).toBe(2)
+    },
+    SLOW,
+  )
+
+  it(
     'refuses a run whose start image is 200×200 before any submit, and the image node says why',
     async () => {
       const { page, url } = app()

@@ -16,9 +16,9 @@ const EVENT_TYPES: readonly RunEvent['type'][] = [
 
 /**
  * Follows a run's events over SSE: the whole stream from its first event (a reload rebuilds the
- * run from the replay), live until `run-finished`. The browser reconnects with Last-Event-ID on
- * a dropped connection; a stream that ends without `run-finished` (a run that stopped executing,
- * e.g. waiting for a decision) calls `onStopped` instead of reconnecting forever.
+ * run from the replay), then live. The browser reconnects with Last-Event-ID on a dropped
+ * connection; once the server ends the stream of a run that is no longer executing (finished, or
+ * waiting for a decision), `onStopped` is called instead of reconnecting forever.
  * Returns the function that stops following.
  */
 export function followRun(
@@ -35,8 +35,9 @@ export function followRun(
   for (const type of EVENT_TYPES) {
     source.addEventListener(type, (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as RunEvent
+      // No close on run-finished: a resumed run (after a restart or a decision) goes on in the
+      // same stream; the server ends the stream once the run is no longer executing.
       onEvent(event)
-      if (event.type === 'run-finished') close()
     })
   }
   source.addEventListener('error', () => {

@@ -67,5 +67,10 @@ export const runApi = {
   list: (workflowId: string) =>
     call<{ runs: RunSummary[] }>(`/api/workflows/${encodeURIComponent(workflowId)}/runs`),
   get: (runId: string) =>
-    call<{ status: string; active: boolean }>(`/api/runs/${encodeURIComponent(runId)}`),
+    call<{ status: string; active: boolean; needsDecision?: string[] }>(
+      `/api/runs/${encodeURIComponent(runId)}`,
+    ),
+  /** A person's decision: submit these nodes again although their first submit may have reached fal. */
+  resubmit: (runId: string, nodeIds: readonly string[]) =>
+    call<unknown>(`/api/runs/${encodeURIComponent(runId)}/resubmit`, post({ nodeIds })),
 }

@@ -76,6 +76,41 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
     })
   })
 
+  it('a run resumed after it finished (a decision to submit again) is live again, and its spending adds up', () => {
+    const counts = { succeeded: 0, cached: 0, failed: 1, skipped: 0, cancelled: 0 }
+    const view = viewOf([
+      runStarted(['shot1']),
+      {
+        type: 'node-failed',
+        nodeId: 'shot1',
+        error: { code: 'ambiguous-submit', message: 'may have reached fal' },
+      },
+      { type: 'run-finished', status: 'failed', spentUsd: 0, counts },
+      { type: 'node-started', nodeId: 'shot1' },
+    ])
+    expect(view.status).toBe('running')
+    expect(isLive(view)).toBe(true)
+    expect(node(view, 'shot1')?.state).toBe('running')
+    const done = applyAll(
+      stamp(
+        [
+          { type: 'node-succeeded', nodeId: 'shot1', outputs: {}, costUsd: 0.42 },
+          {
+            type: 'run-finished',
+            status: 'succeeded',
+            spentUsd: 0.42,
+            counts: { ...counts, failed: 0, succeeded: 1 },
+          },
+        ],
+        RUN_ID,
+        view.lastSeq + 1,
+      ),
+      view,
+    )
+    expect(done.status).toBe('succeeded')
+    expect(done.spentUsd).toBeCloseTo(0.42)
+  })
+
   it('shows a progress message when there are no log lines', () => {
     const view = viewOf([
       runStarted(),

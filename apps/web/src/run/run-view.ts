@@ -62,11 +62,15 @@ export function applyRunEvent(view: RunView, event: RunEvent): RunView {
     }
   }
   if (event.type === 'run-finished') {
-    return { ...next, status: event.status, spentUsd: event.spentUsd, finishedAt: event.at }
+    // A resumed run finishes again: what it spent adds up over its executions.
+    const spentUsd = view.spentUsd + event.spentUsd
+    return { ...next, status: event.status, spentUsd, finishedAt: event.at }
   }
   const node = view.nodes.get(event.nodeId) ?? { state: 'waiting' }
+  // Node events after a run-finished: the run was resumed (a restart, or a person's decision).
+  const resumed = isLive(view) ? next : { ...next, status: 'running' as const }
   const set = (changed: NodeRun) => ({
-    ...next,
+    ...resumed,
     nodes: new Map(view.nodes).set(event.nodeId, changed),
   })
   switch (event.type) {

@@ -11,11 +11,18 @@ export interface RunControl {
   readonly refusal: RunRefusal | undefined
   readonly starting: boolean
   readonly history: readonly RunSummary[]
+  /**
+   * Nodes whose submit may have reached fal without its request id coming back (a dropped
+   * connection): the run waits for a person to say whether to submit them again.
+   */
+  readonly decision: readonly string[] | undefined
   /** Saves first when needed (a run executes the saved workflow), then starts. */
   start(options: { targets?: readonly string[]; budgetUsd?: number }): Promise<void>
   cancel(): Promise<void>
   /** Shows a past run's results (or follows it, if it still runs). */
   show(runId: string): void
+  /** Answers the decision: submit again (may pay twice) or cancel the run. */
+  decide(submitAgain: boolean): Promise<void>
 }
 
 /**
@@ -31,6 +38,7 @@ export function useRun(
   const [refusal, setRefusal] = useState<RunRefusal>()
   const [starting, setStarting] = useState(false)
   const [history, setHistory] = useState<readonly RunSummary[]>([])
+  const [decision, setDecision] = useState<readonly string[]>()
   const stop = useRef<() => void>(() => {})
 
   const refreshHistory = useCallback(async (id: string) => {
@@ -42,10 +50,17 @@ export function useRun(
   const show = useCallback(
     (runId: string) => {
       stop.current()
+      setDecision(undefined)
       setView(emptyRun(runId))
       const apply = (event: RunEvent) => setView((v) => (v ? applyRunEvent(v, event) : v))
       const ended = () => {
         if (workflowId) void refreshHistory(workflowId)
+        // A stream that stops without run-finished: the run may wait for a person's decision.
+        void runApi.get(runId).then((run) => {
+          if (run.ok && run.value.status === 'needs-decision') {
+            setDecision(run.value.needsDecision ?? [])
+          }
+        })
       }
       stop.current = followRun(
         runId,
@@ -105,5 +120,17 @@ export function useRun(
     if (!cancelled.ok) setRefusal(cancelled.refusal)
   }, [view])
 
-  return { view, refusal, starting, history, start, cancel, show }
+  const decide = useCallback(
+    async (submitAgain: boolean) => {
+      if (view === undefined || decision === undefined) return
+      const answer = submitAgain
+        ? await runApi.resubmit(view.runId, decision)
+        : await runApi.cancel(view.runId)
+      if (!answer.ok) return setRefusal(answer.refusal)
+      show(view.runId)
+    },
+    [view, decision, show],
+  )
+
+  return { view, refusal, starting, history, decision, start, cancel, show, decide }
 }

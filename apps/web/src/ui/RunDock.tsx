@@ -40,6 +40,8 @@ export function RunDock({ page, offline, selected }: RunDockProps) {
         onRun={onRun}
         onCancel={() => void run.cancel()}
         onIssue={focus}
+        decision={run.decision}
+        onDecide={(submitAgain) => void run.decide(submitAgain)}
       />
       {page.outputs.length > 0 ? (
         <ul className="run-outputs" data-testid="run-outputs">

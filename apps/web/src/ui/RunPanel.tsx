@@ -17,6 +17,9 @@ interface RunPanelProps {
   readonly onRun: (toSelected: boolean) => void
   readonly onCancel: () => void
   readonly onIssue: (issue: Issue) => void
+  /** Nodes waiting for a person's decision (see RunControl.decision). */
+  readonly decision: readonly string[] | undefined
+  readonly onDecide: (submitAgain: boolean) => void
 }
 
 /** The estimate before a run, the budget, Run / Run to selected / Cancel, and why a run was refused. */
@@ -73,6 +76,7 @@ export function RunPanel(props: RunPanelProps) {
       </div>
       {props.hint ? <p className="run-hint">{props.hint}</p> : null}
       {view ? <RunLine view={view} /> : null}
+      {props.decision ? <Decision nodeIds={props.decision} onDecide={props.onDecide} /> : null}
       {refusal ? <Refusal refusal={refusal} onIssue={props.onIssue} /> : null}
       {estimate.kind === 'refused' && !refusal ? (
         <Refusal refusal={estimate.refusal} onIssue={props.onIssue} />
@@ -113,6 +117,26 @@ function Refusal({ refusal, onIssue }: { refusal: RunRefusal; onIssue: (issue: I
           ))}
         </ul>
       ) : null}
+    </div>
+  )
+}
+
+/** The question a run stops on when a paid submit may or may not have reached fal. */
+function Decision(props: { nodeIds: readonly string[]; onDecide: (submitAgain: boolean) => void }) {
+  const which = props.nodeIds.join(', ')
+  return (
+    <div className="run-refusal" role="alert" data-testid="run-decision">
+      <p>
+        The connection dropped while {which} {props.nodeIds.length === 1 ? 'was' : 'were'} being
+        submitted to fal: it may have reached fal (and be paid for) or not. Submitting again may pay
+        twice; cancelling may lose a paid clip. Check your fal dashboard if unsure.
+      </p>
+      <button type="button" onClick={() => props.onDecide(true)} data-testid="decide-resubmit">
+        Submit again
+      </button>{' '}
+      <button type="button" onClick={() => props.onDecide(false)} data-testid="decide-cancel">
+        Cancel the run
+      </button>
     </div>
   )
 }
