@@ -39,7 +39,9 @@ export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string)
 
 /**
  * Records the end of a run that is not executing (it could not be planned again, or a person
- * cancelled it while it waited for a decision), as a stored and published event.
+ * cancelled it while it waited for a decision), as a stored and published event. `spentUsd` is
+ * the run's total so far, for its record; the event says this ending spent nothing, as every
+ * `run-finished` counts only its own execution (readers add them up).
  */
 export function finishUnrun(
   deps: RunDeps,
@@ -55,7 +57,7 @@ export function finishUnrun(
     seq,
     at,
     status,
-    spentUsd,
+    spentUsd: 0,
     counts: { succeeded: 0, cached: 0, failed: 0, skipped: 0, cancelled: 0 },
   }
   deps.store.events.append(runId, seq, event)
