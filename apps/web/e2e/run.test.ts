@@ -129,11 +129,11 @@ describe('running from the app in Chromium', () => {
       await expect
         .poll(() => page.getByTestId('run-decision').textContent(), { timeout: 30_000 })
         .toContain('shot3')
-      expect(await run.state('shot3')).toBe('failed')
+      await expect.poll(() => run.state('shot3')).toBe('failed')
       await page.getByTestId('decide-resubmit').click()
       await expect.poll(run.runStatus, { timeout: 60_000 }).toMatch(/^Last run succeeded/)
-      expect(await run.state('shot3')).toBe('done')
-      expect(await page.getByTestId('run-decision').count()).toBe(0)
+      await expect.poll(() => run.state('shot3')).toBe('done')
+      await expect.poll(() => page.getByTestId('run-decision').count()).toBe(0)
       // The lost answer's job and the one submitted again: a person chose to risk paying twice.
       expect((server.emulator.stats().submits[KLING] ?? 0) - before).toBe(2)
     },

@@ -21,6 +21,8 @@ export function useSave(
 ): SaveControl {
   const [saving, setSaving] = useState(false)
   const busy = useRef(false)
+  // A save asked for while one is under way waits for it (Run saves first, then starts).
+  const inFlight = useRef<Promise<void>>(Promise.resolve())
   const { history, current, setSaved, generation } = open
   const { show, dismiss } = notices
   const { refresh } = list
@@ -29,13 +31,19 @@ export function useSave(
     async (basedOn?: number): Promise<void> => {
       const state = current()
       const doc = history.doc
-      if (busy.current) return
+      if (busy.current) return inFlight.current
       if (basedOn === undefined && state.id !== undefined && state.doc === doc) return
       busy.current = true
+      let done = () => {}
+      inFlight.current = new Promise<void>((resolve) => {
+        done = resolve
+      })
       setSaving(true)
       const loaded = generation()
       const outcome = await saveWorkflow(storage, state, doc, basedOn)
       busy.current = false
+      // Waiters go on once the outcome is recorded (queued behind this synchronous part).
+      queueMicrotask(done)
       setSaving(false)
       // Another workflow was opened while this one saved: the save happened, the canvas moved on.
       if (loaded !== generation()) return void refresh()

@@ -58,6 +58,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
         label: id,
         durationSec: 5,
         costUsd: expect.closeTo(0.42, 9),
+        estimated: true,
         status: 'not run',
       })),
     )
@@ -100,6 +101,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
         label: id,
         durationSec: 5.041667,
         costUsd: expect.closeTo(0.42, 9),
+        estimated: false,
         status: 'done',
         thumbUrl: url(still(`last:${id}`)),
         videoUrl: url(clip(id)),
@@ -166,6 +168,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
       label: 'shot2',
       durationSec: 10,
       costUsd: expect.closeTo(0.84, 9),
+      estimated: true,
       status: 'stale',
     })
     expect(timeline.shots[2]).toMatchObject({ status: 'stale', durationSec: 5 })
@@ -215,6 +218,11 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
       json.nodes = json.nodes.filter((n) => n.type === 'prompt')
       json.edges = []
     })
-    expect(timelineOf(doc, undefined)).toEqual({ shots: [], totalSec: 0, totalUsd: 0 })
+    expect(timelineOf(doc, undefined)).toEqual({
+      shots: [],
+      totalSec: 0,
+      totalUsd: 0,
+      estimated: false,
+    })
   })
 })

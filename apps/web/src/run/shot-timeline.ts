@@ -8,8 +8,12 @@ export interface TimelineShot {
   readonly nodeId: string
   readonly label: string
   readonly durationSec: number
-  /** What it costs to generate (zero when it came from the cache in the run shown). */
+  /**
+   * What it cost in the run shown (done: paid; cached: zero), else what generating it would
+   * cost (`estimated`): not run yet, running, failed, cancelled, skipped or changed since.
+   */
   readonly costUsd: number
+  readonly estimated: boolean
   readonly status: NodeRunStatus['state'] | 'not run'
   /** A still: the shot's last frame once made, else the image it starts from. */
   readonly thumbUrl?: string
@@ -22,6 +26,8 @@ export interface Timeline {
   readonly shots: readonly TimelineShot[]
   readonly totalSec: number
   readonly totalUsd: number
+  /** Whether the total includes estimates (shots not paid for in the run shown). */
+  readonly estimated: boolean
   /** The stitched sequence of the run shown, once made. */
   readonly sequenceUrl?: string
 }
@@ -58,12 +64,16 @@ export function shotTimeline(
     const run = status?.state === 'stale' ? undefined : view?.nodes.get(node.id)
     const video = mediaOf(run?.outputs, 'video')
     const thumb = status?.imageUrl ?? status?.inputImages?.start
-    const costUsd = run?.state === 'cached' ? 0 : params && spec?.cost ? spec.cost(params) : 0
+    const price = params && spec?.cost ? spec.cost(params) : 0
+    const estimated = run?.state !== 'cached' && run?.state !== 'done'
+    const costUsd =
+      run?.state === 'cached' ? 0 : run?.state === 'done' ? (run.costUsd ?? price) : price
     return {
       nodeId: node.id,
       label: node.label ?? node.id,
       durationSec: video?.durationSec ?? params?.duration ?? 0,
       costUsd,
+      estimated,
       status: status?.state ?? 'not run',
       ...(thumb ? { thumbUrl: thumb } : {}),
       ...(video ? { videoUrl: mediaUrl(video) } : {}),
@@ -75,6 +85,7 @@ export function shotTimeline(
     shots,
     totalSec: shots.reduce((sum, s) => sum + s.durationSec, 0),
     totalUsd: shots.reduce((sum, s) => sum + s.costUsd, 0),
+    estimated: shots.some((s) => s.estimated && s.costUsd > 0),
     ...(stitched ? { sequenceUrl: mediaUrl(stitched) } : {}),
   }
 }

@@ -26,7 +26,7 @@ export function useEstimate(
   doc: WorkflowDocument,
   refresh: unknown,
 ): EstimateState {
-  const [state, setState] = useState<EstimateState>({ kind: 'none', reason: 'estimating…' })
+  const [state, setState] = useState<EstimateState>({ kind: 'none', reason: 'Estimating…' })
   // Another workflow: its estimate is not this one's, so say nothing until the new one comes.
   useEffect(() => setState({ kind: 'none', reason: 'Estimating…' }), [workflowId])
   useEffect(() => {

@@ -1,6 +1,6 @@
 import type { EditorApi, NodeRunStatus } from '@shotchain/editor'
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { nodeStatuses } from './node-status.ts'
 import { type RunOutputLink, runOutputs } from './run-outputs.ts'
 import { isLive } from './run-view.ts'
@@ -19,8 +19,8 @@ export interface RunPage {
   readonly outputs: readonly RunOutputLink[]
   readonly budget: string
   setBudget(value: string): void
-  /** Runs the workflow, or towards `targets` (run to selected). */
-  start(targets?: readonly string[]): void
+  /** Runs the workflow, or towards `targets` (run to selected); says why not when it refuses. */
+  start(targets?: readonly string[]): string | undefined
   /** The editor's handle, once it is up (select and show a node). */
   readonly editor: { current: EditorApi | undefined }
 }
@@ -50,9 +50,17 @@ export function useRunPage(
   }, [estimate, doc, run.view])
   // A refused run (or estimate) marks the nodes at fault, with the field, before anything runs.
   const refusedIssues = useMemo(
-    () => run.refusal?.issues ?? (estimate.kind === 'refused' ? estimate.refusal.issues : []),
+    () =>
+      run.refusal?.issues.length
+        ? run.refusal.issues
+        : estimate.kind === 'refused'
+          ? estimate.refusal.issues
+          : [],
     [run.refusal, estimate],
   )
+  // An edit may fix what a run was refused for: the refusal goes, the estimate speaks again.
+  const { clearRefusal } = run
+  useEffect(() => clearRefusal(), [doc, clearRefusal])
   const statuses = useMemo(() => {
     const map = nodeStatuses(doc, registry, run.view, stale)
     for (const issue of refusedIssues) {
@@ -76,11 +84,16 @@ export function useRunPage(
   const { start: startRun } = run
   const start = useCallback(
     (targets?: readonly string[]) => {
-      const amount = Number.parseFloat(budget)
+      const text = budget.trim().replace(/^\$/, '')
+      const amount = Number(text)
+      if (text !== '' && !(Number.isFinite(amount) && amount >= 0)) {
+        return `Budget: "${budget}" is not an amount of dollars; write it like 2.50, or leave it empty for none`
+      }
       void startRun({
         ...(targets && targets.length > 0 ? { targets } : {}),
-        ...(budget.trim() !== '' && Number.isFinite(amount) ? { budgetUsd: amount } : {}),
+        ...(text !== '' ? { budgetUsd: amount } : {}),
       })
+      return undefined
     },
     [budget, startRun],
   )

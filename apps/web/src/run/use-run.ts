@@ -4,6 +4,9 @@ import { followRun } from './follow-run.ts'
 import { type RunRefusal, type RunSummary, runApi } from './run-api.ts'
 import { applyRunEvent, emptyRun, isLive, type RunView } from './run-view.ts'
 
+type Finished = 'succeeded' | 'failed' | 'cancelled'
+const FINISHED: ReadonlySet<string> = new Set<Finished>(['succeeded', 'failed', 'cancelled'])
+
 export interface RunControl {
   /** The run on the page (live, or the last one of this workflow), rebuilt from its events. */
   readonly view: RunView | undefined
@@ -21,6 +24,8 @@ export interface RunControl {
   cancel(): Promise<void>
   /** Shows a past run's results (or follows it, if it still runs). */
   show(runId: string): void
+  /** Forgets the last refusal (the document changed: it may no longer hold). */
+  clearRefusal(): void
   /** Answers the decision: submit again (may pay twice) or cancel the run. */
   decide(submitAgain: boolean): Promise<void>
 }
@@ -40,11 +45,22 @@ export function useRun(
   const [history, setHistory] = useState<readonly RunSummary[]>([])
   const [decision, setDecision] = useState<readonly string[]>()
   const stop = useRef<() => void>(() => {})
+  // What answers may still land for: the workflow on the page, and how many times the page moved
+  // to another one (a first save keeps the count: it is the same workflow getting its id).
+  const shown = useRef({ workflowId, moves: 0 })
+  if (shown.current.workflowId !== workflowId) {
+    const firstSave = shown.current.workflowId === undefined
+    shown.current = { workflowId, moves: shown.current.moves + (firstSave ? 0 : 1) }
+  }
+  const latestView = useRef(view)
+  latestView.current = view
+  const busy = useRef(false)
 
   const refreshHistory = useCallback(async (id: string) => {
     const listed = await runApi.list(id)
-    if (listed.ok) setHistory(listed.value.runs)
-    return listed.ok ? listed.value.runs : []
+    const runs = listed.ok ? listed.value.runs : []
+    if (listed.ok && shown.current.workflowId === id) setHistory(runs)
+    return runs
   }, [])
 
   const show = useCallback(
@@ -54,11 +70,18 @@ export function useRun(
       setView(emptyRun(runId))
       const apply = (event: RunEvent) => setView((v) => (v ? applyRunEvent(v, event) : v))
       const ended = () => {
-        if (workflowId) void refreshHistory(workflowId)
-        // A stream that stops without run-finished: the run may wait for a person's decision.
+        const id = shown.current.workflowId
+        if (id) void refreshHistory(id)
+        // The stream stopped: the run may wait for a person's decision, or have ended without
+        // a run-finished the page saw (a server restart): take its status from the server.
         void runApi.get(runId).then((run) => {
-          if (run.ok && run.value.status === 'needs-decision') {
-            setDecision(run.value.needsDecision ?? [])
+          if (!run.ok || latestView.current?.runId !== runId) return
+          if (run.value.status === 'needs-decision') setDecision(run.value.needsDecision ?? [])
+          else if (!run.value.active) {
+            const status = FINISHED.has(run.value.status)
+              ? (run.value.status as Finished)
+              : 'failed'
+            setView((v) => (v && isLive(v) && v.runId === runId ? { ...v, status } : v))
           }
         })
       }
@@ -92,10 +115,15 @@ export function useRun(
 
   const start = useCallback(
     async (options: { targets?: readonly string[]; budgetUsd?: number }) => {
+      // One run at a time from this page: a second Ctrl+Enter or click does nothing.
+      if (busy.current || isLive(latestView.current)) return
+      busy.current = true
+      const moves = shown.current.moves
       setRefusal(undefined)
       setStarting(true)
       try {
         const id = await saveFirst()
+        if (shown.current.moves !== moves) return
         if (id === undefined) {
           setRefusal({
             message: 'The workflow could not be saved, so it was not run (see the notice above).',
@@ -104,10 +132,13 @@ export function useRun(
           return
         }
         const started = await runApi.start(id, options)
+        // Another workflow was opened meanwhile: its page must not show this run.
+        if (shown.current.moves !== moves) return
         if (!started.ok) return setRefusal(started.refusal)
         show(started.value.runId)
         void refreshHistory(id)
       } finally {
+        busy.current = false
         setStarting(false)
       }
     },
@@ -122,15 +153,19 @@ export function useRun(
 
   const decide = useCallback(
     async (submitAgain: boolean) => {
-      if (view === undefined || decision === undefined) return
+      if (view === undefined || decision === undefined || busy.current) return
+      busy.current = true
       const answer = submitAgain
         ? await runApi.resubmit(view.runId, decision)
         : await runApi.cancel(view.runId)
+      busy.current = false
       if (!answer.ok) return setRefusal(answer.refusal)
       show(view.runId)
     },
     [view, decision, show],
   )
 
-  return { view, refusal, starting, history, decision, start, cancel, show, decide }
+  const clearRefusal = useCallback(() => setRefusal(undefined), [])
+
+  return { view, refusal, starting, history, decision, start, cancel, show, decide, clearRefusal }
 }

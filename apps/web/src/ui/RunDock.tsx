@@ -20,8 +20,7 @@ export function RunDock({ page, offline, selected }: RunDockProps) {
       setHint('Select the nodes to run to on the canvas first: only what they need runs.')
       return
     }
-    setHint(undefined)
-    page.start(toSelected ? ids : undefined)
+    setHint(page.start(toSelected ? ids : undefined))
   }
   const focus = (issue: Issue) => {
     if (issue.nodeId) page.editor.current?.focus([issue.nodeId])

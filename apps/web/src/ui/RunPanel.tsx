@@ -75,7 +75,7 @@ export function RunPanel(props: RunPanelProps) {
         </button>
       </div>
       {props.hint ? <p className="run-hint">{props.hint}</p> : null}
-      {view ? <RunLine view={view} /> : null}
+      {view ? <RunLine view={view} waiting={props.decision !== undefined} /> : null}
       {props.decision ? <Decision nodeIds={props.decision} onDecide={props.onDecide} /> : null}
       {refusal ? <Refusal refusal={refusal} onIssue={props.onIssue} /> : null}
       {estimate.kind === 'refused' && !refusal ? (
@@ -85,12 +85,15 @@ export function RunPanel(props: RunPanelProps) {
   )
 }
 
-function RunLine({ view }: { view: RunView }) {
+function RunLine({ view, waiting }: { view: RunView; waiting: boolean }) {
   const states = [...view.nodes.values()]
   const done = states.filter((n) => n.state === 'done' || n.state === 'cached').length
-  const text = isLive(view)
-    ? `Running: ${done} of ${states.length} steps done`
-    : `Last run ${view.status}${view.spentUsd > 0 ? `, spent $${view.spentUsd.toFixed(2)}` : ', nothing paid'}`
+  const paid = view.spentUsd > 0 ? `, spent $${view.spentUsd.toFixed(2)} so far` : ''
+  const text = waiting
+    ? `Waiting for your decision (below)${paid}`
+    : isLive(view)
+      ? `Running: ${done} of ${states.length} steps done`
+      : `Last run ${view.status}${view.spentUsd > 0 ? `, spent $${view.spentUsd.toFixed(2)}` : ', nothing paid'}`
   return (
     <p className={`run-line is-${view.status}`} data-testid="run-status">
       {text}

@@ -36,6 +36,7 @@ export function Timeline({ timeline, onSelect }: TimelineProps) {
               <span className="timeline-label">{shot.label}</span>
               <span className="timeline-meta">
                 {seconds(shot.durationSec)} · {shot.status} · ${shot.costUsd.toFixed(2)}
+                {shot.estimated && shot.costUsd > 0 ? ' est.' : ''}
               </span>
             </button>
             {shot.videoUrl ? (
@@ -49,6 +50,7 @@ export function Timeline({ timeline, onSelect }: TimelineProps) {
       <div className="timeline-total" data-testid="timeline-total">
         <strong>{seconds(timeline.totalSec)}</strong> in {timeline.shots.length} shots · $
         {timeline.totalUsd.toFixed(2)}
+        {timeline.estimated ? ' est.' : ''}
         {timeline.sequenceUrl ? (
           <>
             {/* biome-ignore lint/a11y/useMediaCaption: generated clips have no speech to caption. */}

@@ -40,8 +40,11 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
   const runs = useRunPage(server ? open.saved.id : undefined, open.doc, registry, saveFirst)
   const { start } = runs
   const onRun = useCallback(
-    (selected: readonly string[]) =>
-      server ? start(selected) : show({ key: 'run', tone: 'info', text: NEEDS_SERVER }),
+    (selected: readonly string[]) => {
+      if (!server) return show({ key: 'run', tone: 'info', text: NEEDS_SERVER })
+      const problem = start(selected)
+      if (problem) show({ key: 'run', tone: 'error', text: problem })
+    },
     [server, start, show],
   )
   const onReady = useCallback(
