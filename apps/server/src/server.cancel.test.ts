@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RunningServer } from './server/create-server.ts'
 import {
   api,
-  createServerHarness,
   createShortWorkflow,
   KLING,
   type ServerHarness,
+  useServer,
 } from './testing/server-harness.ts'
 import { readSse } from './testing/sse-client.ts'
 
 let h: ServerHarness
 let server: RunningServer
 
-beforeAll(async () => {
-  h = await createServerHarness()
-  server = await h.start()
-}, 60_000)
-
-afterAll(() => h?.close())
+useServer((harness, running) => {
+  h = harness
+  server = running
+})
 
 interface RunEventJson {
   readonly type: string

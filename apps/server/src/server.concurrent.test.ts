@@ -1,25 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RunningServer } from './server/create-server.ts'
-import {
-  api,
-  createServerHarness,
-  createShortWorkflow,
-  jsonOf,
-  type ServerHarness,
-} from './testing/server-harness.ts'
+import { api, createShortWorkflow, jsonOf, useServer } from './testing/server-harness.ts'
 import { readSse } from './testing/sse-client.ts'
 
-let h: ServerHarness
 let server: RunningServer
 
-beforeAll(async () => {
-  h = await createServerHarness()
-  server = await h.start()
-}, 60_000)
-
-afterAll(() => h?.close())
+useServer((_harness, running) => {
+  server = running
+})
 
 describe('two runs of different workflows at once', () => {
   it('keep their events and their media apart', async () => {

@@ -1,12 +1,12 @@
 import { makePng } from '@shotchain/fal-emulator/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RunningServer } from './server/create-server.ts'
 import {
   api,
-  createServerHarness,
   createShortWorkflow,
   KLING,
   type ServerHarness,
+  useServer,
   type WorkflowJson,
 } from './testing/server-harness.ts'
 import { readSse } from './testing/sse-client.ts'
@@ -14,12 +14,10 @@ import { readSse } from './testing/sse-client.ts'
 let h: ServerHarness
 let server: RunningServer
 
-beforeAll(async () => {
-  h = await createServerHarness()
-  server = await h.start()
-}, 60_000)
-
-afterAll(() => h?.close())
+useServer((harness, running) => {
+  h = harness
+  server = running
+})
 
 /** Uploads a `width`×`height` PNG; resolves with the path an image node takes. */
 async function uploadPng(width: number, height: number): Promise<string> {

@@ -1,24 +1,22 @@
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RunningServer } from './server/create-server.ts'
 import {
   api,
-  createServerHarness,
   createShortWorkflow,
   KLING,
   type ServerHarness,
+  useServer,
 } from './testing/server-harness.ts'
 import { readSse } from './testing/sse-client.ts'
 
 let h: ServerHarness
 let server: RunningServer
 
-beforeAll(async () => {
-  h = await createServerHarness()
-  server = await h.start()
-}, 60_000)
-
-afterAll(() => h?.close())
+useServer((harness, running) => {
+  h = harness
+  server = running
+})
 
 describe('a run of the three-shot example over the API', () => {
   it('says which fal it uses on every response, and seeds the starter workflow', async () => {

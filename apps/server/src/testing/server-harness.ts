@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { type FalEmulator, startFalEmulator } from '@shotchain/fal-emulator'
+import { afterAll, beforeAll } from 'vitest'
 import { createServer, type RunningServer } from '../server/create-server.ts'
 
 const MAIN = resolve(import.meta.dirname, '../main.ts')
@@ -163,4 +164,21 @@ export interface WorkflowJson {
   name: string
   nodes: { id: string; type: string; params: Record<string, unknown> }[]
   edges: unknown[]
+}
+
+/**
+ * For a test file: a harness and a server in this process, started before its tests (handed to
+ * `ready`) and closed after them.
+ * @example
+ * let h: ServerHarness
+ * let server: RunningServer
+ * useServer((harness, running) => { h = harness; server = running })
+ */
+export function useServer(ready: (harness: ServerHarness, server: RunningServer) => void): void {
+  let harness: ServerHarness | undefined
+  beforeAll(async () => {
+    harness = await createServerHarness()
+    ready(harness, await harness.start())
+  }, 60_000)
+  afterAll(() => harness?.close())
 }
