@@ -14,6 +14,8 @@ interface RunDockProps {
 export function RunDock({ page, offline, selected }: RunDockProps) {
   const { run } = page
   const [hint, setHint] = useState<string>()
+  // A past run on the page must not hide one still going.
+  const going = run.history.find((r) => r.status === 'running' && r.id !== run.view?.runId)
   const onRun = (toSelected: boolean) => {
     const ids = toSelected ? selected() : []
     if (toSelected && ids.length === 0) {
@@ -52,6 +54,11 @@ export function RunDock({ page, offline, selected }: RunDockProps) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {going ? (
+        <button type="button" onClick={() => run.show(going.id)} data-testid="show-running">
+          A run of this workflow is going: show it
+        </button>
       ) : null}
       <h3 className="run-dock-title">Runs</h3>
       <RunHistory runs={run.history} shownId={run.view?.runId} onShow={run.show} />
