@@ -1,4 +1,5 @@
 import type { RunEvent } from '@shotchain/engine'
+import { type RunState, runApi } from './run-api.ts'
 
 const EVENT_TYPES: readonly RunEvent['type'][] = [
   'run-started',
@@ -24,7 +25,7 @@ const EVENT_TYPES: readonly RunEvent['type'][] = [
 export function followRun(
   runId: string,
   onEvent: (event: RunEvent) => void,
-  onStopped: () => void,
+  onStopped: (run: RunState) => void,
 ): () => void {
   const source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events`)
   let finished = false
@@ -43,15 +44,12 @@ export function followRun(
   source.addEventListener('error', () => {
     if (finished) return
     // CLOSED: the browser gave up; CONNECTING: it retries, unless the run has stopped.
-    void fetch(`/api/runs/${encodeURIComponent(runId)}`)
-      .then((r) => r.json() as Promise<{ active?: boolean }>)
-      .then((run) => {
-        if (!run.active && !finished) {
-          close()
-          onStopped()
-        }
-      })
-      .catch(() => {})
+    void runApi.get(runId).then((run) => {
+      if (run.ok && !run.value.active && !finished) {
+        close()
+        onStopped(run.value)
+      }
+    })
   })
   return close
 }

@@ -14,6 +14,13 @@ export type ApiResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly refusal: RunRefusal }
 
+/** A run as the server holds it now: its status, whether it executes, what waits for a person. */
+export interface RunState {
+  readonly status: string
+  readonly active: boolean
+  readonly needsDecision?: string[]
+}
+
 /** A past or running run, as listed per workflow. */
 export interface RunSummary {
   readonly id: string
@@ -66,10 +73,7 @@ export const runApi = {
     call<unknown>(`/api/runs/${encodeURIComponent(runId)}/cancel`, post({})),
   list: (workflowId: string) =>
     call<{ runs: RunSummary[] }>(`/api/workflows/${encodeURIComponent(workflowId)}/runs`),
-  get: (runId: string) =>
-    call<{ status: string; active: boolean; needsDecision?: string[] }>(
-      `/api/runs/${encodeURIComponent(runId)}`,
-    ),
+  get: (runId: string) => call<RunState>(`/api/runs/${encodeURIComponent(runId)}`),
   /** A person's decision: submit these nodes again although their first submit may have reached fal. */
   resubmit: (runId: string, nodeIds: readonly string[]) =>
     call<unknown>(`/api/runs/${encodeURIComponent(runId)}/resubmit`, post({ nodeIds })),

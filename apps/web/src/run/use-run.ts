@@ -1,7 +1,7 @@
 import type { RunEvent } from '@shotchain/engine'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { followRun } from './follow-run.ts'
-import { type RunRefusal, type RunSummary, runApi } from './run-api.ts'
+import { type RunRefusal, type RunState, type RunSummary, runApi } from './run-api.ts'
 import { applyRunEvent, emptyRun, isLive, type RunView } from './run-view.ts'
 
 type Finished = 'succeeded' | 'failed' | 'cancelled'
@@ -69,30 +69,19 @@ export function useRun(
       setDecision(undefined)
       setView(emptyRun(runId))
       const apply = (event: RunEvent) => setView((v) => (v ? applyRunEvent(v, event) : v))
-      const ended = () => {
+      // The server ended the stream (the run no longer executes): it may wait for a person's
+      // decision, or have ended without a run-finished the page saw (a server restart).
+      const ended = (run: RunState) => {
         const id = shown.current.workflowId
         if (id) void refreshHistory(id)
-        // The stream stopped: the run may wait for a person's decision, or have ended without
-        // a run-finished the page saw (a server restart): take its status from the server.
-        void runApi.get(runId).then((run) => {
-          if (!run.ok || latestView.current?.runId !== runId) return
-          if (run.value.status === 'needs-decision') setDecision(run.value.needsDecision ?? [])
-          else if (!run.value.active) {
-            const status = FINISHED.has(run.value.status)
-              ? (run.value.status as Finished)
-              : 'failed'
-            setView((v) => (v && isLive(v) && v.runId === runId ? { ...v, status } : v))
-          }
-        })
+        if (latestView.current?.runId !== runId) return
+        if (run.status === 'needs-decision') setDecision(run.needsDecision ?? [])
+        else {
+          const status = FINISHED.has(run.status) ? (run.status as Finished) : 'failed'
+          setView((v) => (v && isLive(v) && v.runId === runId ? { ...v, status } : v))
+        }
       }
-      stop.current = followRun(
-        runId,
-        (event) => {
-          apply(event)
-          if (event.type === 'run-finished') ended()
-        },
-        ended,
-      )
+      stop.current = followRun(runId, apply, ended)
     },
     [workflowId, refreshHistory],
   )
