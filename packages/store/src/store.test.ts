@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { openSqlite } from './db/sqlite.ts'
 import { DATABASE_FILE } from './store.ts'
 import { runScript } from './testing/run-script.ts'
 import { makeTempHome, openTestStore } from './testing/temp-home.ts'
@@ -13,8 +13,8 @@ describe('openStore', () => {
     const store = openTestStore()
     expect(existsSync(join(store.home, DATABASE_FILE))).toBe(true)
     expect(existsSync(join(store.home, 'media'))).toBe(true)
-    const db = new Database(join(store.home, DATABASE_FILE), { readonly: true })
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    const db = openSqlite(join(store.home, DATABASE_FILE), { busyTimeoutMs: 0 })
+    expect(db.pragma('journal_mode')).toBe('wal')
     db.close()
   })
 

@@ -1,5 +1,5 @@
 import type { CacheEntry, CacheStore } from '@shotchain/engine'
-import type { Database } from 'better-sqlite3'
+import type { SqliteDatabase } from '../db/sqlite.ts'
 import { findMediaHashes } from './media-references.ts'
 
 interface CacheRow {
@@ -13,7 +13,10 @@ interface CacheRow {
  * plain data. `get` answers `undefined` when any media its outputs reference is no longer in the
  * media folder (`hasMedia` false), so the node runs again rather than handing out a dangling file.
  */
-export function createSqliteCache(db: Database, hasMedia: (hash: string) => boolean): CacheStore {
+export function createSqliteCache(
+  db: SqliteDatabase,
+  hasMedia: (hash: string) => boolean,
+): CacheStore {
   const select = db.prepare<[string], CacheRow>(
     'SELECT node_type, outputs, created_at FROM cache_entries WHERE cache_key = ?',
   )

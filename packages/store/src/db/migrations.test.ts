@@ -1,19 +1,19 @@
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { sampleWorkflow } from '../testing/sample-workflow.ts'
 import { makeTempHome, openTestStore } from '../testing/temp-home.ts'
 import { MIGRATIONS, type Migration, migrate } from './migrations.ts'
+import { openSqlite, type SqliteDatabase } from './sqlite.ts'
 
-function openFile(path: string): Database.Database {
-  const db = new Database(path)
+function openFile(path: string): SqliteDatabase {
+  const db = openSqlite(path, { busyTimeoutMs: 0 })
   onTestFinished(() => {
     db.close()
   })
   return db
 }
 
-const version = (db: Database.Database) => db.pragma('user_version', { simple: true })
+const version = (db: SqliteDatabase) => db.pragma('user_version')
 
 describe('migrate', () => {
   it('records the schema version when a store is first opened', () => {
@@ -51,7 +51,7 @@ describe('migrate', () => {
   it('adds the workflow and run tables to a file from before them, keeping its rows', () => {
     const home = makeTempHome()
     const path = join(home, 'shotchain.db')
-    const old = new Database(path)
+    const old = openSqlite(path, { busyTimeoutMs: 0 })
     migrate(old, MIGRATIONS.slice(0, 1))
     old
       .prepare('INSERT INTO cache_entries VALUES (?, ?, ?, ?)')

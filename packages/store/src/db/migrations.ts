@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { SqliteDatabase } from './sqlite.ts'
 
 /**
  * One schema step. Steps run in order, each once, inside the same transaction as the
@@ -95,9 +95,9 @@ export const MIGRATIONS: readonly Migration[] = [
  * step. Throws when the file was written by a newer Shotchain (more steps than this one knows).
  * @returns the schema version after migrating.
  */
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  const run = db.transaction(() => {
-    const current = db.pragma('user_version', { simple: true }) as number
+export function migrate(db: SqliteDatabase, migrations: readonly Migration[] = MIGRATIONS): number {
+  return db.immediate(() => {
+    const current = db.pragma('user_version') as number
     if (current > migrations.length)
       throw new Error(
         `store: the database is at schema version ${current}, newer than this Shotchain knows (${migrations.length}); upgrade Shotchain`,
@@ -107,5 +107,4 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
     if (current < migrations.length) db.pragma(`user_version = ${migrations.length}`)
     return migrations.length
   })
-  return run.immediate()
 }

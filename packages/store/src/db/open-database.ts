@@ -1,5 +1,5 @@
-import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { migrate } from './migrations.ts'
+import { openSqlite, type SqliteDatabase } from './sqlite.ts'
 
 /** How long a write waits for another process's write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000
@@ -16,8 +16,8 @@ export type Durability = 'FULL' | 'NORMAL'
  * Opens (creating if needed) the SQLite file at `path` in WAL mode; the `FULL` connection also
  * migrates it, so open that one first.
  */
-export function openDatabase(path: string, durability: Durability = 'FULL'): Database {
-  const db = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS })
+export function openDatabase(path: string, durability: Durability = 'FULL'): SqliteDatabase {
+  const db = openSqlite(path, { busyTimeoutMs: BUSY_TIMEOUT_MS })
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     db.pragma('journal_mode = WAL')

@@ -1,5 +1,5 @@
 import type { Journal, JournalEntry } from '@shotchain/engine'
-import type { Database } from 'better-sqlite3'
+import type { SqliteDatabase } from '../db/sqlite.ts'
 import { storeError } from '../db/store-error.ts'
 
 interface JournalRow {
@@ -24,7 +24,7 @@ function toEntry(row: JournalRow): JournalEntry {
  * a `synchronous = FULL` connection, so it is on disk before it returns. `record` throws when the
  * key was never begun (a bug in the caller); `clearIf` compares and deletes in one statement.
  */
-export function createSqliteJournal(db: Database): Journal {
+export function createSqliteJournal(db: SqliteDatabase): Journal {
   const select = db.prepare<[string], JournalRow>(
     'SELECT * FROM journal_entries WHERE cache_key = ?',
   )

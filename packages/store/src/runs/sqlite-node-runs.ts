@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { SqliteDatabase } from '../db/sqlite.ts'
 import { isConstraintError } from '../db/sqlite-constraint.ts'
 import { storeError } from '../db/store-error.ts'
 
@@ -63,7 +63,7 @@ function errorJson(error: NodeRunError): string {
 }
 
 /** A {@link NodeRunStore} in the `node_runs` table; each write is one autocommitted statement. */
-export function createSqliteNodeRuns(db: Database): NodeRunStore {
+export function createSqliteNodeRuns(db: SqliteDatabase): NodeRunStore {
   const upsert = db.prepare<[string, string, string, string | null, string | null, number]>(
     `INSERT INTO node_runs (run_id, node_id, status, request_id, error, updated_at)
      VALUES (?, ?, ?, ?, ?, ?)

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { SqliteDatabase } from '../db/sqlite.ts'
 import { isConstraintError } from '../db/sqlite-constraint.ts'
 import { storeError } from '../db/store-error.ts'
 
@@ -24,7 +24,7 @@ export interface RunEventLog {
 }
 
 /** A {@link RunEventLog} in the `run_events` table; each append is one autocommitted statement. */
-export function createSqliteRunEvents(db: Database): RunEventLog {
+export function createSqliteRunEvents(db: SqliteDatabase): RunEventLog {
   const insert = db.prepare<[string, number, string]>(
     'INSERT INTO run_events (run_id, seq, event) VALUES (?, ?, ?)',
   )

@@ -1,5 +1,5 @@
 import type { WorkflowDocument } from '@shotchain/graph'
-import type { Database } from 'better-sqlite3'
+import type { SqliteDatabase } from '../db/sqlite.ts'
 import { storeError } from '../db/store-error.ts'
 import { decodeDocument, encodeDocument } from '../db/stored-document.ts'
 
@@ -90,7 +90,7 @@ function readIds(text: string): readonly string[] {
 }
 
 /** A {@link RunStore} in the `runs` table; each write is one autocommitted statement. */
-export function createSqliteRuns(db: Database): RunStore {
+export function createSqliteRuns(db: SqliteDatabase): RunStore {
   const columns = 'SELECT * FROM runs'
   const select = db.prepare<[string], RunRow>(`${columns} WHERE id = ?`)
   const selectByWorkflow = db.prepare<[string], RunRow>(

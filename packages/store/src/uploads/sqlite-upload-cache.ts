@@ -1,8 +1,8 @@
 import type { UploadCache } from '@shotchain/fal'
-import type { Database } from 'better-sqlite3'
+import type { SqliteDatabase } from '../db/sqlite.ts'
 
 /** An {@link UploadCache} in the `uploads` table: fal storage URLs by content SHA-256. */
-export function createSqliteUploadCache(db: Database): UploadCache {
+export function createSqliteUploadCache(db: SqliteDatabase): UploadCache {
   const select = db.prepare<[string], { url: string; at: number }>(
     'SELECT url, at FROM uploads WHERE hash = ?',
   )

@@ -1,5 +1,5 @@
 import type { WorkflowDocument } from '@shotchain/graph'
-import type { Database } from 'better-sqlite3'
+import type { SqliteDatabase } from '../db/sqlite.ts'
 import { storeError } from '../db/store-error.ts'
 import { decodeDocument, encodeDocument } from '../db/stored-document.ts'
 
@@ -75,7 +75,7 @@ function toSummary(row: SummaryRow): WorkflowSummary {
 }
 
 /** A {@link WorkflowStore} in the `workflows` table; each write is one autocommitted statement. */
-export function createSqliteWorkflows(db: Database): WorkflowStore {
+export function createSqliteWorkflows(db: SqliteDatabase): WorkflowStore {
   const selectAll = db.prepare<[], SummaryRow>(
     `SELECT id, name, revision, created_at, updated_at FROM workflows
      ORDER BY updated_at DESC, id`,
