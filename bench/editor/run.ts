@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { CHROMIUM_ARGS, requireChromium } from '@shotchain/test-machine'
 import { type Browser, chromium } from 'playwright-core'
 import { formatMs, mean, median, percentile, round } from '../measure.ts'
 import type { BenchHooks, BenchMode, BenchWindow, PageStatus } from './bench-hooks.ts'
@@ -21,16 +22,6 @@ const GESTURE_STEPS = 60
 /** At 1:1 the zoom swings ±6 notches (×1.77 … ×0.94), staying above our detail threshold. */
 const WORK_ZOOM_SWING = 6
 const LOAD_TIMEOUT_MS = 120_000
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 /** What every `https://example.com/end-k.jpg` of the workflow serves: a 1280×720 JPEG, 20 KB. */
 const END_FRAME = join(import.meta.dirname, '../../examples/images/studio.jpg')
 const log = (message: string) => console.error(message)
@@ -148,7 +139,10 @@ await buildPage(outDir).catch(async (error: unknown) => {
   throw error
 })
 const served = await servePage(outDir)
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+const browser = await chromium.launch({
+  executablePath: requireChromium(),
+  args: [...CHROMIUM_ARGS],
+})
 try {
   log(
     `${doc.nodes.length} nodes, ${doc.edges.length} edges; Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}; ${ROUNDS} rounds, modes alternating`,

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { CHROMIUM_ARGS, requireChromium } from '@shotchain/test-machine'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
 import { afterAll, beforeAll } from 'vitest'
@@ -11,19 +12,6 @@ const APP = resolve(import.meta.dirname, '..')
 
 /** Where screenshots go (ignored by git and the linter). */
 export const TEST_OUTPUT = join(APP, 'test-output')
-
-/** Debian's Chromium; never a downloaded one. */
-export const CHROMIUM = '/usr/bin/chromium'
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** The built app served by a real server, and a browser page on it. */
 export interface AppHarness {
@@ -67,7 +55,10 @@ export async function startApp(): Promise<AppHarness> {
   const server = await startTestServer({ webDist })
   let browser: Browser
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    browser = await chromium.launch({
+      executablePath: requireChromium(),
+      args: [...CHROMIUM_ARGS],
+    })
   } catch (error) {
     await server.close()
     throw error
