@@ -25,10 +25,9 @@ export function uploadRoutes(app: AppContext): Hono {
       onError: (c) => c.json({ error: tooLarge }, 413),
     }),
     async (c) => {
-      const bytes = await readUpload(c.req.raw)
-      if (bytes === undefined) {
-        return c.json({ error: 'file: the multipart form has no "file" field with the image' }, 400)
-      }
+      const read = await readUpload(c.req.raw)
+      if (!read.ok) return c.json({ error: read.error }, 400)
+      const { bytes } = read
       if (bytes.byteLength > MAX_UPLOAD_BYTES) return c.json({ error: tooLarge }, 413)
       if (bytes.byteLength === 0)
         return c.json({ error: 'the upload is empty: send an image' }, 400)
@@ -61,13 +60,30 @@ export function uploadRoutes(app: AppContext): Hono {
   return routes
 }
 
-async function readUpload(request: Request): Promise<Uint8Array | undefined> {
+type UploadRead =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly error: string }
+
+/** The upload's bytes: the raw body, or the `file` field of a multipart form. */
+async function readUpload(request: Request): Promise<UploadRead> {
   const type = request.headers.get('content-type') ?? ''
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
-    return new Uint8Array(await request.arrayBuffer())
+    return { ok: true, bytes: new Uint8Array(await request.arrayBuffer()) }
   }
-  const form = await request.formData()
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch (error) {
+    // A body that breaks its own Content-Type is the client's mistake, not a server fault.
+    const reason = error instanceof Error ? error.message : String(error)
+    return {
+      ok: false,
+      error: `the multipart form could not be read (${reason}): send the image as the "file" field of a well-formed multipart/form-data body, or as the raw body`,
+    }
+  }
   const file = form.get('file')
-  if (file === null || typeof file === 'string') return undefined
-  return new Uint8Array(await file.arrayBuffer())
+  if (file === null || typeof file === 'string') {
+    return { ok: false, error: 'file: the multipart form has no "file" field with the image' }
+  }
+  return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) }
 }
