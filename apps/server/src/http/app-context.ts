@@ -2,6 +2,7 @@ import type { NodeRegistry } from '@shotchain/graph'
 import type { Store } from '@shotchain/store'
 import type { EventHub } from '../runs/event-hub.ts'
 import type { RunManager } from '../runs/run-manager.ts'
+import type { PathHider } from './hide-paths.ts'
 
 /** What the routes work with; built once by the server. */
 export interface AppContext {
@@ -17,4 +18,6 @@ export interface AppContext {
   readonly webDist: string | undefined
   readonly now: () => number
   readonly log: (line: string) => void
+  /** Takes absolute paths of this machine out of what the browser is sent. */
+  readonly hide: PathHider
 }

@@ -40,7 +40,7 @@ export function createApp(app: AppContext): Hono {
     c.json({
       fal: app.fal === 'fal' ? 'fal' : 'offline emulator',
       workflows: app.store.workflows.list().length,
-      home: app.store.home,
+      home: app.hide.home,
     }),
   )
   http.route('/api/workflows', workflowRoutes(app))

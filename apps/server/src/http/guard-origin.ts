@@ -2,20 +2,33 @@ import type { MiddlewareHandler } from 'hono'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/** `Sec-Fetch-Site` values of a request a page of another origin made (other ports are same-site). */
+const FOREIGN_SITES = new Set(['cross-site', 'same-site'])
+
 /**
  * Keeps other web pages and rebinding DNS names away from a local server. Every request must name
  * one of `hosts()` (with the server's port) in `Host`; state-changing requests (POST, PUT, PATCH,
- * DELETE) that carry an `Origin` must come from `http://<one of those hosts>`. Anything else is a
- * 403 saying which header was refused.
+ * DELETE) that carry an `Origin` must come from `http://<one of those hosts>`, and those without
+ * an `Origin` must not say `Sec-Fetch-Site: cross-site` (or `same-site`: another port of this
+ * machine). A request without a `Host` is a 400; anything else refused is a 403 saying which
+ * header was refused.
  */
 export function guardOrigin(hosts: () => readonly string[]): MiddlewareHandler {
   return async (c, next) => {
     const allowed = hosts()
     const host = c.req.header('host')
-    if (host === undefined || !allowed.includes(host.toLowerCase())) {
+    if (host === undefined || host === '') {
       return c.json(
         {
-          error: `refused: the Host header "${host ?? ''}" is not this server (${allowed[0] ?? ''}); open the URL the server printed`,
+          error: `bad request: no Host header; open the URL the server printed (http://${allowed[0] ?? ''})`,
+        },
+        400,
+      )
+    }
+    if (!allowed.includes(host.toLowerCase())) {
+      return c.json(
+        {
+          error: `refused: the Host header "${host}" is not this server (${allowed[0] ?? ''}); open the URL the server printed`,
         },
         403,
       )
@@ -31,6 +44,15 @@ export function guardOrigin(hosts: () => readonly string[]): MiddlewareHandler {
           403,
         )
       }
+    }
+    const site = c.req.header('sec-fetch-site')?.toLowerCase()
+    if (!SAFE_METHODS.has(c.req.method) && origin === undefined && FOREIGN_SITES.has(site ?? '')) {
+      return c.json(
+        {
+          error: `refused: a ${c.req.method} from a ${site} page — only pages served by this server (http://${allowed[0] ?? ''}) may change its state`,
+        },
+        403,
+      )
     }
     await next()
   }

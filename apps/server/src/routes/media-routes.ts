@@ -21,7 +21,8 @@ const TYPES: Readonly<Record<string, string>> = {
 /**
  * `GET|HEAD /media/:hash`: a file of the media store, by content hash only (anything but 64 hex
  * digits is a 404, so no path can be named). Honours a single `Range` (206, or 416 when it lies
- * past the end); the content never changes, so it may be cached forever.
+ * past the end); the content never changes, so it may be cached forever. Sent with `nosniff` and
+ * `Cross-Origin-Resource-Policy: same-origin`: pages of other sites cannot load it.
  */
 export function mediaRoutes(app: AppContext): Hono {
   const routes = new Hono()
@@ -35,6 +36,9 @@ export function mediaRoutes(app: AppContext): Hono {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'Cache-Control': 'public, max-age=31536000, immutable',
       ETag: `"${hash}"`,
+      // The type is the server's to say, and other sites may not embed or read the user's media.
+      'X-Content-Type-Options': 'nosniff',
+      'Cross-Origin-Resource-Policy': 'same-origin',
     }
     const range = parseByteRange(c.req.header('range'), size)
     if (range === 'unsatisfiable') {

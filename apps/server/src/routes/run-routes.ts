@@ -31,9 +31,9 @@ export function runRoutes(app: AppContext): Hono {
     const { doc, targets } = body.value
     // An unsaved edit is checked as a save would check it, then estimated; it is never stored.
     const unsaved = doc === undefined ? undefined : checkDocument(doc, store.media.root)
-    if (unsaved !== undefined && !unsaved.ok) return refuse(c, unsaved.issues)
+    if (unsaved !== undefined && !unsaved.ok) return refuse(c, unsaved.issues, app.hide)
     const planned = await runs.estimate(unsaved?.doc ?? workflow.doc, targets)
-    if (!planned.ok) return refuse(c, planned.issues)
+    if (!planned.ok) return refuse(c, planned.issues, app.hide)
     return c.json(describePlan(planned.plan))
   })
 
@@ -50,7 +50,7 @@ export function runRoutes(app: AppContext): Hono {
         201,
       )
     }
-    if (started.reason === 'invalid') return refuse(c, started.issues)
+    if (started.reason === 'invalid') return refuse(c, started.issues, app.hide)
     return c.json(
       {
         error: `refused: the estimate $${started.estimateUsd.toFixed(2)} is over the budget of $${started.budgetUsd.toFixed(2)}`,

@@ -3,6 +3,7 @@ import { type Issue, parseWorkflow, type WorkflowDocument } from '@shotchain/gra
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppContext } from '../http/app-context.ts'
+import type { PathHider } from '../http/hide-paths.ts'
 import { readJson } from '../http/read-json.ts'
 import { checkImagePaths } from '../workflows/check-image-paths.ts'
 
@@ -27,7 +28,7 @@ export function workflowRoutes(app: AppContext): Hono {
     const body = await readJson(c, z.unknown())
     if (!body.ok) return body.response
     const checked = checkDocument(body.value, store.media.root)
-    if (!checked.ok) return refuse(c, checked.issues)
+    if (!checked.ok) return refuse(c, checked.issues, app.hide)
     const id = randomUUID()
     store.workflows.create(id, checked.doc, app.now())
     return c.json(store.workflows.get(id), 201)
@@ -38,7 +39,7 @@ export function workflowRoutes(app: AppContext): Hono {
     const body = await readJson(c, updateBody)
     if (!body.ok) return body.response
     const checked = checkDocument(body.value.doc, store.media.root)
-    if (!checked.ok) return refuse(c, checked.issues)
+    if (!checked.ok) return refuse(c, checked.issues, app.hide)
     const result = store.workflows.update(id, checked.doc, body.value.revision, app.now())
     if (result.ok) return c.json(result.workflow)
     if (result.reason === 'not-found') return notFound(c, id)
@@ -73,8 +74,12 @@ export function checkDocument(input: unknown, mediaRoot: string): Checked {
   return issues.length > 0 ? { ok: false, issues } : { ok: true, doc: parsed.doc }
 }
 
-/** A 422 with the document's issues, the first one in the message. */
-export function refuse(c: Context, issues: readonly Issue[]) {
+/**
+ * A 422 with the document's issues, the first one in the message; absolute paths of this machine
+ * in them are written relative to a named root.
+ */
+export function refuse(c: Context, found: readonly Issue[], hide: PathHider) {
+  const issues = hide.json(found)
   const errors = issues.filter((i) => i.severity === 'error')
   const first = errors[0] ?? issues[0]
   const where = first?.nodeId ? `node ${first.nodeId}, ${first.path}` : first?.path

@@ -1,5 +1,6 @@
 import type { RunEvent } from '@shotchain/engine'
 import type { NodeRunState, Store } from '@shotchain/store'
+import type { PathHider } from '../http/hide-paths.ts'
 import type { EventHub, StoredEvent } from './event-hub.ts'
 
 /**
@@ -7,7 +8,8 @@ import type { EventHub, StoredEvent } from './event-hub.ts'
  * last stored seq when this execution began, so numbering continues across resumes), stores it,
  * updates the node's state, finishes the run record on `run-finished`, then pushes it to the
  * run's live subscribers. The store is written before anyone hears of the event, so a replay
- * never misses what a live subscriber saw.
+ * never misses what a live subscriber saw. Absolute paths in an event (a node error naming a file)
+ * are stored and sent relative to a named root (`hide`).
  */
 export function createEventRecorder(options: {
   readonly store: Store
@@ -16,11 +18,12 @@ export function createEventRecorder(options: {
   readonly baseSeq: number
   /** What earlier executions of this run spent; added to this one's on `run-finished`. */
   readonly spentBeforeUsd: number
+  readonly hide: PathHider
 }): (event: RunEvent) => void {
   const { store, hub, runId, baseSeq } = options
   return (engineEvent) => {
     const seq = baseSeq + engineEvent.seq
-    const event = { ...engineEvent, seq } as RunEvent
+    const event = options.hide.json({ ...engineEvent, seq } as RunEvent)
     store.events.append(runId, seq, event)
     const state = nodeStateOf(event)
     if (state !== undefined && 'nodeId' in event) store.nodeRuns.set(runId, event.nodeId, state)

@@ -3,6 +3,7 @@ import type { NodeRegistry } from '@shotchain/graph'
 import type { NodeServices } from '@shotchain/nodes'
 import type { ReadImageFacts } from '@shotchain/runtime'
 import type { Store } from '@shotchain/store'
+import type { PathHider } from '../http/hide-paths.ts'
 import type { EventHub } from './event-hub.ts'
 
 /** What the run manager's parts share: one store, one set of node services, one hub. */
@@ -18,6 +19,8 @@ export interface RunDeps {
   readonly limits: Readonly<Record<string, number>>
   /** Where the server's own problems go (not a user's: those are in responses and events). */
   readonly log: (line: string) => void
+  /** Takes absolute paths out of the events and node states the browser reads. */
+  readonly hide: PathHider
 }
 
 /** Starts executing a planned run in the background; see the run manager. */

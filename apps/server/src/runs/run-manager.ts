@@ -50,6 +50,7 @@ export function createRunManager(deps: RunDeps): RunManager {
       runId,
       baseSeq: deps.store.events.lastSeq(runId),
       spentBeforeUsd,
+      hide: deps.hide,
     })
     const done = executeRun(plan, {
       runId,

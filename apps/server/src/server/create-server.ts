@@ -1,6 +1,7 @@
+import { createServer as createHttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import { serve } from '@hono/node-server'
+import { getRequestListener } from '@hono/node-server'
 import { createRegistry } from '@shotchain/graph'
 import { createMediaTools } from '@shotchain/media'
 import { builtInNodes } from '@shotchain/nodes'
@@ -11,8 +12,10 @@ import {
   falTargetFromEnv,
 } from '@shotchain/runtime'
 import { openStore, resolveHome } from '@shotchain/store'
+import { answerClientError, answerUnreadableRequest } from '../http/answer-bad-request.ts'
 import { createApp } from '../http/create-app.ts'
 import { allowedHosts } from '../http/guard-origin.ts'
+import { createPathHider } from '../http/hide-paths.ts'
 import { createEventHub } from '../runs/event-hub.ts'
 import { createRunManager } from '../runs/run-manager.ts'
 import { seedStarter } from '../workflows/seed-starter.ts'
@@ -67,6 +70,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const root = store.media.root
   const media = createMediaServices(store, createMediaTools(), { baseDir: root, confineTo: root })
   const services = { media, fal: createFalServices(fal.gateway, store) }
+  const hide = createPathHider(store.home)
   const hub = createEventHub((error) => log(`an event listener failed: ${String(error)}`))
   const runs = createRunManager({
     store,
@@ -77,6 +81,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     now,
     limits: { fal: options.falConcurrency ?? 2 },
     log,
+    hide,
   })
   await seedStarter(
     store,
@@ -94,8 +99,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     webDist: options.webDist ?? resolve(REPO, 'apps/web/dist'),
     now,
     log,
+    hide,
   })
-  const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host })
+  const listener = getRequestListener(app.fetch, {
+    hostname: host,
+    errorHandler: answerUnreadableRequest,
+  })
+  // No Host is answered by the Host guard (a JSON 400) rather than by Node with an empty one.
+  const server = createHttpServer({ requireHostHeader: false }, listener)
+  server.on('clientError', answerClientError)
+  server.listen(options.port ?? 0, host)
   try {
     await new Promise<void>((ok, fail) => {
       server.once('listening', ok)
