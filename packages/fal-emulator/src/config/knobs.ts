@@ -50,8 +50,17 @@ export interface EmulatorKnobs {
   force422: number
   /** The `detail` entries of a forced 422; default: `start_image_url` could not be loaded. */
   force422Detail: FalErrorDetail[] | undefined
-  /** Answer 401 to queue and upload-initiate calls without `Authorization: Key …`. */
+  /**
+   * Answer 401 to queue and upload-initiate calls without `Authorization: Key …` (with an
+   * `apiKey`, without that key), like fal. On by default; tests that send no key turn it off.
+   */
   requireAuth: boolean
+  /**
+   * What a cancel does to a running job. Off (default, like fal): the runner is only signalled,
+   * the job goes on to COMPLETED with its result and is billed. On: it ends at once, unbilled.
+   * A queued job is always removed.
+   */
+  immediateCancel: boolean
   /** Long side in px of generated videos; the start image's aspect ratio is kept. */
   videoLongSide: number
   /** Frame rate of generated videos. */
@@ -73,7 +82,8 @@ export const DEFAULT_KNOBS: EmulatorKnobs = {
   seed: 1,
   force422: 0,
   force422Detail: undefined,
-  requireAuth: false,
+  requireAuth: true,
+  immediateCancel: false,
   videoLongSide: 1280,
   videoFps: 24,
   downloadTimeoutMs: 20_000,

@@ -27,7 +27,11 @@ function raw(method: string, url: string, body?: Uint8Array | string): Promise<R
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method, agent: false, headers: { 'content-type': 'application/json' } },
+      {
+        method,
+        agent: false,
+        headers: { 'content-type': 'application/json', authorization: 'Key test-key' },
+      },
       (res) => {
         let text = ''
         res.on('data', (c: Buffer) => (text += c.toString()))

@@ -80,12 +80,13 @@ export function createJobQueue(deps: QueueDeps): JobQueue {
     job.state = 'COMPLETED'
     job.completedAt = Date.now()
     job.outcome = outcome
-    if (job.cancelled) deps.stats.add('cancelled', job.endpointId)
-    else {
+    if (outcome !== CANCELLED) {
       deps.stats.add('completed', job.endpointId)
       if (outcome.status >= 300) deps.stats.add('failed', job.endpointId)
-      if (outcome.billedSeconds > 0)
+      if (outcome.billedSeconds > 0) {
+        deps.stats.add('billed', job.endpointId)
         deps.stats.add('billedSeconds', job.endpointId, outcome.billedSeconds)
+      }
     }
     if (job.webhookUrl !== undefined) {
       const url = job.webhookUrl
@@ -177,9 +178,17 @@ export function createJobQueue(deps: QueueDeps): JobQueue {
     position: (job) => Math.max(0, waiting.indexOf(job)),
     cancel(job) {
       if (job.state === 'COMPLETED') return 'ALREADY_COMPLETED'
+      if (job.cancelled) return 'CANCELLATION_REQUESTED'
+      job.cancelled = true
+      deps.stats.add('cancelled', job.endpointId)
       const index = waiting.indexOf(job)
       if (index >= 0) waiting.splice(index, 1)
-      job.cancelled = true
+      if (index < 0 && !knobs().immediateCancel) {
+        // fal only signals the runner; Kling's does not stop, so the job finishes and bills.
+        appendLog(job, 'Cancellation requested: the runner was signalled, the job goes on', 'WARN')
+        notify()
+        return 'CANCELLATION_REQUESTED'
+      }
       appendLog(job, 'Request cancelled', 'WARN')
       job.abort.abort(new Error('cancelled'))
       finish(job, CANCELLED)

@@ -46,6 +46,7 @@ export interface Job {
   state: JobState
   startedAt: number | undefined
   completedAt: number | undefined
+  /** A cancel was accepted (the job may still finish, see the `immediateCancel` knob). */
   cancelled: boolean
   logs: RequestLog[]
   outcome: JobOutcome | undefined

@@ -26,7 +26,13 @@ beforeAll(async () => {
 })
 afterAll(() => t.emulator.stop())
 beforeEach(async () => {
-  t.emulator.configure({ queueLatencyMs: 20, runLatencyMs: 60, concurrency: 2, requireAuth: false })
+  t.emulator.configure({
+    queueLatencyMs: 20,
+    runLatencyMs: 60,
+    concurrency: 2,
+    requireAuth: false,
+    immediateCancel: false,
+  })
   await waitUntilIdle(t.emulator)
   t.emulator.resetStats()
 })
@@ -118,11 +124,48 @@ describe('queue protocol', () => {
     const stats = t.emulator.stats()
     expect(stats.cancelled).toEqual({ [KLING]: 1 })
     expect(stats.billedSeconds).toEqual({})
+    expect(stats.billed).toEqual({})
     expect(stats.completed).toEqual({})
   })
 
-  it('cancel while running ends the job at once, unbilled', async () => {
-    t.emulator.configure({ queueLatencyMs: 0, runLatencyMs: 5_000 })
+  it('cancel while running, like fal: acknowledged, yet the job finishes and is billed', async () => {
+    t.emulator.configure({ queueLatencyMs: 0, runLatencyMs: 400 })
+    const { request_id } = await t.viaFetch.queue.submit(KLING, { input: input() })
+    const answers: unknown[] = []
+    await t.viaFetch.queue.subscribeToStatus(KLING, {
+      requestId: request_id,
+      pollInterval: 10,
+      onQueueUpdate: (s) => {
+        if (s.status === 'IN_PROGRESS' && answers.length === 0) {
+          answers.push('asked')
+          void fetch(
+            `${t.emulator.url}/queue.fal.run/fal-ai/kling-video/requests/${request_id}/cancel`,
+            { method: 'PUT', headers: { authorization: 'Key k' } },
+          ).then(async (res) => answers.push([res.status, await res.json()]))
+        }
+      },
+    })
+    expect(answers).toEqual(['asked', [202, { status: 'CANCELLATION_REQUESTED' }]])
+    const result = await t.viaFetch.queue.result(KLING, { requestId: request_id })
+    expect(result.data).toMatchObject({ video: { content_type: 'video/mp4' } })
+    const { logs } = (await t.viaFetch.queue.status(KLING, {
+      requestId: request_id,
+      logs: true,
+    })) as { logs: { message: string }[] }
+    expect(logs.map((l) => l.message)).toContain(
+      'Cancellation requested: the runner was signalled, the job goes on',
+    )
+    expect(t.emulator.stats()).toMatchObject({
+      cancelled: { [KLING]: 1 },
+      completed: { [KLING]: 1 },
+      billed: { [KLING]: 1 },
+      billedSeconds: { [KLING]: 3 },
+      totals: { billed: 1 },
+    })
+  })
+
+  it('cancel while running with immediateCancel ends the job at once, unbilled', async () => {
+    t.emulator.configure({ queueLatencyMs: 0, runLatencyMs: 5_000, immediateCancel: true })
     const { request_id } = await t.viaFetch.queue.submit(KLING, { input: input() })
     await t.viaFetch.queue.subscribeToStatus(KLING, {
       requestId: request_id,
@@ -132,7 +175,11 @@ describe('queue protocol', () => {
           void t.viaFetch.queue.cancel(KLING, { requestId: request_id })
       },
     })
-    expect(t.emulator.stats()).toMatchObject({ cancelled: { [KLING]: 1 }, billedSeconds: {} })
+    expect(t.emulator.stats()).toMatchObject({
+      cancelled: { [KLING]: 1 },
+      billed: {},
+      billedSeconds: {},
+    })
   })
 
   it('fails a job still queued after x-fal-request-timeout with a user timeout (504)', async () => {
@@ -222,7 +269,7 @@ describe('queue protocol', () => {
     })
   })
 
-  it('enforces Authorization: Key … only when requireAuth is on', async () => {
+  it('enforces Authorization: Key … while requireAuth is on (the default)', async () => {
     t.emulator.configure({ requireAuth: true })
     const anonymous = await fetch(`${t.emulator.url}/queue.fal.run/${KLING}`, {
       method: 'POST',
@@ -241,12 +288,12 @@ describe('queue protocol', () => {
     const res = await fetch(`${t.emulator.url}/proxy`, {
       method: 'OPTIONS',
       headers: {
-        origin: 'http://app.test',
+        origin: 'http://127.0.0.1:5173',
         'access-control-request-headers': 'x-fal-target-url, authorization',
       },
     })
     expect(res.status).toBe(204)
-    expect(res.headers.get('access-control-allow-origin')).toBe('http://app.test')
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173')
     expect(res.headers.get('access-control-allow-headers')).toBe('x-fal-target-url, authorization')
     expect(res.headers.get('access-control-expose-headers')).toContain(
       'x-fal-request-id, x-fal-request-timeout-type',

@@ -33,7 +33,7 @@ function submitRoute(endpointId: string, deps: QueueRouteDeps): Route {
   }
   return {
     name: 'submit',
-    needsAuth: true,
+    auth: 'key',
     async handle(req, target) {
       const body = parseJsonBody(await readBody(req, MAX_INPUT_BYTES))
       const input =
@@ -82,7 +82,7 @@ function requestRoute(
     const name = action === '' ? 'result' : action === 'status' ? 'status' : 'stream'
     return {
       name,
-      needsAuth: true,
+      auth: 'key',
       async handle(_req, target) {
         const job = find()
         if (job === undefined) return notFound
@@ -97,7 +97,7 @@ function requestRoute(
   if (key === 'PUT cancel') {
     return {
       name: 'cancel',
-      needsAuth: true,
+      auth: 'key',
       async handle() {
         const job = find()
         if (job === undefined) return json(404, { status: 'NOT_FOUND' })

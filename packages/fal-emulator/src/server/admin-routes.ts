@@ -24,13 +24,17 @@ export function matchAdminRoute(
   deps: AdminDeps,
 ): Route | undefined {
   if (target.host !== 'local' || !target.path.startsWith('/_emulator/')) return undefined
+  return { ...adminRoute(method, target, deps), auth: 'admin' }
+}
+
+function adminRoute(method: string, target: Target, deps: AdminDeps): Route {
   const key = `${method} ${target.path}`
   if (key === 'GET /_emulator/stats') return fixedRoute(json(200, deps.stats()))
   if (key === 'GET /_emulator/knobs') return fixedRoute(json(200, deps.knobs()))
   if (key === 'POST /_emulator/reset-stats') {
     return {
       name: undefined,
-      needsAuth: false,
+      auth: 'admin',
       async handle() {
         deps.resetStats()
         return json(200, deps.stats())
@@ -40,7 +44,7 @@ export function matchAdminRoute(
   if (key === 'POST /_emulator/configure') {
     return {
       name: undefined,
-      needsAuth: false,
+      auth: 'admin',
       async handle(req) {
         const parsed = parseJsonBody(await readBody(req, 1024 * 1024))
         const value = parsed !== undefined && 'value' in parsed ? parsed.value : undefined

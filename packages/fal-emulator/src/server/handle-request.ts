@@ -9,6 +9,12 @@ import { matchQueueRoute } from '../queue/queue-routes.ts'
 import type { StatsRecorder } from '../stats/emulator-stats.ts'
 import type { FileStore } from '../storage/file-store.ts'
 import { matchStorageRoute } from '../storage/storage-routes.ts'
+import {
+  type AccessRules,
+  allowedOriginOf,
+  refuseByHostOrOrigin,
+  refuseByKey,
+} from './access-rules.ts'
 import { type AdminDeps, matchAdminRoute } from './admin-routes.ts'
 import { setCorsHeaders } from './cors.ts'
 import { BodyTooLargeError } from './read-body.ts'
@@ -26,6 +32,7 @@ export interface RouterDeps {
   readonly stats: StatsRecorder
   readonly admin: AdminDeps
   readonly logger: EmulatorLogger
+  readonly access: AccessRules
 }
 
 // @fal-ai/server-proxy answers a missing or unusable x-fal-target-url with this JSON string.
@@ -34,8 +41,10 @@ const INVALID_REQUEST = json(400, 'Invalid request')
 function matchRoute(method: string, target: Target, deps: RouterDeps): Route {
   if (target.host === 'queue.fal.run') return matchQueueRoute(method, target, deps)
   if (target.host === 'rest.fal.ai' && target.path.replace(/\/+$/, '') === '/tokens') {
-    // Streaming with connectionMode 'client' asks for a short-lived token first; any will do.
-    return { name: undefined, needsAuth: true, handle: async () => json(200, 'emulator-jwt-token') }
+    // Streaming with connectionMode 'client' asks for a token first, then sends it as
+    // `fal_jwt_token` on a bare fetch; the emulator's one token stands in for fal's JWTs.
+    const token = json(200, deps.access.streamToken)
+    return { name: undefined, auth: 'key', handle: async () => token }
   }
   if (target.host === 'fal.run') {
     return fixedRoute(falError(404, 'The fal emulator serves the queue API only (queue.fal.run)'))
@@ -49,8 +58,17 @@ function matchRoute(method: string, target: Target, deps: RouterDeps): Route {
   return fixedRoute(falError(404, 'Not Found'))
 }
 
-function isAuthorized(req: IncomingMessage): boolean {
-  return /^Key\s+\S+/.test(req.headers.authorization ?? '')
+function refuseByAuth(
+  req: IncomingMessage,
+  route: Route,
+  target: Target,
+  deps: RouterDeps,
+): Reply | undefined {
+  const { access } = deps
+  if (route.auth === 'admin' && access.apiKey !== undefined) return refuseByKey(req, access)
+  if (route.auth !== 'key' || !deps.knobs().requireAuth) return undefined
+  if (target.query.get('fal_jwt_token') === access.streamToken) return undefined
+  return refuseByKey(req, access)
 }
 
 async function answer(
@@ -66,21 +84,28 @@ async function answer(
   }
   if (fault === 'dropBefore') return 'drop'
   if (typeof fault === 'number') return faultReply(fault)
-  if (route.needsAuth && deps.knobs().requireAuth && !isAuthorized(req)) {
-    return falError(401, 'Authorization header is required')
-  }
+  const refused = refuseByAuth(req, route, target, deps)
+  if (refused !== undefined) return refused
   const reply = await route.handle(req, target)
   return fault === 'dropAfter' ? 'drop' : reply
 }
 
 /**
- * Creates the HTTP handler: CORS, target resolution (proxy header or host-prefixed path),
- * fault injection, the auth knob, then the queue, storage, CDN and admin routes.
+ * Creates the HTTP handler: Host and Origin rules, CORS, target resolution (proxy header or
+ * host-prefixed path), fault injection, the key check, then the queue, storage, CDN and admin
+ * routes.
  */
 export function createRequestHandler(deps: RouterDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    setCorsHeaders(req, res)
     const method = (req.method ?? 'GET').toUpperCase()
+    setCorsHeaders(req, res, allowedOriginOf(req, deps.access))
+    const refused = refuseByHostOrOrigin(req, method, deps.access)
+    if (refused !== undefined) {
+      // Unread body bytes would otherwise hold the keep-alive connection.
+      res.setHeader('connection', 'close')
+      writeReply(res, refused)
+      return
+    }
     if (method === 'OPTIONS') {
       writeReply(res, { kind: 'empty', status: 204 })
       return

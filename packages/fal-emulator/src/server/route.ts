@@ -7,12 +7,16 @@ import type { Target } from './resolve-target.ts'
 export interface Route {
   /** Undefined for requests no fault knob applies to (errors, the stats route). */
   readonly name: RouteName | undefined
-  /** Whether `requireAuth` applies (fal's own API calls, not uploads' PUT or the CDN). */
-  readonly needsAuth: boolean
+  /**
+   * `key`: fal's own API calls, which need `Authorization: Key …` while `requireAuth` is on (not
+   * the upload PUT or the CDN: fal's client sends those bare). `admin`: the emulator's control
+   * routes, which need the emulator's `apiKey` whenever it has one. `none`: anyone.
+   */
+  readonly auth: 'key' | 'admin' | 'none'
   handle(req: IncomingMessage, target: Target): Promise<Reply>
 }
 
 /** A route that answers `reply` whatever the request. */
 export function fixedRoute(reply: Reply): Route {
-  return { name: undefined, needsAuth: false, handle: async () => reply }
+  return { name: undefined, auth: 'none', handle: async () => reply }
 }

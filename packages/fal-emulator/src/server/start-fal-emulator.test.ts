@@ -25,6 +25,7 @@ describe('startFalEmulator', () => {
     const emulator = await startFalEmulator({ storageDir: dir, publicUrl: 'http://fal.test:9/' })
     const res = await fetch(`${emulator.url}/rest.fal.ai/storage/upload/initiate`, {
       method: 'POST',
+      headers: { authorization: 'Key k' },
       body: JSON.stringify({ content_type: 'image/png', file_name: 'a b.png' }),
     })
     const body = (await res.json()) as { upload_url: string; file_url: string }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -13,6 +14,7 @@ import { createFaultInjector } from '../faults/fault-injector.ts'
 import { createJobQueue } from '../queue/job-queue.ts'
 import { createStatsRecorder, type EmulatorStats } from '../stats/emulator-stats.ts'
 import { createFileStore } from '../storage/file-store.ts'
+import { type AccessRules, isLoopbackHost, LOOPBACK_ORIGINS } from './access-rules.ts'
 import { createRequestHandler } from './handle-request.ts'
 
 /** How to start the emulator; every knob may be given here too. */
@@ -33,6 +35,21 @@ export interface FalEmulatorOptions extends KnobsInput {
   media?: EmulatorMedia
   /** The fetch used to download inputs and deliver webhooks; the global fetch by default. */
   fetch?: typeof fetch
+  /**
+   * A per-process secret: fal routes take only `Authorization: Key <apiKey>` (while
+   * `requireAuth` is on) and the `/_emulator/*` control routes need it too. Any key when unset.
+   */
+  apiKey?: string
+  /**
+   * Host names (no port) accepted in the Host header besides loopback ones and `publicUrl`'s.
+   * Checked only when bound to a loopback interface (the DNS-rebinding case); `'any'` turns it off.
+   */
+  allowedHosts?: readonly string[] | 'any'
+  /**
+   * Browser origins accepted (`http://localhost:5173`), or `'loopback'` for any page served from
+   * this machine (the default). `[]` refuses every request that carries an Origin.
+   */
+  allowedOrigins?: readonly string[]
 }
 
 /** A running emulator. */
@@ -51,6 +68,20 @@ export interface FalEmulator {
 }
 
 const DEFAULT_FORCED_422 = [toolkitError(['start_image_url'], 'image_load_error', null)]
+
+function accessRules(options: FalEmulatorOptions, host: string): AccessRules {
+  const { allowedHosts = [], allowedOrigins = [LOOPBACK_ORIGINS], publicUrl } = options
+  const names = allowedHosts === 'any' ? [] : allowedHosts.map((h) => h.toLowerCase())
+  if (publicUrl !== undefined) names.push(new URL(publicUrl).hostname.toLowerCase())
+  // Bound to a wider interface, the operator chose who reaches it; DNS rebinding aims at loopback.
+  const checkHost = allowedHosts !== 'any' && isLoopbackHost(host)
+  return {
+    apiKey: options.apiKey,
+    streamToken: randomBytes(18).toString('base64url'),
+    hosts: checkHost ? new Set(names) : 'any',
+    origins: new Set(allowedOrigins),
+  }
+}
 
 /**
  * Starts a local HTTP server that speaks fal's queue, storage and CDN protocol, so the unmodified
@@ -107,6 +138,7 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
     configure,
     knobs: () => knobs,
   }
+  const access = accessRules(options, host)
   const server = createServer(
     createRequestHandler({
       knobs: () => knobs,
@@ -117,6 +149,7 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
       stats,
       admin,
       logger,
+      access,
     }),
   )
   server.keepAliveTimeout = 5_000

@@ -8,9 +8,14 @@ export interface EmulatorStats {
   completed: Record<string, number>
   /** Of the completed jobs, those whose result is an error (e.g. 422), per endpoint id. */
   failed: Record<string, number>
-  /** Jobs cancelled while queued or running, per endpoint id. */
+  /**
+   * Cancels accepted (202) per endpoint id, of queued or running jobs. A running job cancelled
+   * without `immediateCancel` also counts as completed and billed when it finishes, like at fal.
+   */
   cancelled: Record<string, number>
-  /** Seconds of output billed per endpoint id (successful Kling jobs only). */
+  /** Jobs fal would bill, per endpoint id: those that completed with a result (not an error). */
+  billed: Record<string, number>
+  /** Seconds of output billed per endpoint id (of the billed jobs). */
   billedSeconds: Record<string, number>
   /** Requests that reached each route, faults included. */
   requests: Record<RouteName, number>
@@ -23,13 +28,14 @@ export interface EmulatorStats {
     completed: number
     failed: number
     cancelled: number
+    billed: number
     billedSeconds: number
   }
   /** Jobs waiting and running at the time of the snapshot (not reset by `resetStats`). */
   active: { queued: number; running: number }
 }
 
-type PerEndpoint = 'submits' | 'completed' | 'failed' | 'cancelled' | 'billedSeconds'
+type PerEndpoint = 'submits' | 'completed' | 'failed' | 'cancelled' | 'billed' | 'billedSeconds'
 
 /** The mutable counters behind `stats()`. */
 export interface StatsRecorder {
@@ -57,6 +63,7 @@ export function createStatsRecorder(): StatsRecorder {
     completed: {} as Record<string, number>,
     failed: {} as Record<string, number>,
     cancelled: {} as Record<string, number>,
+    billed: {} as Record<string, number>,
     billedSeconds: {} as Record<string, number>,
     requests: perRoute(),
     faults: perRoute(),
@@ -88,6 +95,7 @@ export function createStatsRecorder(): StatsRecorder {
           completed: sum(copy.completed),
           failed: sum(copy.failed),
           cancelled: sum(copy.cancelled),
+          billed: sum(copy.billed),
           billedSeconds: sum(copy.billedSeconds),
         },
       }

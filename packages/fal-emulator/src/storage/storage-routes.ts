@@ -18,7 +18,7 @@ function extensionOf(contentType: string): string {
 function initiateRoute(store: FileStore): Route {
   return {
     name: 'upload-initiate',
-    needsAuth: true,
+    auth: 'key',
     async handle(req) {
       const parsed = parseJsonBody(await readBody(req, 64 * 1024))
       const body = parsed !== undefined && 'value' in parsed ? parsed.value : undefined
@@ -41,7 +41,7 @@ function initiateRoute(store: FileStore): Route {
 function putRoute(store: FileStore, id: string): Route {
   return {
     name: 'upload-put',
-    needsAuth: false,
+    auth: 'none',
     async handle(req) {
       if (!store.hasSlot(id)) return falError(404, 'Upload not found')
       try {
@@ -86,7 +86,7 @@ function serveFile(file: StoredFile, rangeHeader: string | undefined, headOnly: 
 function cdnRoute(store: FileStore, id: string): Route {
   return {
     name: 'cdn',
-    needsAuth: false,
+    auth: 'none',
     async handle(req) {
       const file = store.get(id)
       if (file === undefined) return falError(404, 'File not found')

@@ -14,6 +14,8 @@ export interface TestEmulator {
   readonly viaFetch: ReturnType<typeof createFalClient>
   /** Client using `proxyUrl: { url: <emulator>/proxy, when: 'always' }`. */
   readonly viaProxy: ReturnType<typeof createFalClient>
+  /** The key both clients send (`options.apiKey`, else `test-key`). */
+  readonly key: string
   /** Stores bytes on the emulator's CDN (initiate + PUT, no client involved); returns the URL. */
   upload(bytes: Uint8Array, contentType: string, fileName?: string): Promise<string>
 }
@@ -21,9 +23,10 @@ export interface TestEmulator {
 /** Starts an emulator with {@link FAST_KNOBS} plus `options`. */
 export async function startTestEmulator(options: FalEmulatorOptions = {}): Promise<TestEmulator> {
   const emulator = await startFalEmulator({ ...FAST_KNOBS, ...options })
-  const viaFetch = createFalClient({ credentials: 'test-key', fetch: emulatorFetch(emulator.url) })
+  const key = options.apiKey ?? 'test-key'
+  const viaFetch = createFalClient({ credentials: key, fetch: emulatorFetch(emulator.url) })
   const viaProxy = createFalClient({
-    credentials: 'test-key',
+    credentials: key,
     proxyUrl: { url: `${emulator.url}/proxy`, when: 'always' },
   })
   const upload = async (bytes: Uint8Array, contentType: string, fileName = 'input.bin') => {
@@ -31,7 +34,7 @@ export async function startTestEmulator(options: FalEmulatorOptions = {}): Promi
       `${emulator.url}/rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3`,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Key ${key}` },
         body: JSON.stringify({ content_type: contentType, file_name: fileName }),
       },
     )
@@ -44,5 +47,5 @@ export async function startTestEmulator(options: FalEmulatorOptions = {}): Promi
     if (!put.ok) throw new Error(`upload failed: HTTP ${put.status}`)
     return file_url
   }
-  return { emulator, viaFetch, viaProxy, upload }
+  return { emulator, viaFetch, viaProxy, key, upload }
 }
