@@ -22,3 +22,9 @@ export type {
 } from './plan/types.ts'
 export type { RunCounts, RunEvent, RunEventBody, RunStatus } from './run/events.ts'
 export { type ExecuteOptions, executeRun, type RunResult } from './run/execute-run.ts'
+export {
+  createMemoryLedger,
+  type SpendLedger,
+  type SpendRecord,
+  sumUsd,
+} from './spend/spend-ledger.ts'

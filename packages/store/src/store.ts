@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { CacheStore, Journal } from '@shotchain/engine'
+import type { CacheStore, Journal, SpendLedger } from '@shotchain/engine'
 import type { UploadCache } from '@shotchain/fal'
 import { createSqliteCache } from './cache/sqlite-cache.ts'
 import { openDatabase } from './db/open-database.ts'
@@ -9,6 +9,7 @@ import { createMediaFolder, type MediaFolder } from './media/media-folder.ts'
 import { createSqliteNodeRuns, type NodeRunStore } from './runs/sqlite-node-runs.ts'
 import { createSqliteRunEvents, type RunEventLog } from './runs/sqlite-run-events.ts'
 import { createSqliteRuns, type RunStore } from './runs/sqlite-runs.ts'
+import { createSqliteLedger } from './spends/sqlite-ledger.ts'
 import { createSqliteUploadCache } from './uploads/sqlite-upload-cache.ts'
 import { createSqliteWorkflows, type WorkflowStore } from './workflows/sqlite-workflows.ts'
 
@@ -21,6 +22,8 @@ export interface Store {
   readonly home: string
   readonly cache: CacheStore
   readonly journal: Journal
+  /** Every paid submit, recorded as it is made: what runs have spent. */
+  readonly spends: SpendLedger
   readonly uploads: UploadCache
   readonly media: MediaFolder
   /** Saved workflows, with revisions for compare-and-set saves. */
@@ -64,6 +67,7 @@ export function openStore(home: string, _options: OpenStoreOptions = {}): Store 
     home: root,
     cache: createSqliteCache(db, media.has),
     journal: createSqliteJournal(db),
+    spends: createSqliteLedger(db),
     uploads: createSqliteUploadCache(db),
     media,
     workflows: createSqliteWorkflows(db),

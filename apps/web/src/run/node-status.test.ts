@@ -42,7 +42,7 @@ describe('nodeStatuses: what each node’s card shows of the run', () => {
       shot1So(
         { type: 'node-queued', nodeId: 'shot1' },
         { type: 'node-started', nodeId: 'shot1' },
-        { type: 'node-submitted', nodeId: 'shot1', requestId: 'req-1' },
+        { type: 'node-submitted', nodeId: 'shot1', requestId: 'req-1', costUsd: 0.42 },
         {
           type: 'node-progress',
           nodeId: 'shot1',
@@ -70,7 +70,7 @@ describe('nodeStatuses: what each node’s card shows of the run', () => {
     })
     const submitted: RunEventBody[] = [
       ...upToSubmit,
-      { type: 'node-submitted', nodeId: 'shot1', requestId: 'req-1' },
+      { type: 'node-submitted', nodeId: 'shot1', requestId: 'req-1', costUsd: 0.42 },
       { type: 'node-progress', nodeId: 'shot1', progress: { status: 'queued', queuePosition: 1 } },
     ]
     const running: RunEventBody[] = [

@@ -49,7 +49,7 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
       runStarted(),
       { type: 'node-queued', nodeId: 'shot1' },
       { type: 'node-started', nodeId: 'shot1' },
-      { type: 'node-submitted', nodeId: 'shot1', requestId: 'req-1' },
+      { type: 'node-submitted', nodeId: 'shot1', requestId: 'req-1', costUsd: 0.42 },
       { type: 'node-progress', nodeId: 'shot1', progress: { status: 'queued', queuePosition: 4 } },
       { type: 'node-progress', nodeId: 'shot1', progress: { status: 'queued', queuePosition: 1 } },
       {
@@ -253,7 +253,7 @@ function shotLifecycle(nodeId: string, outcome: Outcome, polls: number): RunEven
   return [
     { type: 'node-queued', nodeId },
     { type: 'node-started', nodeId },
-    { type: 'node-submitted', nodeId, requestId: `req-${nodeId}` },
+    { type: 'node-submitted', nodeId, requestId: `req-${nodeId}`, costUsd: 0.42 },
     ...waiting,
     end,
   ]

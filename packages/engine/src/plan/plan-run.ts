@@ -22,6 +22,11 @@ export interface PlanOptions {
   readonly memo?: PlanMemo
   /** From `fingerprintDocument`: what nodes read from outside the document, by node id. */
   readonly fingerprints?: ReadonlyMap<string, string>
+  /**
+   * Nodes a person chose to submit again whatever the journal holds for them (the run gets the
+   * same set): planned and priced as fresh submits.
+   */
+  readonly resubmit?: ReadonlySet<string>
 }
 
 /**
@@ -48,7 +53,7 @@ export function planRun(
   if (!result.ok) return result
   const { keyed } = result
   const { hits, touched } = touchNodes(keyed, options.cache)
-  const nodes = planNodes(doc, keyed, hits, touched, options.journal)
+  const nodes = planNodes(doc, keyed, hits, touched, options)
   return {
     ok: true,
     plan: {
@@ -87,8 +92,9 @@ function planNodes(
   keyed: KeyedDocument,
   hits: readonly (NodeOutputs | undefined)[],
   touched: Uint8Array,
-  journal: Journal | undefined,
+  options: PlanOptions,
 ): PlannedNode[] {
+  const { journal, resubmit } = options
   const nodes: PlannedNode[] = []
   const planIndex = new Int32Array(keyed.keys.length).fill(-1)
   const leaders = new Map<string, number>()
@@ -106,20 +112,22 @@ function planNodes(
     planIndex[i] = nodes.length
     const outputs = hits[i]
     const leader = leaders.get(cacheKey)
-    const entry = outputs === undefined && leader === undefined ? journal?.get(cacheKey) : undefined
     const action = outputs !== undefined ? 'cached' : leader !== undefined ? 'reuse' : 'run'
+    const id = (doc.nodes[i] as WorkflowNode).id
+    const entry = action === 'run' && !resubmit?.has(id) ? journal?.get(cacheKey) : undefined
     if (action === 'run') leaders.set(cacheKey, nodes.length)
     // Every planned node has the same fields in the same order: one object shape keeps the
     // executor's property reads fast on 100,000-node plans.
     nodes.push({
-      id: (doc.nodes[i] as WorkflowNode).id,
+      id,
       spec,
       params,
       cacheKey,
       action,
       outputs,
       reuseOf: leader === undefined ? undefined : (nodes[leader] as PlannedNode).id,
-      costUsd: action === 'run' && entry === undefined ? (spec.cost?.(params) ?? 0) : 0,
+      // At most: a re-attached request the provider reports dead is submitted again.
+      costUsd: action === 'run' && entry?.state !== 'submitting' ? (spec.cost?.(params) ?? 0) : 0,
       resumeRequestId: entry?.state === 'submitted' ? entry.requestId : undefined,
       needsDecision: entry?.state === 'submitting',
       inputs,

@@ -24,7 +24,11 @@ export interface PlannedNode {
   readonly outputs?: NodeOutputs
   /** The node whose result this one takes, when `action` is `reuse`. */
   readonly reuseOf?: string
-  /** What running it is expected to cost in USD: 0 when cached or re-attached to a paid job. */
+  /**
+   * The most running it may commit, in USD: its price when it submits, and also when it
+   * re-attaches to a paid request (one the provider reports dead is submitted again); 0 when
+   * cached, reused, or waiting for a person's decision.
+   */
   readonly costUsd: number
   /** A request an interrupted run already paid for; the node re-attaches to it. */
   readonly resumeRequestId?: string
@@ -37,7 +41,13 @@ export interface PlannedNode {
 
 /** What a run will do and cost, before anything is paid for. */
 export interface RunEstimate {
+  /** The most the run may commit, in USD: every submit it may make. */
   readonly usd: number
+  /**
+   * The part of `usd` that re-attached nodes would cost only if the provider reports their paid
+   * request dead and they submit again; usually nothing of it is spent.
+   */
+  readonly resumedUsd: number
   /** Nodes that will run. */
   readonly run: number
   /** Nodes whose result comes from the cache. */

@@ -33,8 +33,13 @@ export type RunEvent =
   /** Its inputs are ready; it waits for a slot in its resource pool. */
   | (NodeEventBase & { readonly type: 'node-queued' })
   | (NodeEventBase & { readonly type: 'node-started'; readonly resumeRequestId?: string })
-  /** Its paid request was accepted and journaled. */
-  | (NodeEventBase & { readonly type: 'node-submitted'; readonly requestId: string })
+  /** Its paid request was accepted, its price recorded as spent, and its id journaled. */
+  | (NodeEventBase & {
+      readonly type: 'node-submitted'
+      readonly requestId: string
+      /** The price recorded in the spend ledger for this submit. */
+      readonly costUsd: number
+    })
   | (NodeEventBase & { readonly type: 'node-progress'; readonly progress: NodeProgress })
   /** Its result came from the cache, or from an identical node of this run (`reuseOf`). */
   | (NodeEventBase & {
@@ -45,6 +50,7 @@ export type RunEvent =
   | (NodeEventBase & {
       readonly type: 'node-succeeded'
       readonly outputs: NodeOutputs
+      /** What this attempt's submit committed (0 when it re-attached or paid nothing). */
       readonly costUsd: number
     })
   | (NodeEventBase & { readonly type: 'node-failed'; readonly error: ErrorInfo })
@@ -58,6 +64,7 @@ export type RunEvent =
   | (EventBase & {
       readonly type: 'run-finished'
       readonly status: RunStatus
+      /** What this execution's submits committed, failed nodes' included (the spend ledger's sum). */
       readonly spentUsd: number
       readonly counts: RunCounts
     })

@@ -164,15 +164,18 @@ describe('executeRun', () => {
     expect(stores.cache.size).toBe(0)
   })
 
-  it('counts what succeeded toward money spent, never what came from the cache', async () => {
+  it('counts every submit toward money spent, never what came from the cache', async () => {
     const doc = testDocument(
-      [stepNode('a', { paid: true }), stepNode('b', { paid: true })],
-      [edge('a', 'b')],
+      [
+        { id: 'a', type: 'job', position: [0, 0], params: { prompt: 'a' } },
+        { id: 'b', type: 'job', position: [0, 0], params: { prompt: 'b' } },
+      ],
+      [],
     )
     const stores = fresh()
     const first = await planAndRun(doc, { ...stores, services: createTestServices() })
-    expect(first.plan.estimate.usd).toBe(0.2)
-    expect(first.result.spentUsd).toBe(0.2)
+    expect(first.plan.estimate.usd).toBe(0.84)
+    expect(first.result.spentUsd).toBe(0.84)
     const second = await planAndRun(doc, { ...stores, services: createTestServices() })
     expect(second.plan.estimate.usd).toBe(0)
     expect(second.result.spentUsd).toBe(0)

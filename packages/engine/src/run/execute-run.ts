@@ -2,6 +2,7 @@ import type { ErrorInfo, NodeOutputs } from '@shotchain/graph'
 import type { CacheStore } from '../cache/cache-store.ts'
 import type { Journal } from '../journal/journal.ts'
 import type { RunPlan } from '../plan/types.ts'
+import type { SpendLedger } from '../spend/spend-ledger.ts'
 import type { RunCounts, RunEvent, RunStatus } from './events.ts'
 import { RunExecution } from './run-execution.ts'
 
@@ -15,6 +16,17 @@ export interface ExecuteOptions<S = unknown> {
   readonly cache: CacheStore
   /** Where paid requests are recorded before the engine waits on them. */
   readonly journal: Journal
+  /**
+   * Where every paid submit is recorded as it is made; a run's spend is the sum of its records.
+   * Default: a ledger in memory (nothing survives the process).
+   */
+  readonly ledger?: SpendLedger
+  /**
+   * The most the run may commit, in USD, across all its executions (the ledger's records under
+   * `runId` count). Checked at each submit: one that would pass it fails with `over-budget` and
+   * sends nothing. Default: no limit.
+   */
+  readonly budgetUsd?: number
   /** Concurrency per resource pool, e.g. `{ fal: 4 }`. Pools not named here are unlimited. */
   readonly limits?: Readonly<Record<string, number>>
   /** Cancels the run: reaches every running node; nodes not started are marked cancelled. */
@@ -22,9 +34,11 @@ export interface ExecuteOptions<S = unknown> {
   /** Called synchronously for every event, in order. It should not throw; what it throws is kept in `listenerErrors`. */
   readonly onEvent?: (event: RunEvent) => void
   /**
-   * Nodes a person chose to submit again although an earlier submit of the same work may have
-   * reached the provider without its request id being saved. Others in that state fail with
-   * `ambiguous-submit` rather than risk paying twice.
+   * Nodes a person chose to submit again whatever the journal holds for them: a submit that may
+   * have reached the provider without its request id being saved, or a paid request that cannot
+   * finish (its result will not download). Others with a `submitting` entry fail with
+   * `ambiguous-submit` rather than risk paying twice. Plan with the same set (`planRun`'s
+   * `resubmit`) so the estimate counts these submits.
    */
   readonly resubmit?: ReadonlySet<string>
   /**
@@ -40,7 +54,7 @@ export interface RunResult {
   /** Outputs of every node that succeeded or came from the cache. */
   readonly outputs: ReadonlyMap<string, NodeOutputs>
   readonly errors: readonly ErrorInfo[]
-  /** The estimated price of the nodes that ran to success in this run, in USD. */
+  /** What this execution's submits committed, in USD: every submit made, failed nodes' included. */
   readonly spentUsd: number
   readonly counts: RunCounts
   readonly listenerErrors: readonly unknown[]

@@ -31,7 +31,9 @@ describe('the journal of paid requests', () => {
 
     stores.services.provider.hold = false
     const { plan, result, events } = await planAndRun(doc, stores)
-    expect(plan.estimate).toMatchObject({ usd: 0, resumed: 1, run: 1 })
+    // At most $0.42: only if the provider reported req-1 dead would it be submitted again.
+    expect(plan.estimate).toMatchObject({ usd: 0.42, resumedUsd: 0.42, resumed: 1, run: 1 })
+    expect(result.spentUsd).toBe(0)
     expect(events.find((e) => e.type === 'node-started')).toMatchObject({
       resumeRequestId: 'req-1',
     })
@@ -50,10 +52,10 @@ describe('the journal of paid requests', () => {
     stores.services.provider.dead.add('req-1')
 
     const { plan, result, events } = await planAndRun(doc, stores)
-    expect(plan.estimate.usd).toBe(0)
+    expect(plan.estimate.usd).toBe(0.42)
     expect(result.status).toBe('succeeded')
     expect(result.outputs.get('shot')).toEqual({ out: 'req-2:sea' })
-    // The plan counted on req-1; the run paid for req-2, and says so.
+    // The run paid for req-2 in req-1's place, and says so.
     expect(result.spentUsd).toBe(0.42)
     expect(stores.services.provider.submitted).toEqual(['shot', 'shot'])
     expect(events.filter((e) => e.type === 'node-submitted')).toMatchObject([

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { createMemoryCache } from '../cache/cache-store.ts'
 import { createMemoryJournal } from '../journal/journal.ts'
 import { planRun } from '../plan/plan-run.ts'
+import { createMemoryLedger } from '../spend/spend-ledger.ts'
+import { SubmitBudget } from '../spend/submit-budget.ts'
 import { createTestClock, createTestRegistry, testDocument } from '../testing/fixtures.ts'
 import type { RunEventBody } from './events.ts'
 import { NodeContext } from './node-context.ts'
@@ -23,6 +25,7 @@ function setUp() {
     runId: 'run-2',
     now: createTestClock(),
     journal,
+    budget: new SubmitBudget(createMemoryLedger(), 'run-2', undefined),
     services: undefined,
     signal: new AbortController().signal,
     emit: (event) => events.push(event),
@@ -45,7 +48,9 @@ describe('ctx.submit replacing a dead request', () => {
       requestId: 'req-2',
       runId: 'run-2',
     })
-    expect(events).toEqual([{ type: 'node-submitted', nodeId: 'shot', requestId: 'req-2' }])
+    expect(events).toEqual([
+      { type: 'node-submitted', nodeId: 'shot', costUsd: 0.42, requestId: 'req-2' },
+    ])
   })
 
   it('joins the request another run already made in its place, without paying again', async () => {

@@ -7,6 +7,8 @@ import {
 } from '@shotchain/graph'
 import type { Journal } from '../journal/journal.ts'
 import type { PlannedNode } from '../plan/types.ts'
+import type { SpendRecord } from '../spend/spend-ledger.ts'
+import type { SubmitBudget } from '../spend/submit-budget.ts'
 import type { RunEventBody } from './events.ts'
 
 /** What every node context of one run shares. */
@@ -14,6 +16,8 @@ export interface RunScope<S> {
   readonly runId: string
   readonly now: () => number
   readonly journal: Journal
+  /** Checks each submit against the run's budget and records it in the spend ledger. */
+  readonly budget: SubmitBudget
   readonly services: S
   readonly signal: AbortSignal
   readonly emit: (body: RunEventBody) => void
@@ -30,6 +34,8 @@ export class NodeContext<S> implements RunContext<unknown, S> {
   readonly resumeRequestId: string | undefined
   /** Whether this attempt journaled a submit. */
   submitted = false
+  /** What this attempt's submit committed, in USD (0 when it made none). */
+  spentUsd = 0
   readonly #node: PlannedNode
   readonly #scope: RunScope<S>
 
@@ -56,7 +62,7 @@ export class NodeContext<S> implements RunContext<unknown, S> {
   }
 
   async submit(send: () => Promise<string>, options: SubmitOptions = {}): Promise<string> {
-    const { journal, now, runId, signal } = this.#scope
+    const { journal, now, runId, signal, budget } = this.#scope
     const key = this.#node.cacheKey
     if (this.submitted) throw new Error(`"${this.nodeId}" submitted twice in one attempt`)
     if (signal.aborted) {
@@ -64,23 +70,42 @@ export class NodeContext<S> implements RunContext<unknown, S> {
         nodeId: this.nodeId,
       })
     }
+    const usd = this.#node.spec.cost?.(this.#node.params) ?? 0
+    // Checked before anything changes: a refused submit leaves the journal as it was.
+    budget.reserve(this.nodeId, usd)
     // Compare-and-clear: a request another run made in the dead one's place stays, and is joined.
     if (options.replacing !== undefined) journal.clearIf(key, options.replacing)
-    if (!journal.begin(key, { nodeId: this.nodeId, runId, at: now() })) return this.#joinOwner()
+    if (!journal.begin(key, { nodeId: this.nodeId, runId, at: now() })) {
+      budget.release(usd)
+      return this.#joinOwner()
+    }
     this.submitted = true
+    const spend = { runId, nodeId: this.nodeId, cacheKey: key, usd }
     let requestId: string
     try {
       requestId = await send()
     } catch (error) {
       // An ambiguous submit (it may have reached the provider), or one the run's cancel cut off
-      // mid-flight, stays for a person to decide; any other failure surely sent nothing billable.
+      // mid-flight, stays for a person to decide, and counts as spent; any other failure surely
+      // sent nothing billable.
       const ambiguous = (error as { code?: unknown } | null)?.code === ERROR_CODES.ambiguousSubmit
-      if (!ambiguous && !signal.aborted) journal.clear(key)
+      if (ambiguous || signal.aborted) this.#commit({ ...spend, at: now() })
+      else {
+        budget.release(usd)
+        journal.clear(key)
+      }
       throw error
     }
+    // Spend first: a crash between the two writes over-reports spend, never loses it.
+    this.#commit({ ...spend, requestId, at: now() })
     journal.record(key, requestId, now())
-    this.#scope.emit({ type: 'node-submitted', nodeId: this.nodeId, requestId })
+    this.#scope.emit({ type: 'node-submitted', nodeId: this.nodeId, requestId, costUsd: usd })
     return requestId
+  }
+
+  #commit(record: SpendRecord): void {
+    this.#scope.budget.commit(record)
+    this.spentUsd = record.usd
   }
 
   /**

@@ -2,14 +2,11 @@ import { ERROR_CODES, type ErrorInfo, ShotchainError } from '@shotchain/graph'
 import type { PlannedNode } from '../plan/types.ts'
 
 /**
- * Whether a failure may be passing (a dropped connection while waiting, a rate limit, a 5xx):
- * then the provider's job may still finish, and its journal entry is kept for the next run.
- * Errors say so with `retryable: true`; an ambiguous submit is kept for a person to decide.
+ * Whether a failure is the provider's final word on the node's paid request: it ended without a
+ * result and never will (`requestEnded: true` on the error). Only then may its journal entry go.
  */
-export function isTransient(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false
-  const e = error as { retryable?: unknown; code?: unknown }
-  return e.retryable === true || e.code === ERROR_CODES.ambiguousSubmit
+export function isRequestEnded(error: unknown): boolean {
+  return (error as { requestEnded?: unknown } | null)?.requestEnded === true
 }
 
 /** An error when a node's result lacks one of its declared outputs (a bug in the node). */

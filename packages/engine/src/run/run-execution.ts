@@ -1,11 +1,13 @@
 import { type ErrorInfo, type NodeOutputs, toErrorInfo } from '@shotchain/graph'
 import { packedArray } from '../plan/graph-index.ts'
 import type { PlannedNode, RunPlan } from '../plan/types.ts'
+import { createMemoryLedger } from '../spend/spend-ledger.ts'
+import { SubmitBudget } from '../spend/submit-budget.ts'
 import type { RunEvent, RunEventBody, RunStatus } from './events.ts'
 import type { ExecuteOptions, RunResult } from './execute-run.ts'
 import { NodeContext, type RunScope } from './node-context.ts'
 import { ResourcePools } from './resource-pools.ts'
-import { ambiguousSubmitError, isTransient, missingOutput } from './run-errors.ts'
+import { ambiguousSubmitError, isRequestEnded, missingOutput } from './run-errors.ts'
 
 type SlotState = 'waiting' | 'queued' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled'
 
@@ -33,7 +35,6 @@ export class RunExecution<S> {
   readonly #counts = { succeeded: 0, cached: 0, failed: 0, skipped: 0, cancelled: 0 }
   #seq = 0
   #unsettled = 0
-  #spentUsd = 0
   #finish: (result: RunResult) => void = () => {}
   readonly #onAbort = () => this.#cancelWaiting()
 
@@ -47,6 +48,11 @@ export class RunExecution<S> {
       runId: options.runId,
       now: options.now,
       journal: options.journal,
+      budget: new SubmitBudget(
+        options.ledger ?? createMemoryLedger(),
+        options.runId,
+        options.budgetUsd,
+      ),
       services: options.services,
       signal: this.#signal,
       emit: (body) => this.#emit(body),
@@ -131,7 +137,8 @@ export class RunExecution<S> {
     const { node } = slot
     const { journal, resubmit, inflight } = this.#options
     let entry = journal.get(node.cacheKey)
-    if (entry?.state === 'submitting' && resubmit?.has(node.id)) {
+    // A person chose to pay again: a submit whose id was lost, or a request that cannot finish.
+    if (entry !== undefined && resubmit?.has(node.id)) {
       journal.clear(node.cacheKey)
       entry = undefined
     }
@@ -190,17 +197,13 @@ export class RunExecution<S> {
       this.#settleError(slot, missing, journaled)
       return
     }
-    // A node that submitted paid now, also where the plan counted on a request paid earlier (it
-    // replaced a dead one, or a person chose to submit again).
-    const costUsd = context.submitted ? (node.spec.cost?.(node.params) ?? 0) : node.costUsd
     const { cache, journal, now } = this.#options
     cache.set(node.cacheKey, { outputs, nodeType: node.spec.type, createdAt: now() })
     if (journaled) journal.clear(node.cacheKey)
     slot.state = 'done'
     this.#outputs[slot.index] = outputs
     this.#counts.succeeded++
-    this.#spentUsd += costUsd
-    this.#emit({ type: 'node-succeeded', nodeId: node.id, outputs, costUsd })
+    this.#emit({ type: 'node-succeeded', nodeId: node.id, outputs, costUsd: context.spentUsd })
     this.#release(slot)
     this.#readyDependents(slot)
     this.#settle()
@@ -237,9 +240,10 @@ export class RunExecution<S> {
 
   #settleError(slot: Slot, error: unknown, journaled: boolean): void {
     const info = toErrorInfo(error, slot.node.id)
-    // A job that may still finish at the provider stays journaled so the next run re-attaches:
-    // after a passing error, and after a cancel (the provider may have finished, and billed, it).
-    if (journaled && !isTransient(error) && !this.#signal.aborted) {
+    // A paid request stays journaled until its result is cached, so a later run re-attaches to
+    // it (a failed download, a 5xx on its result, a cancel: it may be finished and billed). Only
+    // the provider's final word that it ended without a result lets the entry go.
+    if (journaled && isRequestEnded(error) && !this.#signal.aborted) {
       this.#options.journal.clear(slot.node.cacheKey)
     }
     // Only this run's own cancel makes a node cancelled. A job cancelled elsewhere (at fal, by
@@ -313,7 +317,7 @@ export class RunExecution<S> {
       : this.#counts.failed > 0
         ? 'failed'
         : 'succeeded'
-    const spentUsd = Math.round(this.#spentUsd * 1e6) / 1e6
+    const spentUsd = this.#scope.budget.spentNowUsd
     const counts = { ...this.#counts }
     this.#emit({ type: 'run-finished', status, spentUsd, counts })
     const outputs = new Map<string, NodeOutputs>()

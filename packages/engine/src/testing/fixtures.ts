@@ -17,6 +17,7 @@ import { planRun } from '../plan/plan-run.ts'
 import type { RunPlan } from '../plan/types.ts'
 import type { RunEvent } from '../run/events.ts'
 import { executeRun, type RunResult } from '../run/execute-run.ts'
+import type { SpendLedger } from '../spend/spend-ledger.ts'
 
 /** What test nodes do and what they saw; shared through `ctx.services`. */
 export interface TestServices {
@@ -210,6 +211,10 @@ export interface TestRunOptions {
   readonly targets?: readonly string[]
   readonly signal?: AbortSignal
   readonly resubmit?: ReadonlySet<string>
+  readonly ledger?: SpendLedger
+  readonly budgetUsd?: number
+  /** Default `run-1`. */
+  readonly runId?: string
   readonly memo?: PlanMemo
   readonly inflight?: Map<string, Promise<NodeOutputs>>
 }
@@ -224,11 +229,12 @@ export async function planAndRun(
     journal: options.journal,
     ...(options.targets === undefined ? {} : { targets: options.targets }),
     ...(options.memo === undefined ? {} : { memo: options.memo }),
+    ...(options.resubmit === undefined ? {} : { resubmit: options.resubmit }),
   })
   if (!planned.ok) throw new Error(planned.issues.map((i) => `${i.path}: ${i.message}`).join('\n'))
   const events: RunEvent[] = []
   const result = await executeRun(planned.plan, {
-    runId: 'run-1',
+    runId: options.runId ?? 'run-1',
     now: createTestClock(),
     services: options.services,
     cache: options.cache,
@@ -238,6 +244,8 @@ export async function planAndRun(
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.resubmit === undefined ? {} : { resubmit: options.resubmit }),
     ...(options.inflight === undefined ? {} : { inflight: options.inflight }),
+    ...(options.ledger === undefined ? {} : { ledger: options.ledger }),
+    ...(options.budgetUsd === undefined ? {} : { budgetUsd: options.budgetUsd }),
   })
   return { plan: planned.plan, result, events }
 }

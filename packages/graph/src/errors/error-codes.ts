@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   cancelled: 'cancelled',
   /** A paid submit may have reached the provider but its request id is unknown; a person decides. */
   ambiguousSubmit: 'ambiguous-submit',
+  /** A paid submit would take the run past its budget; nothing was sent. */
+  overBudget: 'over-budget',
   /** The graph cannot run (cycle, type error, missing input); nothing was started. */
   invalidGraph: 'invalid-graph',
   /** An input of this node failed, so the node did not run. */

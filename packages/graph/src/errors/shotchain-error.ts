@@ -6,6 +6,13 @@ export interface ErrorDetails {
   readonly cause?: unknown
   /** Whether trying the same thing again may succeed (rate limits, dropped connections). */
   readonly retryable?: boolean
+  /**
+   * The provider's final word on a paid request: it ended without a result and never will
+   * (refused its input, cancelled, or no longer known). Only such a failure lets the engine
+   * forget the request's journal entry; after any other failure the request stays journaled and
+   * a later run re-attaches to it instead of paying again.
+   */
+  readonly requestEnded?: boolean
 }
 
 /** A runtime failure with a catalogue code, a message a person can act on, and where it happened. */
@@ -14,6 +21,7 @@ export class ShotchainError extends Error {
   readonly nodeId: string | undefined
   readonly field: string | undefined
   readonly retryable: boolean
+  readonly requestEnded: boolean
 
   constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
@@ -22,6 +30,7 @@ export class ShotchainError extends Error {
     this.nodeId = details.nodeId
     this.field = details.field
     this.retryable = details.retryable ?? false
+    this.requestEnded = details.requestEnded ?? false
   }
 }
 

@@ -87,6 +87,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    name: 'spends: every paid submit, recorded as it is made',
+    sql: `
+      CREATE TABLE spends (
+        run_id     TEXT NOT NULL,
+        node_id    TEXT NOT NULL,
+        cache_key  TEXT NOT NULL,
+        request_id TEXT,
+        usd        REAL NOT NULL CHECK (usd >= 0),
+        at         REAL NOT NULL
+      ) STRICT;
+      CREATE INDEX spends_by_run ON spends (run_id);
+      CREATE INDEX spends_by_request ON spends (request_id);
+    `,
+  },
 ]
 
 /**

@@ -86,6 +86,7 @@ export function runStarted(
     reused: [],
     estimate: {
       usd,
+      resumedUsd: 0,
       run: toRun.length,
       cached: cached.length,
       reused: 0,
@@ -107,7 +108,7 @@ export function shotRun(nodeId: string, requestId: string): RunEventBody[] {
   return [
     { type: 'node-queued', nodeId },
     { type: 'node-started', nodeId },
-    { type: 'node-submitted', nodeId, requestId },
+    { type: 'node-submitted', nodeId, requestId, costUsd: 0.42 },
     { type: 'node-progress', nodeId, progress: { status: 'queued', queuePosition: 2, logs: [] } },
     { type: 'node-progress', nodeId, progress: { status: 'running', logs: ['Rendering 12/120'] } },
     {
