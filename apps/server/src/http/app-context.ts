@@ -17,6 +17,8 @@ export interface AppContext {
   /** apps/web's built `dist/`, when it exists. */
   readonly webDist: string | undefined
   readonly now: () => number
+  /** The most nodes a workflow may have (`SHOTCHAIN_MAX_NODES`). */
+  readonly maxNodes: number
   readonly log: (line: string) => void
   /** Takes absolute paths of this machine out of what the browser is sent. */
   readonly hide: PathHider

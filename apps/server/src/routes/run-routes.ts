@@ -30,7 +30,7 @@ export function runRoutes(app: AppContext): Hono {
     if (!body.ok) return body.response
     const { doc, targets } = body.value
     // An unsaved edit is checked as a save would check it, then estimated; it is never stored.
-    const unsaved = doc === undefined ? undefined : checkDocument(doc, store.media.root)
+    const unsaved = doc === undefined ? undefined : checkDocument(doc, app)
     if (unsaved !== undefined && !unsaved.ok) return refuse(c, unsaved.issues, app.hide)
     const planned = await runs.estimate(unsaved?.doc ?? workflow.doc, targets)
     if (!planned.ok) return refuse(c, planned.issues, app.hide)

@@ -6,6 +6,7 @@ import type { AppContext } from '../http/app-context.ts'
 import type { PathHider } from '../http/hide-paths.ts'
 import { readJson } from '../http/read-json.ts'
 import { checkImagePaths } from '../workflows/check-image-paths.ts'
+import { checkWorkflowSize } from '../workflows/check-size.ts'
 
 const updateBody = z.object({
   doc: z.unknown().refine((v) => v !== undefined, 'is missing: send the workflow document'),
@@ -27,7 +28,7 @@ export function workflowRoutes(app: AppContext): Hono {
   routes.post('/', async (c) => {
     const body = await readJson(c, z.unknown())
     if (!body.ok) return body.response
-    const checked = checkDocument(body.value, store.media.root)
+    const checked = checkDocument(body.value, app)
     if (!checked.ok) return refuse(c, checked.issues, app.hide)
     const id = randomUUID()
     store.workflows.create(id, checked.doc, app.now())
@@ -38,7 +39,7 @@ export function workflowRoutes(app: AppContext): Hono {
     const id = c.req.param('id')
     const body = await readJson(c, updateBody)
     if (!body.ok) return body.response
-    const checked = checkDocument(body.value.doc, store.media.root)
+    const checked = checkDocument(body.value.doc, app)
     if (!checked.ok) return refuse(c, checked.issues, app.hide)
     const result = store.workflows.update(id, checked.doc, body.value.revision, app.now())
     if (result.ok) return c.json(result.workflow)
@@ -66,11 +67,19 @@ type Checked =
   | { readonly ok: true; readonly doc: WorkflowDocument }
   | { readonly ok: false; readonly issues: readonly Issue[] }
 
-/** Parses an untrusted document and applies the server's rule on local image paths. */
-export function checkDocument(input: unknown, mediaRoot: string): Checked {
+/**
+ * Checks an untrusted document as the server takes one: its size against the node cap (first,
+ * because it is cheap and the parser is not), the parser, then the rule on local image paths.
+ */
+export function checkDocument(
+  input: unknown,
+  app: Pick<AppContext, 'store' | 'maxNodes'>,
+): Checked {
+  const tooLarge = checkWorkflowSize(input, app.maxNodes)
+  if (tooLarge.length > 0) return { ok: false, issues: tooLarge }
   const parsed = parseWorkflow(input)
   if (!parsed.ok) return { ok: false, issues: parsed.issues }
-  const issues = checkImagePaths(parsed.doc, mediaRoot)
+  const issues = checkImagePaths(parsed.doc, app.store.media.root)
   return issues.length > 0 ? { ok: false, issues } : { ok: true, doc: parsed.doc }
 }
 

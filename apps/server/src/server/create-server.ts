@@ -18,12 +18,13 @@ import { allowedHosts } from '../http/guard-origin.ts'
 import { createPathHider } from '../http/hide-paths.ts'
 import { createEventHub } from '../runs/event-hub.ts'
 import { createRunManager } from '../runs/run-manager.ts'
+import { readMaxNodes } from '../workflows/check-size.ts'
 import { seedStarter } from '../workflows/seed-starter.ts'
 
 const REPO = resolve(import.meta.dirname, '../../../..')
 
 export interface ServerOptions {
-  /** Read for `FAL_KEY`, `SHOTCHAIN_FAL_EMULATOR_URL`, `SHOTCHAIN_EMULATOR_KNOBS`, `SHOTCHAIN_HOME`. */
+  /** Read for `FAL_KEY`, `SHOTCHAIN_FAL_EMULATOR_URL`, `SHOTCHAIN_EMULATOR_KNOBS`, `SHOTCHAIN_HOME`, `SHOTCHAIN_MAX_NODES`. */
   readonly env?: NodeJS.ProcessEnv
   /** 0 (the default) picks a free port. */
   readonly port?: number
@@ -63,6 +64,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const host = options.host ?? '127.0.0.1'
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const now = Date.now
+  const maxNodes = readMaxNodes(env)
   const store = openStore(resolveHome(env))
   const fal = await connectFal(falTargetFromEnv(env), store)
   const label = fal.gateway.mode === 'fal' ? 'fal' : 'offline-emulator'
@@ -100,6 +102,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     now,
     log,
     hide,
+    maxNodes,
   })
   const listener = getRequestListener(app.fetch, {
     hostname: host,
