@@ -4,7 +4,12 @@ export {
   type FalGatewayOptions,
 } from './gateway/create-fal-gateway.ts'
 export { classifyCall, createGuardedFetch } from './gateway/guarded-fetch.ts'
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './gateway/retry-policy.ts'
+export {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  sleep,
+} from './gateway/retry-policy.ts'
 export { type FalErrorDetail, fieldOf, toShotchainError } from './gateway/to-shotchain-error.ts'
 export {
   createMemoryUploadCache,

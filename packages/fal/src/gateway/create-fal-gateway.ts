@@ -46,6 +46,11 @@ export interface FalGatewayOptions {
   readonly retry?: RetryPolicy
   /** Milliseconds between status polls (fal's client uses 500). */
   readonly pollIntervalMs?: number
+  /**
+   * How long the result of a COMPLETED job is tried again through 5xx, timeouts and dropped
+   * connections before the wait gives up (the request stays journaled). Default 15 minutes.
+   */
+  readonly resultPatienceMs?: number
   readonly uploads?: UploadCache
   /** How long an uploaded file's URL is trusted (fal storage expires). Default 6 h. */
   readonly uploadMaxAgeMs?: number
@@ -117,7 +122,14 @@ export function createFalGateway(options: FalGatewayOptions): FalGateway {
     },
     wait: (endpoint, requestId, waitOptions) =>
       waitForResult(
-        { client, pollIntervalMs: options.pollIntervalMs ?? 1000, cancel },
+        {
+          client,
+          pollIntervalMs: options.pollIntervalMs ?? 1000,
+          retry: policy,
+          resultPatienceMs: options.resultPatienceMs ?? 15 * 60_000,
+          now: options.now ?? Date.now,
+          cancel,
+        },
         endpoint,
         requestId,
         waitOptions,

@@ -116,6 +116,42 @@ describe('the fal gateway on the emulator', () => {
     await expect(fal.wait(KLING, id)).rejects.toMatchObject({
       code: 'validation',
       field: 'start_image_url',
+      requestEnded: true,
+    })
+  })
+
+  it('keeps asking for a finished job’s result through a long run of 5xx answers', async () => {
+    const id = await fal.submit(KLING, clip())
+    // More 500s than the retry policy's 8 tries (fal's client adds none for a 500): the old wait
+    // called that the job's own failure and let the journal forget a paid request.
+    configure({ faultScript: Array.from({ length: 20 }, () => ({ route: 'result', fault: 500 })) })
+    const output = (await fal.wait(KLING, id)) as { video: { url: string } }
+    expect(output.video.url).toMatch(/^https?:/)
+    expect(emulator.stats().totals.submits).toBe(1)
+  })
+
+  it('gives up on a result after its patience as a passing failure, never as the job’s end', async () => {
+    const impatient = createFalGateway({
+      mode: 'emulator',
+      credentials: 'test-key',
+      fetch: emulatorFetch(emulator.url),
+      retry: FAST_RETRY,
+      pollIntervalMs: 10,
+      resultPatienceMs: 0,
+    })
+    const id = await impatient.submit(KLING, clip())
+    configure({ faultScript: Array.from({ length: 20 }, () => ({ route: 'result', fault: 500 })) })
+    await expect(impatient.wait(KLING, id)).rejects.toMatchObject({
+      code: 'server',
+      retryable: true,
+      requestEnded: false,
+    })
+  })
+
+  it('says a request fal does not know has ended', async () => {
+    await expect(fal.wait(KLING, 'no-such-request')).rejects.toMatchObject({
+      code: 'not-found',
+      requestEnded: true,
     })
   })
 

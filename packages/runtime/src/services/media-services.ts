@@ -4,6 +4,7 @@ import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
 import { type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
 import type { MediaRef, MediaServices } from '@shotchain/nodes'
 import type { Store, StoredMedia } from '@shotchain/store'
+import { downloadUrl } from './download-url.ts'
 import { createImageFactsReader, type ReadImageFacts } from './image-facts.ts'
 import { type LocalFiles, readingLocal } from './local-files.ts'
 
@@ -88,25 +89,7 @@ export function createMediaServices(
       createHash('sha256')
         .update(await readLocal(path))
         .digest('hex'),
-    async importUrl(url, signal) {
-      let response: Response
-      try {
-        response = await fetch(url, { signal })
-      } catch (error) {
-        throw new ShotchainError(ERROR_CODES.network, `could not download ${url}`, {
-          retryable: true,
-          cause: error,
-        })
-      }
-      if (!response.ok) {
-        throw new ShotchainError(
-          ERROR_CODES.validation,
-          `${url} answered HTTP ${response.status}`,
-          { field: 'url' },
-        )
-      }
-      return importBytes(new Uint8Array(await response.arrayBuffer()), url, url)
-    },
+    importUrl: async (url, signal) => importBytes(await downloadUrl(url, signal), url, url),
     async extractFrame(video, at, signal) {
       const out = store.media.tempPath('.png')
       // ffmpeg reports the frame's size: no need to read the PNG back for it.
