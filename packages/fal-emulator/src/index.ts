@@ -34,3 +34,4 @@ export {
   startFalEmulator,
 } from './server/start-fal-emulator.ts'
 export type { EmulatorStats } from './stats/emulator-stats.ts'
+export { FolderInUseError } from './storage/folder-lock.ts'

@@ -4,12 +4,14 @@ import type { EndpointSpec } from '../endpoints/endpoint.ts'
 import type { FalErrorDetail } from '../endpoints/fal-errors.ts'
 import type { StatsRecorder } from '../stats/emulator-stats.ts'
 import { appOf, type Job, type JobInput, type JobOutcome } from './job.ts'
+import type { JobFiles } from './job-files.ts'
 import { appendLog, executeJob, type RunDeps } from './run-job.ts'
 import { deliverWebhook, webhookBody } from './webhook.ts'
 
 /** The emulator's queue: admission, scheduling with a concurrency limit, cancel, change events. */
 export interface JobQueue {
-  submit(endpoint: EndpointSpec, input: JobInput, options: SubmitOptions): Job
+  /** Queues a job; resolves once it is saved, so a request id handed out survives a kill. */
+  submit(endpoint: EndpointSpec, input: JobInput, options: SubmitOptions): Promise<Job>
   /** The job with `id` under `app` (`owner/alias`), if any. */
   find(app: string, id: string): Job | undefined
   /** Jobs IN_QUEUE ahead of this one (0 for the next to run). */
@@ -21,6 +23,12 @@ export interface JobQueue {
   counts(): { queued: number; running: number }
   /** Re-evaluates the queue after a knob change. */
   pump(): void
+  /**
+   * Takes up the jobs an earlier emulator saved, once this one serves at its address: results
+   * and inputs point at that address, jobs that were running run again (to the end, billed),
+   * queued ones wait their turn.
+   */
+  resume(): void
   /** Aborts all work and timers; resolves once running jobs have wound down. */
   stop(): Promise<void>
 }
@@ -39,6 +47,9 @@ export interface QueueDeps extends Omit<RunDeps, 'onLog'> {
   readonly stats: StatsRecorder
   /** Takes one forced 422 if the knob asks for one. */
   readonly takeForced422: () => FalErrorDetail[] | undefined
+  /** Where jobs are saved, and the jobs saved by an earlier emulator. */
+  readonly files: JobFiles
+  readonly restored: readonly Job[]
 }
 
 const CANCELLED: JobOutcome = {
@@ -60,12 +71,12 @@ const START_TIMEOUT: JobOutcome = {
 
 /** Creates the queue. Jobs leave IN_QUEUE after `queueLatencyMs`, FIFO, while a slot is free. */
 export function createJobQueue(deps: QueueDeps): JobQueue {
-  const jobs = new Map<string, Job>()
+  const jobs = new Map(deps.restored.map((job) => [job.id, job]))
   const waiting: Job[] = []
   const listeners = new Set<() => void>()
   const stopped = new AbortController()
   let running = 0
-  let seq = 0
+  let seq = Math.max(-1, ...deps.restored.map((job) => job.seq)) + 1
   let timer: NodeJS.Timeout | undefined
   const inflight = new Set<Promise<unknown>>()
 
@@ -73,6 +84,11 @@ export function createJobQueue(deps: QueueDeps): JobQueue {
     for (const listener of listeners) listener()
   }
   const knobs = (): EmulatorKnobs => deps.knobs()
+  const persist = (job: Job) => {
+    deps.files.save(job).catch((error: unknown) => {
+      deps.logger.error('fal emulator: could not save a job', { id: job.id, error: String(error) })
+    })
+  }
 
   const finish = (job: Job, outcome: JobOutcome) => {
     if (job.state === 'COMPLETED') return
@@ -88,6 +104,7 @@ export function createJobQueue(deps: QueueDeps): JobQueue {
         deps.stats.add('billedSeconds', job.endpointId, outcome.billedSeconds)
       }
     }
+    persist(job)
     if (job.webhookUrl !== undefined) {
       const url = job.webhookUrl
       void deliverWebhook(
@@ -107,6 +124,7 @@ export function createJobQueue(deps: QueueDeps): JobQueue {
     job.state = 'IN_PROGRESS'
     job.startedAt = Date.now()
     running++
+    persist(job)
     const execution = executeJob(job, endpoint, { ...deps, onLog: notify }).then(
       (outcome) => finish(job, outcome),
       (error: unknown) => {
@@ -143,7 +161,7 @@ export function createJobQueue(deps: QueueDeps): JobQueue {
   }
 
   return {
-    submit(endpoint, input, { webhookUrl, startTimeoutSec }) {
+    async submit(endpoint, input, { webhookUrl, startTimeoutSec }) {
       const now = Date.now()
       const job: Job = {
         id: randomUUID(),
@@ -167,6 +185,7 @@ export function createJobQueue(deps: QueueDeps): JobQueue {
       jobs.set(job.id, job)
       waiting.push(job)
       deps.stats.add('submits', endpoint.id)
+      await deps.files.save(job)
       // Let the submit response go out before the job may start.
       setImmediate(pump)
       return job
@@ -186,6 +205,7 @@ export function createJobQueue(deps: QueueDeps): JobQueue {
       if (index < 0 && !knobs().immediateCancel) {
         // fal only signals the runner; Kling's does not stop, so the job finishes and bills.
         appendLog(job, 'Cancellation requested: the runner was signalled, the job goes on', 'WARN')
+        persist(job)
         notify()
         return 'CANCELLATION_REQUESTED'
       }
@@ -200,12 +220,23 @@ export function createJobQueue(deps: QueueDeps): JobQueue {
     },
     counts: () => ({ queued: waiting.length, running }),
     pump,
+    resume() {
+      for (const job of deps.restored) {
+        Object.assign(job, deps.store.currentUrls({ input: job.input, outcome: job.outcome }))
+        if (job.state === 'IN_QUEUE') waiting.push(job)
+        if (job.state !== 'IN_PROGRESS') continue
+        appendLog(job, 'The runner restarted with the emulator; generating again', 'WARN')
+        start(job)
+      }
+      pump()
+    },
     async stop() {
       stopped.abort()
       clearTimeout(timer)
       for (const job of jobs.values()) job.abort.abort(new Error('emulator stopped'))
       listeners.clear()
       await Promise.allSettled([...inflight])
+      await deps.files.flush()
     },
   }
 }

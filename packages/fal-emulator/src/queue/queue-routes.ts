@@ -43,7 +43,7 @@ function submitRoute(endpointId: string, deps: QueueRouteDeps): Route {
             ? { kind: 'json' as const, value: body.value }
             : { kind: 'invalid' as const, text: body.invalid }
       const timeout = Number(req.headers['x-fal-request-timeout'])
-      const job = deps.queue.submit(endpoint, input, {
+      const job = await deps.queue.submit(endpoint, input, {
         webhookUrl: target.query.get('fal_webhook') ?? undefined,
         startTimeoutSec: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
       })

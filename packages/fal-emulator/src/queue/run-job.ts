@@ -90,7 +90,9 @@ export async function executeJob(
     knobs,
     media: deps.media,
     log,
-    fetch: deps.fetch,
+    // This store's files stay reachable by the URLs an earlier emulator on its folder gave out.
+    fetch: (url, init) =>
+      deps.fetch(typeof url === 'string' ? deps.store.currentUrls(url) : url, init),
     async tempDir() {
       scratch ??= join(deps.store.dir, 'tmp', job.id)
       await mkdir(scratch, { recursive: true })

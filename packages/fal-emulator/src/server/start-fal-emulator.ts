@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -11,9 +11,11 @@ import { createEndpointRegistry } from '../endpoints/endpoint-registry.ts'
 import { toolkitError } from '../endpoints/fal-errors.ts'
 import type { EmulatorMedia } from '../endpoints/media-port.ts'
 import { createFaultInjector } from '../faults/fault-injector.ts'
+import { openJobFiles } from '../queue/job-files.ts'
 import { createJobQueue } from '../queue/job-queue.ts'
 import { createStatsRecorder, type EmulatorStats } from '../stats/emulator-stats.ts'
 import { createFileStore } from '../storage/file-store.ts'
+import { lockFolder } from '../storage/folder-lock.ts'
 import { type AccessRules, isLoopbackHost, LOOPBACK_ORIGINS } from './access-rules.ts'
 import { createRequestHandler } from './handle-request.ts'
 
@@ -28,7 +30,11 @@ export interface FalEmulatorOptions extends KnobsInput {
    * by another address than the one it binds (a container, a tunnel); its own URL by default.
    */
   publicUrl?: string
-  /** Where uploads and outputs live; a fresh temp folder (removed on stop) by default. */
+  /**
+   * Where uploads, outputs and jobs live; a fresh temp folder (removed on stop) by default. A
+   * given folder is kept: an emulator started on it again serves its files and answers its
+   * request ids (running jobs run again to the end). One emulator at a time per folder.
+   */
   storageDir?: string
   logger?: EmulatorLogger
   /** Media tools; `@shotchain/media` by default. */
@@ -63,7 +69,10 @@ export interface FalEmulator {
   /** Changes knobs from now on; returns them all. Throws a RangeError for impossible values. */
   configure(knobs: KnobsInput): EmulatorKnobs
   knobs(): EmulatorKnobs
-  /** Stops serving, aborts running jobs, closes connections and removes a temp storage folder. */
+  /**
+   * Stops serving, aborts running jobs, closes connections and removes a temp storage folder. A
+   * given folder keeps the jobs as they were, as after a kill: the next emulator resumes them.
+   */
   stop(): Promise<void>
 }
 
@@ -101,6 +110,11 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
   let knobs = mergeKnobs(DEFAULT_KNOBS, options)
   const ownsDir = options.storageDir === undefined
   const storageDir = options.storageDir ?? (await mkdtemp(join(tmpdir(), 'fal-emulator-')))
+  await mkdir(storageDir, { recursive: true })
+  const unlock = ownsDir ? async () => {} : await lockFolder(storageDir)
+  // Job scratch folders a killed emulator left behind.
+  await rm(join(storageDir, 'tmp'), { recursive: true, force: true })
+  const saved = await openJobFiles(storageDir)
   let baseUrl = ''
   const publicUrl = () => options.publicUrl?.replace(/\/+$/, '') ?? baseUrl
   const store = await createFileStore(storageDir, publicUrl)
@@ -123,6 +137,8 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
     endpoints,
     stats,
     takeForced422,
+    files: saved.files,
+    restored: saved.jobs,
   })
 
   const configure = (input: KnobsInput): EmulatorKnobs => {
@@ -160,7 +176,8 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
   const address = server.address() as AddressInfo
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   baseUrl = `http://${shownHost}:${address.port}`
-  logger.info('fal emulator listening', { url: baseUrl, storageDir })
+  logger.info('fal emulator listening', { url: baseUrl, storageDir, jobs: saved.jobs.length })
+  queue.resume()
 
   return {
     url: baseUrl,
@@ -171,6 +188,7 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
+      await unlock()
       if (ownsDir) await rm(storageDir, { recursive: true, force: true })
     },
   }

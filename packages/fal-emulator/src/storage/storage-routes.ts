@@ -32,7 +32,7 @@ function initiateRoute(store: FileStore): Route {
         typeof fields.file_name === 'string' && fields.file_name !== ''
           ? fields.file_name.replaceAll('/', '_')
           : `${Date.now()}.${extensionOf(contentType)}`
-      const slot = store.initiate(contentType, fileName)
+      const slot = await store.initiate(contentType, fileName)
       return json(200, { upload_url: slot.uploadUrl, file_url: slot.fileUrl })
     },
   }
