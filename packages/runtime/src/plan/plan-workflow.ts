@@ -41,6 +41,8 @@ export async function planWorkflow(options: {
   readonly signal?: AbortSignal
   /** Reads local images for the plan-time check; without it, shots check them as they run. */
   readonly imageFacts?: ReadImageFacts
+  /** Nodes a person chose to submit again (`executeRun`'s `resubmit`): priced as fresh submits. */
+  readonly resubmit?: ReadonlySet<string>
 }): Promise<PlanWorkflowResult> {
   const { doc, registry, services, store } = options
   const { fingerprints, issues } = await fingerprintDocument(
@@ -56,6 +58,7 @@ export async function planWorkflow(options: {
     fingerprints,
     ...(options.targets && options.targets.length > 0 ? { targets: options.targets } : {}),
     ...(options.memo ? { memo: options.memo } : {}),
+    ...(options.resubmit ? { resubmit: options.resubmit } : {}),
   })
   const needed = plan.ok ? new Set(plan.plan.nodes.map((n) => n.id)) : undefined
   const blocking = issues.filter((i) => needed === undefined || needed.has(i.nodeId ?? ''))

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import type { RetryPolicy } from '@shotchain/fal'
 import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
 import { type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
 import type { MediaRef, MediaServices } from '@shotchain/nodes'
@@ -22,6 +23,10 @@ export function createMediaServices(
   store: Store,
   tools: MediaTools,
   files: LocalFiles,
+  options: {
+    /** How downloads are made and tried again; default `fetch` and the gateway's patience. */
+    readonly download?: { readonly policy?: RetryPolicy; readonly fetch?: typeof fetch }
+  } = {},
 ): LocalMediaServices {
   const importBytes = async (
     bytes: Uint8Array,
@@ -89,7 +94,8 @@ export function createMediaServices(
       createHash('sha256')
         .update(await readLocal(path))
         .digest('hex'),
-    importUrl: async (url, signal) => importBytes(await downloadUrl(url, signal), url, url),
+    importUrl: async (url, signal) =>
+      importBytes(await downloadUrl(url, signal, options.download), url, url),
     async extractFrame(video, at, signal) {
       const out = store.media.tempPath('.png')
       // ffmpeg reports the frame's size: no need to read the PNG back for it.
