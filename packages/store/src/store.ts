@@ -49,7 +49,8 @@ export interface OpenStoreOptions {
 /**
  * Opens the store in `home` (created if missing): `<home>/shotchain.db` (SQLite, WAL, migrated to
  * the current schema) and the media folder `<home>/media`. Several processes (the CLI and the
- * server) may open the same home at once; each sees the others' committed writes. Throws when the
+ * server) may open the same home at once; each sees the others' committed writes. Temporary
+ * media files that dead processes left are removed (`MediaFolder.sweepTemp`). Throws when the
  * database cannot be opened or was written by a newer Shotchain.
  * @example
  * const store = openStore(resolveHome())
@@ -59,6 +60,8 @@ export function openStore(home: string, _options: OpenStoreOptions = {}): Store 
   const root = resolve(home)
   mkdirSync(root, { recursive: true })
   const media = createMediaFolder(join(root, 'media'))
+  // What a killed process (this one's predecessor, or a CLI run) left half-written.
+  media.sweepTemp()
   const db = openDatabase(join(root, DATABASE_FILE))
   // Events and node states are written once per event: a second connection keeps them off the
   // fsync-per-commit path the journal needs (see Durability).

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises'
 import { storeError } from '../db/store-error.ts'
 import { extensionFor, isSafeExtension } from './content-type.ts'
 import { assertMediaHash } from './media-hash.ts'
+import { sweepTempFolder } from './sweep-temp.ts'
 
 /** A file in the media folder. */
 export interface StoredMedia {
@@ -37,8 +38,16 @@ export interface MediaFolder {
   /** The stored file's path, or `undefined` when the folder does not hold it. */
   pathOf(hash: string): string | undefined
   has(hash: string): boolean
-  /** A fresh path in the folder's temporary directory (for ffmpeg and the like), e.g. `tempPath('.mp4')`. */
+  /**
+   * A fresh path in the folder's temporary directory (for ffmpeg and the like), e.g.
+   * `tempPath('.mp4')`; its name starts with this process's pid.
+   */
   tempPath(ext?: string): string
+  /**
+   * Removes temporary files that killed processes left behind (see `sweepTempFolder`); returns how
+   * many. The store does it when it opens.
+   */
+  sweepTemp(): number
 }
 
 /** Opens (creating) the media folder at `root`. */
@@ -65,7 +74,8 @@ export function createMediaFolder(root: string): MediaFolder {
   function tempPath(ext = ''): string {
     if (!isSafeExtension(ext))
       throw storeError('validation', `media: "${ext}" is not a file extension`, { field: 'ext' })
-    return join(tmp, `${randomUUID()}${ext}`)
+    // The pid says whose it is: a sweep at start removes only files of processes that are gone.
+    return join(tmp, `${process.pid}-${randomUUID()}${ext}`)
   }
 
   /** Renames a hashed temporary file into place, or drops it when the content is already held. */
@@ -108,6 +118,7 @@ export function createMediaFolder(root: string): MediaFolder {
     pathOf,
     has: (hash) => pathOf(hash) !== undefined,
     tempPath,
+    sweepTemp: () => sweepTempFolder(tmp),
     async putBytes(bytes, contentType) {
       const hash = createHash('sha256').update(bytes).digest('hex')
       const existing = pathOf(hash)
