@@ -3,14 +3,20 @@ import type { KnobsInput } from '@shotchain/fal-emulator'
 /** Where fal is: the real one, an emulator someone else runs, or one started in this process. */
 export type FalTarget =
   | { readonly kind: 'fal'; readonly key: string }
-  | { readonly kind: 'emulator-url'; readonly url: string }
+  /** `key`: the emulator's `--api-key`, if it was started with one. */
+  | { readonly kind: 'emulator-url'; readonly url: string; readonly key?: string }
   | { readonly kind: 'embedded'; readonly knobs: KnobsInput }
 
-/** Reads the fal target from the environment: `FAL_KEY`, else `SHOTCHAIN_FAL_EMULATOR_URL`, else embedded. */
+/**
+ * Reads the fal target from the environment: `FAL_KEY`, else `SHOTCHAIN_FAL_EMULATOR_URL` (with
+ * `SHOTCHAIN_FAL_EMULATOR_KEY` when that emulator takes one key only), else embedded.
+ */
 export function falTargetFromEnv(env: NodeJS.ProcessEnv): FalTarget {
   if (env.FAL_KEY) return { kind: 'fal', key: env.FAL_KEY }
-  if (env.SHOTCHAIN_FAL_EMULATOR_URL)
-    return { kind: 'emulator-url', url: env.SHOTCHAIN_FAL_EMULATOR_URL }
+  if (env.SHOTCHAIN_FAL_EMULATOR_URL) {
+    const key = env.SHOTCHAIN_FAL_EMULATOR_KEY
+    return { kind: 'emulator-url', url: env.SHOTCHAIN_FAL_EMULATOR_URL, ...(key ? { key } : {}) }
+  }
   return { kind: 'embedded', knobs: readKnobs(env.SHOTCHAIN_EMULATOR_KNOBS) }
 }
 
