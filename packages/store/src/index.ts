@@ -1,5 +1,6 @@
 export { findMediaHashes } from './cache/media-references.ts'
 export type { StoreError, StoreErrorCode } from './db/store-error.ts'
+export { type HomeLock, lockHome, SERVER_LOCK_FILE } from './home/home-lock.ts'
 export { resolveHome } from './home/resolve-home.ts'
 export { extensionFor } from './media/content-type.ts'
 export type { MediaFolder, StoredMedia } from './media/media-folder.ts'
