@@ -43,7 +43,8 @@ const submitsOf = (events: readonly RunEventJson[], nodeId: string) =>
 describe('a run cancelled during shot 1, then run again', () => {
   it('submits shot 1 once more in place of the job fal cancelled, and finishes', async () => {
     const workflowId = await createShortWorkflow(server.url)
-    h.emulator.configure({ runLatencyMs: 4_000 })
+    // A cancel that stops the job at fal (by default a running job goes on to finish, and bill).
+    h.emulator.configure({ runLatencyMs: 4_000, immediateCancel: true })
     const cancelledBefore = h.emulator.stats().totals.cancelled
     const first = await startRun(workflowId, (e) => e.type === 'node-submitted')
     const [shot1] = submitsOf(first.events, 'shot1')
@@ -57,7 +58,7 @@ describe('a run cancelled during shot 1, then run again', () => {
     })
     expect(h.emulator.stats().totals.cancelled).toBe(cancelledBefore + 1)
 
-    h.emulator.configure({ runLatencyMs: 150 })
+    h.emulator.configure({ runLatencyMs: 150, immediateCancel: false })
     const submitsBefore = h.emulator.stats().submits[KLING] ?? 0
     const second = await startRun(workflowId)
     expect(second.events.at(-1)).toMatchObject({ type: 'run-finished', status: 'succeeded' })

@@ -57,6 +57,10 @@ describe('a server killed (SIGKILL) during shot 2', () => {
     const run = await api(second.url, `/api/runs/${runId}`)
     expect(run.body.status).toBe('succeeded')
     expect(run.body.outputs).toHaveLength(1)
+    // What fal billed over both executions, not only what the second one paid.
+    const billed = h.emulator.stats().totals.billedSeconds * 0.084
+    expect(run.body.spentUsd).toBeCloseTo(billed, 6)
+    expect(billed).toBeGreaterThan(0)
 
     // A full replay from the start gives the same stream, in order, once.
     const replay = await readSse(`${second.url}/api/runs/${runId}/events?after=0`)

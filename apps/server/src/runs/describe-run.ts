@@ -11,8 +11,9 @@ export interface RunOutput {
 }
 
 /**
- * A run as the API shows it: the record (with its frozen document), each node's state, the
- * outputs so far, and the nodes waiting for a person's decision (`ambiguous-submit`).
+ * A run as the API shows it: the record (with its frozen document), what it has spent (the
+ * spend ledger's sum), each node's state, the outputs so far, and the nodes waiting for a
+ * person's decision (`ambiguous-submit`).
  */
 export function describeRun(store: Store, runId: string, active: boolean) {
   const run = store.runs.get(runId)
@@ -22,6 +23,8 @@ export function describeRun(store: Store, runId: string, active: boolean) {
     run.status === 'running' && !active ? nodesAwaitingDecision(store, runId) : []
   return {
     ...run,
+    // What its submits committed so far, over every execution (also while it runs).
+    spentUsd: store.spends.spentBy(runId),
     // Open, executing nowhere, stopped by submits a person must decide on (the resubmit route).
     status: needsDecision.length > 0 ? ('needs-decision' as const) : run.status,
     active,

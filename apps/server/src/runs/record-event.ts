@@ -6,7 +6,8 @@ import type { EventHub, StoredEvent } from './event-hub.ts'
 /**
  * The `onEvent` of one execution of a run: renumbers each engine event after `baseSeq` (the run's
  * last stored seq when this execution began, so numbering continues across resumes), stores it,
- * updates the node's state, finishes the run record on `run-finished`, then pushes it to the
+ * updates the node's state, finishes the run record on `run-finished` (with what the spend
+ * ledger holds for the run, over all its executions), then pushes it to the
  * run's live subscribers. The store is written before anyone hears of the event, so a replay
  * never misses what a live subscriber saw. Absolute paths in an event (a node error naming a file)
  * are stored and sent relative to a named root (`hide`).
@@ -16,8 +17,6 @@ export function createEventRecorder(options: {
   readonly hub: EventHub
   readonly runId: string
   readonly baseSeq: number
-  /** What earlier executions of this run spent; added to this one's on `run-finished`. */
-  readonly spentBeforeUsd: number
   readonly hide: PathHider
 }): (event: RunEvent) => void {
   const { store, hub, runId, baseSeq } = options
@@ -30,7 +29,7 @@ export function createEventRecorder(options: {
     // A run stopped only by submits that need a person's decision stays open (`running` in the
     // store, executing nowhere): the resubmit route resumes it, and it can still succeed.
     if (event.type === 'run-finished' && nodesAwaitingDecision(store, runId).length === 0) {
-      store.runs.finish(runId, event.status, options.spentBeforeUsd + event.spentUsd, event.at)
+      store.runs.finish(runId, event.status, store.spends.spentBy(runId), event.at)
     }
     hub.publish(runId, { seq, event })
   }
@@ -42,15 +41,6 @@ export function nodesAwaitingDecision(store: Store, runId: string): string[] {
     .list(runId)
     .filter((n) => n.status === 'failed' && n.error?.code === 'ambiguous-submit')
     .map((n) => n.nodeId)
-}
-
-/** What the run spent in earlier executions (the sum of their `run-finished` events). */
-export function spentSoFar(store: Store, runId: string): number {
-  let usd = 0
-  for (const { event } of readEvents(store, runId, 0)) {
-    if (event.type === 'run-finished') usd += event.spentUsd
-  }
-  return usd
 }
 
 /** The run's stored events after `seq`; only {@link createEventRecorder} writes them. */

@@ -1,7 +1,6 @@
 import type { RunEvent } from '@shotchain/engine'
 import { formatIssue } from '@shotchain/graph'
 import { planWorkflow } from '@shotchain/runtime'
-import { spentSoFar } from './record-event.ts'
 import type { LaunchRun, RunDeps } from './run-deps.ts'
 
 /**
@@ -21,17 +20,15 @@ export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string)
     registry: deps.registry,
     services: deps.services,
     store: deps.store,
+    resubmit: new Set(run.resubmit),
     ...(run.targets ? { targets: run.targets } : {}),
   })
   if (!planned.ok) {
     deps.log(`run ${runId} cannot resume: ${planned.issues.map((i) => formatIssue(i)).join('; ')}`)
-    finishUnrun(deps, runId, spentSoFar(deps.store, runId))
+    finishUnrun(deps, runId)
     return
   }
-  launch(runId, planned.plan, {
-    resubmit: new Set(run.resubmit),
-    spentBeforeUsd: spentSoFar(deps.store, runId),
-  })
+  launch(runId, planned.plan, { resubmit: new Set(run.resubmit), budgetUsd: run.budgetUsd })
   // A decision to resubmit is spent by this execution: a restart later must ask again, never
   // resubmit on its own (the execution holds the set in memory).
   deps.store.runs.setResubmit(runId, [])
@@ -39,14 +36,13 @@ export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string)
 
 /**
  * Records the end of a run that is not executing (it could not be planned again, or a person
- * cancelled it while it waited for a decision), as a stored and published event. `spentUsd` is
- * the run's total so far, for its record; the event says this ending spent nothing, as every
+ * cancelled it while it waited for a decision), as a stored and published event. Its record gets
+ * the run's total from the spend ledger; the event says this ending spent nothing, as every
  * `run-finished` counts only its own execution (readers add them up).
  */
 export function finishUnrun(
   deps: RunDeps,
   runId: string,
-  spentUsd: number,
   status: 'failed' | 'cancelled' = 'failed',
 ): void {
   const seq = deps.store.events.lastSeq(runId) + 1
@@ -61,6 +57,6 @@ export function finishUnrun(
     counts: { succeeded: 0, cached: 0, failed: 0, skipped: 0, cancelled: 0 },
   }
   deps.store.events.append(runId, seq, event)
-  deps.store.runs.finish(runId, status, spentUsd, at)
+  deps.store.runs.finish(runId, status, deps.store.spends.spentBy(runId), at)
   deps.hub.publish(runId, { seq, event })
 }

@@ -27,5 +27,9 @@ export interface RunDeps {
 export type LaunchRun = (
   runId: string,
   plan: RunPlan,
-  options: { readonly resubmit: ReadonlySet<string>; readonly spentBeforeUsd: number },
+  options: {
+    readonly resubmit: ReadonlySet<string>
+    /** The run's budget, held against every submit of every execution (the spend ledger). */
+    readonly budgetUsd: number | undefined
+  },
 ) => void

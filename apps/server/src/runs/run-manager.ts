@@ -1,7 +1,7 @@
 import { executeRun } from '@shotchain/engine'
 import type { NodeOutputs, WorkflowDocument } from '@shotchain/graph'
 import { type PlanWorkflowResult, planWorkflow } from '@shotchain/runtime'
-import { createEventRecorder, nodesAwaitingDecision, spentSoFar } from './record-event.ts'
+import { createEventRecorder, nodesAwaitingDecision } from './record-event.ts'
 import { finishUnrun, resumeRun } from './resume-run.ts'
 import type { LaunchRun, RunDeps } from './run-deps.ts'
 import { type StartRunRequest, type StartRunResult, startRun } from './start-run.ts'
@@ -41,7 +41,7 @@ export function createRunManager(deps: RunDeps): RunManager {
   const inflight = new Map<string, Promise<NodeOutputs>>()
   const resuming = new Set<string>()
 
-  const launch: LaunchRun = (runId, plan, { resubmit, spentBeforeUsd }) => {
+  const launch: LaunchRun = (runId, plan, { resubmit, budgetUsd }) => {
     if (active.has(runId)) throw new Error(`run ${runId} is already executing`)
     const controller = new AbortController()
     const onEvent = createEventRecorder({
@@ -49,7 +49,6 @@ export function createRunManager(deps: RunDeps): RunManager {
       hub: deps.hub,
       runId,
       baseSeq: deps.store.events.lastSeq(runId),
-      spentBeforeUsd,
       hide: deps.hide,
     })
     const done = executeRun(plan, {
@@ -58,6 +57,8 @@ export function createRunManager(deps: RunDeps): RunManager {
       services: deps.services,
       cache: deps.store.cache,
       journal: deps.store.journal,
+      ledger: deps.store.spends,
+      ...(budgetUsd === undefined ? {} : { budgetUsd }),
       limits: deps.limits,
       signal: controller.signal,
       resubmit,
@@ -69,7 +70,7 @@ export function createRunManager(deps: RunDeps): RunManager {
       })
       .catch((error: unknown) => {
         deps.log(`run ${runId} stopped on an engine error: ${String(error)}`)
-        finishUnrun(deps, runId, spentBeforeUsd)
+        finishUnrun(deps, runId)
       })
       .finally(() => active.delete(runId))
     active.set(runId, { controller, done })
@@ -96,7 +97,7 @@ export function createRunManager(deps: RunDeps): RunManager {
       // Not executing but not finished: a run waiting for a decision. Cancelling it is the
       // decision "do not resubmit"; its journal entries stay, so nothing paid is forgotten.
       if (deps.store.runs.get(runId)?.status !== 'running') return false
-      finishUnrun(deps, runId, spentSoFar(deps.store, runId), 'cancelled')
+      finishUnrun(deps, runId, 'cancelled')
       return true
     },
     async resubmit(runId, nodeIds) {

@@ -23,8 +23,9 @@ export type StartRunResult =
     }
 
 /**
- * Plans a run of a snapshot of `doc`, refuses it when the plan has errors or the estimate is over
- * the budget (nothing is recorded then), else records the run with its snapshot and launches it.
+ * Plans a run of a snapshot of `doc`, refuses it when the plan has errors or the estimate (every
+ * submit the run may make) is over the budget (nothing is recorded then), else records the run
+ * with its snapshot and budget and launches it; the engine holds each submit to the budget too.
  */
 export async function startRun(
   deps: RunDeps,
@@ -58,8 +59,9 @@ export async function startRun(
     doc,
     targets: request.targets && request.targets.length > 0 ? request.targets : undefined,
     estimateUsd: plan.estimate.usd,
+    budgetUsd: request.budgetUsd,
     createdAt: deps.now(),
   })
-  launch(runId, plan, { resubmit: new Set(), spentBeforeUsd: 0 })
+  launch(runId, plan, { resubmit: new Set(), budgetUsd: request.budgetUsd })
   return { ok: true, runId, plan }
 }

@@ -88,8 +88,9 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    name: 'spends: every paid submit, recorded as it is made',
+    name: 'spends: every paid submit, recorded as it is made; each run’s budget',
     sql: `
+      ALTER TABLE runs ADD COLUMN budget_usd REAL;
       CREATE TABLE spends (
         run_id     TEXT NOT NULL,
         node_id    TEXT NOT NULL,

@@ -20,12 +20,15 @@ describe('sqlite runs', () => {
     expect(created).toEqual({
       ...newRun('r1', 10),
       targets: ['shot2'],
+      budgetUsd: undefined,
       status: 'running',
       spentUsd: undefined,
       finishedAt: undefined,
       resubmit: [],
     })
     expect(store.runs.get('r1')).toEqual(created)
+    expect(store.runs.create({ ...newRun('r2', 11), budgetUsd: 0.5 }).budgetUsd).toBe(0.5)
+    expect(store.runs.get('r2')?.budgetUsd).toBe(0.5)
 
     store.runs.finish('r1', 'succeeded', 0.75, 20)
     expect(store.runs.get('r1')).toMatchObject({

@@ -19,11 +19,14 @@ export interface NewRun {
   /** The nodes asked for ("run to node X"); `undefined` runs the whole workflow. */
   readonly targets: readonly string[] | undefined
   readonly estimateUsd: number
+  /** The most the run may commit, across its executions; none when undefined. */
+  readonly budgetUsd?: number | undefined
   readonly createdAt: number
 }
 
 /** A run as stored. */
 export interface StoredRun extends NewRun {
+  readonly budgetUsd: number | undefined
   readonly status: RunStatus
   /** What the run paid, once finished (`undefined` when unknown). */
   readonly spentUsd: number | undefined
@@ -64,6 +67,7 @@ interface RunRow {
   readonly targets: string | null
   readonly status: RunStatus
   readonly estimate_usd: number
+  readonly budget_usd: number | null
   readonly spent_usd: number | null
   readonly created_at: number
   readonly finished_at: number | null
@@ -78,6 +82,7 @@ function toRun(row: RunRow, doc?: WorkflowDocument): StoredRun {
     targets: row.targets === null ? undefined : readIds(row.targets),
     status: row.status,
     estimateUsd: row.estimate_usd,
+    budgetUsd: row.budget_usd ?? undefined,
     spentUsd: row.spent_usd ?? undefined,
     createdAt: row.created_at,
     finishedAt: row.finished_at ?? undefined,
@@ -99,9 +104,12 @@ export function createSqliteRuns(db: SqliteDatabase): RunStore {
   const selectRunning = db.prepare<[], RunRow>(
     `${columns} WHERE status = 'running' ORDER BY created_at, rowid`,
   )
-  const insert = db.prepare<[string, string, string, string | null, number, number], RunRow>(
-    `INSERT INTO runs (id, workflow_id, doc, targets, status, estimate_usd, created_at)
-     VALUES (?, ?, ?, ?, 'running', ?, ?) ON CONFLICT (id) DO NOTHING RETURNING *`,
+  const insert = db.prepare<
+    [string, string, string, string | null, number, number | null, number],
+    RunRow
+  >(
+    `INSERT INTO runs (id, workflow_id, doc, targets, status, estimate_usd, budget_usd, created_at)
+     VALUES (?, ?, ?, ?, 'running', ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING *`,
   )
   const finish = db.prepare<[string, number | null, number, string]>(
     `UPDATE runs SET status = ?, spent_usd = ?, finished_at = ? WHERE id = ? AND status = 'running'`,
@@ -119,6 +127,7 @@ export function createSqliteRuns(db: SqliteDatabase): RunStore {
         encoded.text,
         targets,
         run.estimateUsd,
+        run.budgetUsd ?? null,
         run.createdAt,
       )
       if (row === undefined)
