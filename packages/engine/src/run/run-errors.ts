@@ -28,13 +28,22 @@ export function missingOutput(node: PlannedNode, outputs: unknown): ShotchainErr
   return undefined
 }
 
-/** The failure of a node whose earlier submit may have reached the provider, id unknown. */
-export function ambiguousSubmitError(nodeId: string, runId: string): ErrorInfo {
+/**
+ * The failure of a node whose earlier submit may have reached the provider, id unknown. Nothing
+ * can look that request up (fal's queue API finds requests by id only), so the message says when
+ * the submit began, for a person to check the provider's dashboard, and what deciding means.
+ */
+export function ambiguousSubmitError(
+  nodeId: string,
+  entry: { readonly runId: string; readonly at: number },
+): ErrorInfo {
   return {
     code: ERROR_CODES.ambiguousSubmit,
     message:
-      `"${nodeId}" may already have been submitted (run ${runId}) but its request id was never ` +
-      'saved. Check the provider for the job, then choose to submit it again or not.',
+      `"${nodeId}" may already have been submitted (run ${entry.runId}, at ` +
+      `${new Date(entry.at).toISOString()}) but its request id was never saved, and the ` +
+      "provider cannot be asked for it. Look in the provider's request history (fal.ai/dashboard) " +
+      'for a request at that time: submit again (it is paid again) or leave it.',
     nodeId,
   }
 }

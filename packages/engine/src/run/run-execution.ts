@@ -149,7 +149,7 @@ export class RunExecution<S> {
         : { type: 'node-started', nodeId: node.id, resumeRequestId },
     )
     if (entry?.state === 'submitting') {
-      this.#markFailed(slot, ambiguousSubmitError(node.id, entry.runId))
+      this.#markFailed(slot, ambiguousSubmitError(node.id, entry))
       this.#release(slot)
       this.#settle()
       return
