@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createServer, type RunningServer } from './server/create-server.ts'
-import { api, type ServerHarness, useServer } from './testing/server-harness.ts'
+import { api, jsonOf, type ServerHarness, useServer } from './testing/server-harness.ts'
 import { DEFAULT_MAX_NODES } from './workflows/check-size.ts'
 
 let h: ServerHarness
@@ -104,6 +104,6 @@ describe('body size limits', () => {
       body: `{"name":"${'x'.repeat(2 * 1024 * 1024 + 10)}"}`,
     })
     expect(response.status).toBe(413)
-    expect((await response.json()).error).toMatch(/over the 2 MB limit/)
+    expect((await jsonOf(response)).error).toMatch(/over the 2 MB limit/)
   })
 })
