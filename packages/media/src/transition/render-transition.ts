@@ -17,6 +17,11 @@ export interface TransitionSpec {
   readonly height: number
   /** Frames per second; 24 when left out. */
   readonly fps?: number | undefined
+  /**
+   * Colours (`RRGGBB`) of a stripe of cells drawn across the lower part of every frame but the
+   * first and the last (the fal emulator encodes the prompt in it); none when left out.
+   */
+  readonly stripe?: readonly string[] | undefined
 }
 
 /** The clip {@link renderTransition} wrote. */
@@ -36,6 +41,11 @@ function checkSpec(spec: TransitionSpec, fps: number): number {
   }
   if (!(Number.isFinite(fps) && fps > 0 && fps <= 240)) {
     throw validationError(`Transition fps must be between 0 and 240, got ${fps}`)
+  }
+  for (const color of spec.stripe ?? []) {
+    if (!/^[0-9a-f]{6}$/i.test(color)) {
+      throw validationError(`Transition stripe colours are RRGGBB hex, got "${color}"`)
+    }
   }
   const frames = Math.round(spec.durationSec * fps)
   if (!(Number.isFinite(spec.durationSec) && frames >= 2)) {
@@ -77,6 +87,7 @@ export async function renderTransition(
     fps,
     frames,
     hasEnd: spec.end !== undefined,
+    stripe: spec.stripe,
   })
   const inputs = images.flatMap((f) => ['-i', f])
   const filter = ['-filter_complex', graph, '-map', '[v]', '-frames:v', String(frames)]

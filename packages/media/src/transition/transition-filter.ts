@@ -19,6 +19,8 @@ export interface TransitionShape {
   /** Number of frames, at least 2. */
   readonly frames: number
   readonly hasEnd: boolean
+  /** Colours (`RRGGBB`) of the stripe cells drawn on every frame but the first and the last. */
+  readonly stripe?: readonly string[] | undefined
 }
 
 /**
@@ -50,10 +52,37 @@ export function transitionFilter(shape: TransitionShape): string {
   const hold = (input: number) =>
     `[${input}:v:0]scale=${w}:${h}:force_original_aspect_ratio=increase,crop=${w}:${h},setsar=1,` +
     `format=yuv420p,loop=loop=${last}:size=1:start=0,setpts=N/(${fps}*TB)`
-  if (!shape.hasEnd) return `${hold(0)},${moveEdges(DRIFT, last, 'in')},format=yuv420p[v]`
+  const stripe = stripeBoxes(shape)
+  if (!shape.hasEnd) return `${hold(0)},${moveEdges(DRIFT, last, 'in')},format=yuv420p${stripe}[v]`
   return [
     `${hold(0)},${moveEdges(ZOOM_IN, last, 'in')}[s]`,
     `${hold(1)},${moveEdges(ZOOM_IN, last, 'out')},format=yuva420p,fade=t=in:s=0:n=${last}:alpha=1[e]`,
-    '[s][e]overlay=format=yuv420,format=yuv420p[v]',
+    `[s][e]overlay=format=yuv420,format=yuv420p${stripe}[v]`,
   ].join(';')
+}
+
+/**
+ * Where the stripe's cells go: side by side, centred, in the lower part of the frame, on even
+ * pixels (so 4:2:0 chroma never mixes two cells); see {@link transitionFilter}.
+ */
+export function stripeGeometry(width: number, height: number, cells: number) {
+  const even = (n: number) => Math.floor(n / 2) * 2
+  const cellWidth = Math.max(2, even(width / cells))
+  const cellHeight = Math.max(2, even(height / 8))
+  const x = Math.max(0, even((width - cellWidth * cells) / 2))
+  return { x, y: Math.max(0, even(height - 2 * cellHeight)), cellWidth, cellHeight }
+}
+
+function stripeBoxes(shape: TransitionShape): string {
+  const colors = shape.stripe ?? []
+  if (colors.length === 0 || shape.frames < 3) return ''
+  const { x, y, cellWidth, cellHeight } = stripeGeometry(shape.width, shape.height, colors.length)
+  const inner = `enable='between(n,1,${shape.frames - 2})'`
+  return colors
+    .map(
+      (color, i) =>
+        `,drawbox=x=${x + i * cellWidth}:y=${y}:w=${cellWidth}:h=${cellHeight}:` +
+        `color=0x${color}:t=fill:${inner}`,
+    )
+    .join('')
 }
