@@ -1,13 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ValidationError } from '@fal-ai/client'
 import { createMediaTools } from '@shotchain/media'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { makePng } from '../testing/png.ts'
+import { decodePng, readPromptStripe } from '../testing/read-png.ts'
 import { startTestEmulator, type TestEmulator } from '../testing/test-emulator.ts'
 import { waitUntilIdle } from '../testing/wait-until-idle.ts'
 import { KLING_O1_PRO_I2V, KLING_O1_STANDARD_I2V } from './kling-image-to-video.ts'
+import { promptStripe } from './prompt-stripe.ts'
 
 const media = createMediaTools()
 let t: TestEmulator
@@ -20,6 +22,31 @@ async function probeUrl(url: string) {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.mp4`)
   await writeFile(file, Buffer.from(await res.arrayBuffer()))
   return media.probe(file)
+}
+
+async function download(url: string): Promise<string> {
+  const file = join(dir, `${Math.random().toString(36).slice(2)}.mp4`)
+  await writeFile(file, Buffer.from(await (await fetch(url)).arrayBuffer()))
+  return file
+}
+
+async function frameOf(video: string, at: 'first' | 'last' | number): Promise<Buffer> {
+  const png = join(dir, `${Math.random().toString(36).slice(2)}.png`)
+  await media.extractFrame(video, at, png)
+  return readFile(png)
+}
+
+/** Mean absolute difference per channel between two same-sized PNGs, 0–255. */
+function meanDifference(a: Uint8Array, b: Uint8Array): number {
+  const [x, y] = [decodePng(a), decodePng(b)]
+  expect([x.width, x.height]).toEqual([y.width, y.height])
+  let sum = 0
+  for (let p = 0; p < x.width * x.height; p++) {
+    for (let c = 0; c < 3; c++) {
+      sum += Math.abs((x.pixels[p * x.channels + c] ?? 0) - (y.pixels[p * y.channels + c] ?? 0))
+    }
+  }
+  return sum / (x.width * x.height * 3)
 }
 
 async function expect422(promise: Promise<unknown>): Promise<ValidationError> {
@@ -76,6 +103,26 @@ describe('Kling O1 image-to-video', () => {
     const stats = t.emulator.stats()
     expect(stats.submits).toEqual({ [KLING_O1_STANDARD_I2V]: 1 })
     expect(stats.billedSeconds).toEqual({ [KLING_O1_STANDARD_I2V]: 3 })
+  })
+
+  it('carries its inputs: starts on the start image, ends on the end image, shows its prompt', async () => {
+    const clipOf = async (prompt: string) => {
+      const result = await t.viaFetch.subscribe(KLING_O1_STANDARD_I2V, {
+        input: { prompt, start_image_url: startUrl, end_image_url: endUrl, duration: '3' },
+        pollInterval: 10,
+      })
+      return download((result.data as { video: { url: string } }).video.url)
+    }
+    const [dawn, dusk] = [await clipOf('@Image1 at dawn'), await clipOf('@Image1 at dusk')]
+    expect(await readFile(dawn)).not.toEqual(await readFile(dusk))
+    expect(readPromptStripe(await frameOf(dawn, 1.5))).toEqual(promptStripe('@Image1 at dawn'))
+    expect(readPromptStripe(await frameOf(dusk, 1.5))).toEqual(promptStripe('@Image1 at dusk'))
+    expect(promptStripe('@Image1 at dawn')).not.toEqual(promptStripe('@Image1 at dusk'))
+    // The inputs were 400×300; the clip is 96×72, so compare with the same pictures at that size.
+    const [start, end] = [makePng(96, 72, { hue: 'red' }), makePng(96, 72, { hue: 'blue' })]
+    expect(meanDifference(await frameOf(dusk, 'first'), start)).toBeLessThan(6)
+    expect(meanDifference(await frameOf(dusk, 'last'), end)).toBeLessThan(6)
+    expect(meanDifference(await frameOf(dusk, 'first'), end)).toBeGreaterThan(30)
   })
 
   it('fal.subscribe (streaming, proxyUrl) on the pro tier, without an end image', async () => {

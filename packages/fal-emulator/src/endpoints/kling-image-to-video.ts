@@ -4,6 +4,7 @@ import type { EndpointSpec, JobContext } from './endpoint.ts'
 import { type FalErrorDetail, ModelError, notOneOf } from './fal-errors.ts'
 import { type ImageInput, isErrorDetail, loadImageInput } from './image-input.ts'
 import type { ImageHeaderInfo } from './media-port.ts'
+import { promptStripe } from './prompt-stripe.ts'
 import { bodyFields, readString } from './schema-checks.ts'
 
 /** Kling O1 image-to-video, standard tier. */
@@ -74,8 +75,9 @@ async function loadImages(input: KlingInput, ctx: JobContext) {
 
 /**
  * A Kling O1 image-to-video endpoint. It renders a real H.264 MP4 of exactly the asked
- * duration that moves from the start image to the end image (or drifts from the start image),
- * and bills the duration in seconds.
+ * duration whose first frame is the start image and whose last frame is the end image (without
+ * one it drifts from the start image), with the prompt's {@link promptStripe} on the frames in
+ * between, and bills the duration in seconds.
  */
 export function klingImageToVideo(id: string): EndpointSpec {
   return {
@@ -90,6 +92,8 @@ export function klingImageToVideo(id: string): EndpointSpec {
         start: await saveImage(start, dir, 'start'),
         ...(end === undefined ? {} : { end: await saveImage(end, dir, 'end') }),
         durationSec: input.durationSec,
+        // What a test reads back to tell which prompt made the clip.
+        stripe: promptStripe(input.prompt),
         width,
         height,
         fps,

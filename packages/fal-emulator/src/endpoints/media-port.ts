@@ -21,6 +21,8 @@ export interface TransitionSpec {
   readonly width: number
   readonly height: number
   readonly fps: number
+  /** Colours (`RRGGBB`) of a stripe on every frame but the first and the last. */
+  readonly stripe?: readonly string[]
 }
 
 /** Lets the caller stop the work. */

@@ -1,4 +1,6 @@
+export { promptStripe } from '../endpoints/prompt-stripe.ts'
 export { FAST_KNOBS } from './fast-knobs.ts'
 export { makePng, type PngOptions } from './png.ts'
+export { type DecodedPng, decodePng, readPromptStripe } from './read-png.ts'
 export { startTestEmulator, type TestEmulator } from './test-emulator.ts'
 export { waitUntilIdle } from './wait-until-idle.ts'
