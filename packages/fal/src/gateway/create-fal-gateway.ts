@@ -1,5 +1,6 @@
 import { createFalClient } from '@fal-ai/client'
 import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { forgetDeadUploads, type SubmittedUrls, urlsOf } from './dead-uploads.ts'
 import { createGuardedFetch } from './guarded-fetch.ts'
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy, sleep } from './retry-policy.ts'
 import { SubmitFailure } from './submit-failure.ts'
@@ -33,7 +34,11 @@ export interface FalGateway {
   wait(endpoint: string, requestId: string, options?: WaitOptions): Promise<unknown>
   /** Asks fal to cancel a job; a job already finished is left as it is. */
   cancel(endpoint: string, requestId: string): Promise<'cancelled' | 'already-completed'>
-  /** Puts a file in fal storage once per content hash; resolves with its URL. */
+  /**
+   * Puts a file in fal storage once per content hash; resolves with its URL. An upload fal later
+   * fails to download (a wait rejected for `file_download_error`, marked `retryable`) is forgotten,
+   * so the next call sends the bytes again.
+   */
   upload(file: FileToUpload): Promise<string>
 }
 
@@ -82,7 +87,7 @@ export function createFalGateway(options: FalGatewayOptions): FalGateway {
       throw toShotchainError(error, `cancel of ${requestId}`)
     }
   }
-  const upload = createUploadOnce(
+  const uploads = createUploadOnce(
     async (file) => {
       const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.contentType })
       const named = new File([blob], file.fileName, { type: file.contentType })
@@ -93,6 +98,8 @@ export function createFalGateway(options: FalGatewayOptions): FalGateway {
     options.uploads ?? createMemoryUploadCache(),
     { maxAgeMs: options.uploadMaxAgeMs ?? 6 * 3600_000, now: options.now ?? Date.now },
   )
+  // Each job's input URLs until its wait ends: a 422 file_download_error names the field.
+  const submitted = new Map<string, SubmittedUrls>()
   return {
     mode: options.mode,
     async submit(endpoint, input, submitOptions = {}) {
@@ -109,6 +116,7 @@ export function createFalGateway(options: FalGatewayOptions): FalGateway {
               'fal accepted the submit without a request id',
             )
           }
+          submitted.set(queued.request_id, urlsOf(input))
           return queued.request_id
         } catch (error) {
           const failure = toShotchainError(error, `submit to ${endpoint}`)
@@ -133,8 +141,12 @@ export function createFalGateway(options: FalGatewayOptions): FalGateway {
         endpoint,
         requestId,
         waitOptions,
-      ),
+      )
+        .catch((error: unknown) => {
+          throw forgetDeadUploads(error, submitted.get(requestId), uploads)
+        })
+        .finally(() => submitted.delete(requestId)),
     cancel,
-    upload,
+    upload: uploads.upload,
   }
 }
