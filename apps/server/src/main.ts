@@ -20,16 +20,41 @@ if (!isLoopback(host)) {
     `warning: listening on ${host}, not loopback: other machines can reach this server and spend your fal credit\n`,
   )
 }
-const server = await createServer({ env: process.env, port, host })
+/** A stop that takes longer than this (a hung network call, a stuck disk) quits the process. */
+const STOP_DEADLINE_MS = 4_500
+
+let server: Awaited<ReturnType<typeof createServer>>
+try {
+  server = await createServer({ env: process.env, port, host })
+} catch (error) {
+  // A refusal with a message for a person (another server holds the home, a bad setting): no stack.
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`shotchain: cannot start: ${message}\n`)
+  process.exit(1)
+}
 process.stdout.write(
   `Shotchain is running at ${server.url} (${server.fal === 'fal' ? 'fal: runs are billed' : 'offline emulator: nothing is billed'})\n`,
 )
 let stopping = false
+// Stopping the server is not a decision to throw paid work away: runs are detached (fal jobs go
+// on, journal kept) and the next start resumes them. Cancelling is the API's cancel.
 const stop = () => {
   if (stopping) process.exit(130)
   stopping = true
-  process.stderr.write('stopping: cancelling running runs (press again to quit at once)\n')
-  void server.close().then(() => process.exit(0))
+  process.stderr.write(
+    'stopping: runs in progress resume on the next start and their fal jobs go on (press again to quit at once)\n',
+  )
+  setTimeout(() => {
+    process.stderr.write('stopping took too long: quitting now; runs resume on the next start\n')
+    process.exit(1)
+  }, STOP_DEADLINE_MS).unref()
+  server.close({ runs: 'detach' }).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`stopping failed: ${String(error)}\n`)
+      process.exit(1)
+    },
+  )
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

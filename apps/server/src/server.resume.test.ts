@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import {
   api,
   createServerHarness,
@@ -72,6 +72,8 @@ describe('a server killed (SIGKILL) during shot 2', () => {
 describe('a submit that may have reached fal without its request id', () => {
   it('waits for a decision, and the resubmit route resumes the run', async () => {
     const server = await h.start()
+    // One server per home at a time: the next test starts its own.
+    onTestFinished(() => server.close())
     const workflowId = await createShortWorkflow(server.url, (doc) => {
       const prompt = doc.nodes.find((n) => n.id === 'prompt1')
       if (prompt) prompt.params.text = '@Image1: a first shot whose submit answer is lost'
@@ -122,6 +124,8 @@ describe('a submit that may have reached fal without its request id', () => {
 
   it('lets a person cancel a run that waits for a decision, without resubmitting', async () => {
     const server = await h.start()
+    // One server per home at a time: the next test starts its own.
+    onTestFinished(() => server.close())
     const workflowId = await createShortWorkflow(server.url, (doc) => {
       const prompt = doc.nodes.find((n) => n.id === 'prompt1')
       if (prompt) prompt.params.text = '@Image1: another first shot whose submit answer is lost'

@@ -11,17 +11,34 @@ import {
   createMediaServices,
   falTargetFromEnv,
 } from '@shotchain/runtime'
-import { openStore, resolveHome } from '@shotchain/store'
+import { lockHome, openStore, resolveHome } from '@shotchain/store'
 import { answerClientError, answerUnreadableRequest } from '../http/answer-bad-request.ts'
 import { createApp } from '../http/create-app.ts'
 import { allowedHosts } from '../http/guard-origin.ts'
 import { createPathHider } from '../http/hide-paths.ts'
+import { createDetachableStore, settleSubmits } from '../runs/detachable-store.ts'
 import { createEventHub } from '../runs/event-hub.ts'
 import { createRunManager } from '../runs/run-manager.ts'
 import { readMaxNodes } from '../workflows/check-size.ts'
 import { seedStarter } from '../workflows/seed-starter.ts'
 
 const REPO = resolve(import.meta.dirname, '../../../..')
+
+/** How long a detaching stop waits for paid submits on the wire to get their request ids. */
+const SUBMIT_GRACE_MS = 2_000
+/** How long a detaching stop lets the fal connection (an embedded emulator) take to close. */
+const FAL_CLOSE_MS = 1_000
+
+/** What `close()` does with the runs executing in this process. */
+export interface CloseOptions {
+  /**
+   * `cancel` (the default): cancel them, their fal jobs at fal too, and wait until they settle.
+   * `detach`: leave them as a killed process would — fal jobs go on, journal entries stay, each
+   * run stays `running` and the next start resumes it; returns within a few seconds whatever the
+   * network does. See `createDetachableStore`.
+   */
+  readonly runs?: 'cancel' | 'detach'
+}
 
 export interface ServerOptions {
   /** Read for `FAL_KEY`, `SHOTCHAIN_FAL_EMULATOR_URL`, `SHOTCHAIN_EMULATOR_KNOBS`, `SHOTCHAIN_HOME`, `SHOTCHAIN_MAX_NODES`. */
@@ -46,8 +63,11 @@ export interface RunningServer {
   readonly port: number
   /** `fal` when runs are billed by fal, else `offline-emulator`. */
   readonly fal: 'fal' | 'offline-emulator'
-  /** Stops listening, cancels the runs executing now, closes the store and any embedded emulator. */
-  close(): Promise<void>
+  /**
+   * Stops listening, cancels (or detaches, see {@link CloseOptions}) the runs executing now,
+   * closes the store and any embedded emulator, and releases the state folder's server lock.
+   */
+  close(options?: CloseOptions): Promise<void>
 }
 
 /**
@@ -65,8 +85,23 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const now = Date.now
   const maxNodes = readMaxNodes(env)
-  const store = openStore(resolveHome(env))
-  const fal = await connectFal(falTargetFromEnv(env), store)
+  const home = resolveHome(env)
+  // Before anything else: a second server on this home must not resume (and pay for) its runs.
+  const lock = lockHome(home, 'starting')
+  let store: ReturnType<typeof openStore>
+  let fal: Awaited<ReturnType<typeof connectFal>>
+  try {
+    store = openStore(home)
+    try {
+      fal = await connectFal(falTargetFromEnv(env), store)
+    } catch (error) {
+      store.close()
+      throw error
+    }
+  } catch (error) {
+    lock.release()
+    throw error
+  }
   const label = fal.gateway.mode === 'fal' ? 'fal' : 'offline-emulator'
   const registry = createRegistry(builtInNodes)
   const root = store.media.root
@@ -74,8 +109,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const services = { media, fal: createFalServices(fal.gateway, store) }
   const hide = createPathHider(store.home)
   const hub = createEventHub((error) => log(`an event listener failed: ${String(error)}`))
+  const runStore = createDetachableStore(store)
   const runs = createRunManager({
-    store,
+    store: runStore.store,
     registry,
     services,
     imageFacts: media.readImageFacts,
@@ -121,6 +157,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     // Nothing was resumed yet: a server that cannot listen must not execute anyone's runs.
     await fal.close()
     store.close()
+    lock.release()
     throw error
   }
   port = (server.address() as AddressInfo).port
@@ -129,20 +166,31 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const resumed = await runs.resumeUnfinished()
   if (resumed > 0) log(`resuming ${resumed} unfinished run${resumed === 1 ? '' : 's'}`)
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
+  const url = `http://${urlHost}:${port}`
+  lock.describe(url)
   let closing: Promise<void> | undefined
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
     port,
     fal: label,
-    close() {
+    close(closeOptions = {}) {
       closing ??= (async () => {
         const stopped = new Promise<void>((ok) => server.close(() => ok()))
-        // Open SSE streams would hold the server open; their runs are ending anyway.
-        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
-        await runs.close()
-        await stopped
-        await fal.close()
+        // Open SSE streams would hold the server open; their runs are ending or detached.
+        server.closeAllConnections()
+        if (closeOptions.runs === 'detach') {
+          runStore.detach()
+          await settleSubmits(store, runs.isActive, SUBMIT_GRACE_MS)
+          await stopped
+          // An emulator finishing a render must not hold the stop up; its jobs are kept on disk.
+          await Promise.race([fal.close(), new Promise((ok) => setTimeout(ok, FAL_CLOSE_MS))])
+        } else {
+          await runs.close()
+          await stopped
+          await fal.close()
+        }
         store.close()
+        lock.release()
       })()
       return closing
     },

@@ -32,8 +32,11 @@ export interface ServerHarness {
   readonly env: NodeJS.ProcessEnv
   /** A server in this process. */
   start(): Promise<RunningServer>
-  /** A server as a child process (`main.ts --port 0`); resolves once it printed its URL. */
-  spawn(): Promise<SpawnedServer>
+  /**
+   * A server as a child process (`main.ts --port 0`) with `env` added to the harness's; resolves
+   * once it printed its URL, rejects with its output when it exits before.
+   */
+  spawn(env?: NodeJS.ProcessEnv): Promise<SpawnedServer>
   close(): Promise<void>
 }
 
@@ -44,6 +47,8 @@ export interface SpawnedServer {
   output(): string
   /** SIGKILL, and wait for the process to be gone. */
   kill(): Promise<void>
+  /** Resolves with the exit code (or signal) once the process has exited. */
+  exited(): Promise<number | NodeJS.Signals | null>
 }
 
 export async function createServerHarness(): Promise<ServerHarness> {
@@ -68,8 +73,8 @@ export async function createServerHarness(): Promise<ServerHarness> {
       servers.push(server)
       return server
     },
-    async spawn() {
-      const spawned = await spawnServer(env, home)
+    async spawn(extra = {}) {
+      const spawned = await spawnServer({ ...env, ...extra }, home)
       children.push(spawned)
       return spawned
     },
@@ -88,7 +93,9 @@ function spawnServer(env: NodeJS.ProcessEnv, cwd: string): Promise<SpawnedServer
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()))
+  const exited = new Promise<number | NodeJS.Signals | null>((ok) =>
+    child.once('exit', (code, signal) => ok(code ?? signal)),
+  )
   return new Promise((resolvePromise, reject) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString()
@@ -98,6 +105,7 @@ function spawnServer(env: NodeJS.ProcessEnv, cwd: string): Promise<SpawnedServer
           url,
           child,
           output: () => out,
+          exited: () => exited,
           async kill() {
             if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
             await exited
