@@ -4,6 +4,7 @@ import { createMediaTools } from '@shotchain/media'
 import { openStore } from '@shotchain/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CliHarness, createCliHarness, shortShots } from './testing/cli-harness.ts'
+import { createFakeTerminal } from './testing/fake-terminal.ts'
 
 let h: CliHarness
 const media = createMediaTools()
@@ -69,10 +70,30 @@ describe('shotchain run, end to end on the emulator', () => {
     })
     const edited = await h.run('estimate', 'three-shot-chain.json')
     expect(edited.out).toMatch(/shot1\s+kling-o1-i2v\s+cached/)
+    // estimate talks to no fal, so it does not say which one.
+    expect(edited.out).not.toMatch(/^shotchain:/m)
     const run = await h.run('run', 'three-shot-chain.json')
     expect(run.code).toBe(0)
     expect(h.submits()).toBe(before + 2)
     const shots = (await manifest()).shots
     expect(shots.map((s) => s.cached)).toEqual([true, false, false])
   }, 120_000)
+
+  it('shows the run as a live view on a terminal, and the plain lines nowhere', async () => {
+    await h.editWorkflow('single-shot.json', (doc) => shortShots(doc))
+    const terminal = createFakeTerminal(120, 40)
+    const { code, out } = await h.runOnTerminal(terminal.stream, 'run', 'single-shot.json')
+    expect(code).toBe(0)
+    expect(out.split('\n')[0]).toMatch(/^shotchain: .*emulator/)
+    expect(out).toMatch(/^estimate: /m)
+    expect(out).toMatch(/^wrote .*manifest\.json$/m)
+    expect(out).not.toMatch(/^\[ *[\d.]+s\]/m)
+    // The image is the cache's, from the runs before: one line for each of the three others.
+    expect(await terminal.screen()).toEqual([
+      expect.stringMatching(/^✔ prompt +prompt +succeeded +\[=+\] +[\d.]+s$/),
+      expect.stringMatching(/^✔ shot +kling-o1-i2v +succeeded +\[=+\] +[\d.]+s +\$0\.\d\d$/),
+      expect.stringMatching(/^✔ out +output +succeeded/),
+      expect.stringMatching(/^\[ *[\d.]+s\] run succeeded: 3 ran, 1 cached, 0 failed/),
+    ])
+  }, 60_000)
 })

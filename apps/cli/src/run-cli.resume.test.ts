@@ -79,5 +79,42 @@ describe('shotchain run killed mid-run', () => {
     expect(out).toMatch(/shot1\s+cancelled/)
     expect(out).toMatch(/shot3\s+cancelled/)
     expect(h.emulator.stats().totals.cancelled).toBe(cancelledBefore + 1)
+
+    // The next plan re-attaches to the cancelled job, and counts the submit that would replace
+    // it if fal really stopped it: a budget below that refuses the run before anything is sent.
+    const submits = h.emulator.stats().totals.submits
+    const refused = await h.run('run', 'three-shot-chain.json', '--budget', '0.05')
+    expect(refused.code).toBe(3)
+    expect(refused.out).toMatch(/re-attach to fal request .* only if fal lost it/)
+    expect(refused.err).toMatch(/over the budget of \$0\.05/)
+    expect(h.emulator.stats().totals.submits).toBe(submits)
+  }, 60_000)
+
+  it('prices a chosen resubmit, so the budget refuses it before it is sent', async () => {
+    await h.editWorkflow('three-shot-chain.json', (doc) => {
+      const prompt = doc.nodes.find((n) => n.id === 'prompt1')
+      if (prompt) prompt.params.text = '@Image1: a first shot whose submit was lost'
+    })
+    // The connection drops after fal queued shot 1: the journal holds it as submitting.
+    h.emulator.configure({ faultScript: [{ route: 'submit', fault: 'dropAfter' }] })
+    const lost = await h.run('run', 'three-shot-chain.json')
+    expect(lost.code).toBe(1)
+    expect(lost.err).toMatch(/shot1.*may or may not have been queued/)
+    const submits = h.emulator.stats().totals.submits
+    const estimate = await h.run('estimate', 'three-shot-chain.json')
+    expect(estimate.out).toMatch(/shot1\s+kling-o1-i2v\s+NEEDS A DECISION/)
+    // Shots 2 and 3 cost $0.50; submitting shot 1 again adds $0.25: over $0.60.
+    const refused = await h.run(
+      'run',
+      'three-shot-chain.json',
+      '--resubmit',
+      'shot1',
+      '--budget',
+      '0.60',
+    )
+    expect(refused.code).toBe(3)
+    expect(refused.out).toMatch(/estimate: .*\$0\.76/)
+    expect(refused.err).toMatch(/over the budget of \$0\.60/)
+    expect(h.emulator.stats().totals.submits).toBe(submits)
   }, 60_000)
 })

@@ -5,8 +5,9 @@ import { estimateCommand, validateCommand } from './commands/check-commands.ts'
 import { runCommand } from './commands/run-command.ts'
 
 /**
- * The whole CLI as a function: parses `argv`, says on the first line which fal it talks to,
- * runs the command and resolves with the exit code. Errors become messages, not stack traces.
+ * The whole CLI as a function: parses `argv`, runs the command and resolves with the exit code.
+ * `run` says on its first line which fal it talks to; `validate` and `estimate` talk to none.
+ * Errors become messages, not stack traces.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCliArgs(argv)
@@ -15,9 +16,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return argv.includes('--help') || argv.includes('-h') ? EXIT.ok : EXIT.invalid
   }
   try {
-    io.out(`shotchain: ${describeFalTarget(falTargetFromEnv(io.env))}`)
     if (args.command === 'validate') return await validateCommand(args, io)
     if (args.command === 'estimate') return await estimateCommand(args, io)
+    io.out(`shotchain: ${describeFalTarget(falTargetFromEnv(io.env))}`)
     return await runCommand(args, io)
   } catch (error) {
     io.err(`shotchain: ${error instanceof Error ? error.message : String(error)}`)

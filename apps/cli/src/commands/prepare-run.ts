@@ -45,6 +45,8 @@ export async function prepareRun(
     ...(args.to ? { targets: args.to } : {}),
     signal: io.signal,
     imageFacts: services.readImageFacts,
+    // Chosen resubmits are priced like any submit: the budget sees them.
+    resubmit: new Set(args.resubmit),
   })
   if (!planned.ok) return refuse(planned.issues)
   const { plan, fingerprints } = planned

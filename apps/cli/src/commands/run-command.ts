@@ -3,6 +3,7 @@ import { executeRun, planRun, type RunEvent, type RunPlan } from '@shotchain/eng
 import { nodeHash } from '@shotchain/runtime'
 import type { CliArgs } from '../cli-args.ts'
 import { type CliIo, EXIT } from '../cli-io.ts'
+import { startLiveView } from '../output/live-view.ts'
 import { describePlan } from '../output/plan-view.ts'
 import { createProgressView } from '../output/progress-view.ts'
 import { writeOutputs } from '../output/write-outputs.ts'
@@ -12,8 +13,9 @@ import { defaultOutDir, type PreparedRun, prepareRun } from './prepare-run.ts'
 const CONFIRM_ABOVE_USD = 2
 
 /**
- * `shotchain run`: plan, show the estimate, respect the budget, run with live progress, write
- * the outputs and a manifest. Ctrl+C cancels: running fal jobs are cancelled at fal.
+ * `shotchain run`: plan, show the estimate, respect the budget, run with live progress (a view
+ * redrawn in place on a terminal, plain lines otherwise), write the outputs and a manifest.
+ * Ctrl+C cancels: running fal jobs are cancelled at fal.
  */
 export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
   const prepared = await prepareRun(args, io, true)
@@ -62,13 +64,19 @@ async function runPrepared(args: CliArgs, io: CliIo, prepared: PreparedRun): Pro
     }
   }
   const events: RunEvent[] = []
-  const show = createProgressView(io.out, services.falMode)
+  const live = io.terminal
+    ? startLiveView({ terminal: io.terminal, plan, falMode: services.falMode, signal: io.signal })
+    : undefined
+  const show = live?.show ?? createProgressView(io.out, services.falMode)
   const result = await executeRun(plan, {
     runId: randomUUID(),
     now: Date.now,
     services: services.nodeServices,
     cache: services.store.cache,
     journal: services.store.journal,
+    // Every submit is recorded as it is made, and held to the budget at that moment too.
+    ledger: services.store.spends,
+    ...(args.budget === undefined ? {} : { budgetUsd: args.budget }),
     limits: { fal: args.concurrency },
     signal: io.signal,
     resubmit: new Set(args.resubmit),
@@ -76,7 +84,7 @@ async function runPrepared(args: CliArgs, io: CliIo, prepared: PreparedRun): Pro
       events.push(event)
       show(event)
     },
-  })
+  }).finally(() => live?.close())
   const outDir = args.out ?? defaultOutDir(args, io)
   const shotPlan = planShots(prepared)
   const written = await writeOutputs({

@@ -12,7 +12,8 @@ export function describePlan(plan: RunPlan, falMode: 'fal' | 'emulator'): string
           : node.needsDecision
             ? 'NEEDS A DECISION: an earlier submit may have reached fal (see --resubmit)'
             : node.resumeRequestId
-              ? `re-attach to fal request ${node.resumeRequestId} (already paid)`
+              ? `re-attach to fal request ${node.resumeRequestId} (already paid; ` +
+                `$${node.costUsd.toFixed(2)} again only if fal lost it)`
               : node.costUsd > 0
                 ? `run, $${node.costUsd.toFixed(2)}`
                 : 'run'
@@ -20,10 +21,15 @@ export function describePlan(plan: RunPlan, falMode: 'fal' | 'emulator'): string
   }
   const { estimate } = plan
   const billed = falMode === 'fal' ? '' : ' (what fal would bill; the emulator bills nothing)'
+  // The estimate counts every submit the run may make: the budget is checked against it.
+  const resumed =
+    estimate.resumedUsd > 0
+      ? ` at most ($${estimate.resumedUsd.toFixed(2)} of it only if fal lost a paid job)`
+      : ''
   lines.push(
     `estimate: ${estimate.run} to run, ${estimate.cached} cached` +
       (estimate.resumed > 0 ? `, ${estimate.resumed} re-attached` : '') +
-      `, $${estimate.usd.toFixed(2)}${billed}`,
+      `, $${estimate.usd.toFixed(2)}${resumed}${billed}`,
   )
   for (const warning of plan.warnings)
     lines.push(`  warning [node ${warning.nodeId ?? '-'}] ${warning.path}: ${warning.message}`)

@@ -1,19 +1,19 @@
-import type { RunEvent } from '@shotchain/engine'
+import type { RunCounts, RunEvent, RunStatus } from '@shotchain/engine'
 
 /**
  * Turns run events into one line per change a person cares about: queued (with fal's queue
  * position), running (with the newest log line), cached, done (time, cost), failed, skipped,
- * cancelled. Every line starts with the time since the run started.
+ * cancelled. Every line starts with the time since the run started. For logs and pipes; a person
+ * at a terminal gets the live view (live-view.ts).
  */
 export function createProgressView(
   write: (line: string) => void,
   falMode: 'fal' | 'emulator',
 ): (event: RunEvent) => void {
-  const billed = falMode === 'fal' ? '' : ' (emulated: nothing billed)'
   let startedAt = 0
   const begunAt = new Map<string, number>()
   const lastPosition = new Map<string, number | undefined>()
-  const stamp = (at: number) => `[${((at - startedAt) / 1000).toFixed(1).padStart(6)}s]`
+  const stamp = (at: number) => stampOf(at - startedAt)
   const line = (at: number, nodeId: string, text: string) =>
     write(`${stamp(at)} ${nodeId.padEnd(14)} ${text}`)
   return (event) => {
@@ -70,11 +70,26 @@ export function createProgressView(
       case 'node-cancelled':
         return line(event.at, event.nodeId, 'cancelled')
       case 'run-finished':
-        return write(
-          `${stamp(event.at)} run ${event.status}: ${event.counts.succeeded} ran, ${event.counts.cached} cached, ` +
-            `${event.counts.failed} failed, ${event.counts.skipped} skipped, ${event.counts.cancelled} cancelled; ` +
-            `spent $${event.spentUsd.toFixed(2)}${billed}`,
-        )
+        return write(`${stamp(event.at)} ${describeRunEnd(event, falMode)}`)
     }
   }
+}
+
+/** How a run ended, in one line: `run succeeded: 3 ran, 1 cached, …; spent $0.84`. */
+export function describeRunEnd(
+  end: { readonly status: RunStatus; readonly counts: RunCounts; readonly spentUsd: number },
+  falMode: 'fal' | 'emulator',
+): string {
+  const { status, counts, spentUsd } = end
+  const billed = falMode === 'fal' ? '' : ' (emulated: nothing billed)'
+  return (
+    `run ${status}: ${counts.succeeded} ran, ${counts.cached} cached, ` +
+    `${counts.failed} failed, ${counts.skipped} skipped, ${counts.cancelled} cancelled; ` +
+    `spent $${spentUsd.toFixed(2)}${billed}`
+  )
+}
+
+/** The time since a run started, as every progress line begins: `[  12.3s]`. */
+export function stampOf(elapsedMs: number): string {
+  return `[${(elapsedMs / 1000).toFixed(1).padStart(6)}s]`
 }

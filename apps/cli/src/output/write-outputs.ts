@@ -1,6 +1,6 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RunEvent, RunPlan, RunResult } from '@shotchain/engine'
+import { type RunEvent, type RunPlan, type RunResult, sumUsd } from '@shotchain/engine'
 import type { MediaRef } from '@shotchain/nodes'
 import { extensionFor, type Store } from '@shotchain/store'
 
@@ -12,7 +12,10 @@ export interface ShotRecord {
   readonly requestId: string | undefined
   readonly durationSec: number | undefined
   readonly tier: string | undefined
+  /** What its clip cost, whichever run paid for it (the spend ledger's records of its request). */
   readonly costUsd: number
+  /** What this run committed for it (0 when it came from the cache or re-attached). */
+  readonly spentUsd: number
   readonly cached: boolean
   readonly video: string | undefined
 }
@@ -44,12 +47,17 @@ export async function writeOutputs(options: {
     files[node.id] = name
     written.push(join(outDir, name))
   }
+  const shots = shotRecords(plan, shotPlan, events, (requestId) =>
+    sumUsd(store.spends.ofRequest(requestId).map((r) => r.usd)),
+  )
   const manifest = {
     workflow: plan.doc.name,
     status: result.status,
-    spentUsd: result.spentUsd,
+    // What this run committed (failed shots included), and what the clips cost in all.
+    spentUsd: store.spends.spentBy(result.runId),
+    costUsd: sumUsd(shots.map((shot) => shot.costUsd)),
     files,
-    shots: shotRecords(plan, shotPlan, events),
+    shots,
   }
   const manifestPath = join(outDir, 'manifest.json')
   await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`)
@@ -62,10 +70,19 @@ export async function writeOutputs(options: {
  * `shotPlan` is a plan (after the run) targeting every shot and what feeds it, so its cached
  * entries give each shot's video, request id and input hashes.
  */
-function shotRecords(plan: RunPlan, shotPlan: RunPlan, events: readonly RunEvent[]): ShotRecord[] {
+function shotRecords(
+  plan: RunPlan,
+  shotPlan: RunPlan,
+  events: readonly RunEvent[],
+  costOf: (requestId: string) => number,
+): ShotRecord[] {
   const requestIds = new Map<string, string>()
+  const spent = new Map<string, number>()
   for (const event of events) {
-    if (event.type === 'node-submitted') requestIds.set(event.nodeId, event.requestId)
+    if (event.type === 'node-submitted') {
+      requestIds.set(event.nodeId, event.requestId)
+      spent.set(event.nodeId, sumUsd([spent.get(event.nodeId) ?? 0, event.costUsd]))
+    }
     if (event.type === 'node-started' && event.resumeRequestId)
       requestIds.set(event.nodeId, event.resumeRequestId)
   }
@@ -85,16 +102,18 @@ function shotRecords(plan: RunPlan, shotPlan: RunPlan, events: readonly RunEvent
       const promptNode = sourceOf('prompt')?.node
       const params = (node?.params ?? {}) as { duration?: number; tier?: string }
       const outputs = node?.outputs
+      const requestId = (outputs?.requestId as string | undefined) ?? requestIds.get(doc.id)
       return {
         node: doc.id,
         prompt: promptNode
           ? (paramsOf.get(promptNode) as { text?: string } | undefined)?.text
           : undefined,
         inputs: { start: hashOf('start'), end: hashOf('end') },
-        requestId: (outputs?.requestId as string | undefined) ?? requestIds.get(doc.id),
+        requestId,
         durationSec: params.duration,
         tier: params.tier,
-        costUsd: ranNow.get(doc.id)?.costUsd ?? 0,
+        costUsd: requestId === undefined ? 0 : costOf(requestId),
+        spentUsd: spent.get(doc.id) ?? 0,
         cached: !ranNow.has(doc.id),
         video: (outputs?.video as MediaRef | undefined)?.hash,
       }

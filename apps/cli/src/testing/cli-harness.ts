@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type FalEmulator, startFalEmulator } from '@shotchain/fal-emulator'
+import type { TerminalStream } from '../cli-io.ts'
 import { runCli } from '../run-cli.ts'
 
 const EXAMPLES = resolve(import.meta.dirname, '../../../../examples')
@@ -31,6 +32,14 @@ export interface CliHarness {
     signal: AbortSignal,
     onLine: (line: string) => void,
   ): Promise<{ code: number; out: string; err: string }>
+  /**
+   * Like `run`, as if stdout were `terminal`, a TTY a person watches (`run` draws its live view
+   * there); `out` still collects the lines printed through the CLI's io.
+   */
+  runOnTerminal(
+    terminal: TerminalStream,
+    ...argv: string[]
+  ): Promise<{ code: number; out: string; err: string }>
   /** Reads a workflow of the scratch folder, lets `edit` change it, writes it back. */
   editWorkflow(file: string, edit: (doc: WorkflowJson) => void): Promise<void>
   submits(): number
@@ -51,7 +60,12 @@ export async function createCliHarness(): Promise<CliHarness> {
     SHOTCHAIN_HOME: home,
     SHOTCHAIN_FAL_EMULATOR_URL: emulator.url,
   }
-  const runWatching: CliHarness['runWatching'] = async (argv, signal, onLine) => {
+  const invoke = async (
+    argv: readonly string[],
+    signal: AbortSignal,
+    onLine: (line: string) => void,
+    terminal: TerminalStream | undefined,
+  ) => {
     const out: string[] = []
     const err: string[] = []
     const code = await runCli(argv, {
@@ -62,11 +76,14 @@ export async function createCliHarness(): Promise<CliHarness> {
         onLine(line)
       },
       err: (line) => err.push(line),
+      terminal,
       confirm: undefined,
       signal,
     })
     return { code, out: out.join('\n'), err: err.join('\n') }
   }
+  const runWatching: CliHarness['runWatching'] = (argv, signal, onLine) =>
+    invoke(argv, signal, onLine, undefined)
   return {
     dir,
     home,
@@ -74,6 +91,8 @@ export async function createCliHarness(): Promise<CliHarness> {
     env,
     run: (...argv) => runWatching(argv, new AbortController().signal, () => {}),
     runWatching,
+    runOnTerminal: (terminal, ...argv) =>
+      invoke(argv, new AbortController().signal, () => {}, terminal),
     async editWorkflow(file, edit) {
       const path = join(dir, file)
       const doc = JSON.parse(await readFile(path, 'utf8')) as WorkflowJson
