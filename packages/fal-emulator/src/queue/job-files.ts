@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeJsonAtomically } from '../storage/write-json.ts'
+import { parseJson, writeJsonAtomically } from '../storage/write-json.ts'
 import { appOf, type Job } from './job.ts'
 
 /** A job as saved: everything but its abort controller. */
@@ -29,7 +29,8 @@ export async function openJobFiles(dir: string): Promise<{ files: JobFiles; jobs
       await rm(path, { force: true })
       continue
     }
-    const saved = JSON.parse(await readFile(path, 'utf8')) as SavedJob
+    const saved = parseJson<SavedJob>(await readFile(path, 'utf8'))
+    if (saved === undefined) continue
     jobs.push({ ...saved, app: appOf(saved.endpointId), abort: new AbortController() })
   }
   jobs.sort((a, b) => a.seq - b.seq)

@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/prom
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { writeJsonAtomically } from './write-json.ts'
+import { parseJson, writeJsonAtomically } from './write-json.ts'
 
 /** A file the CDN serves. */
 export interface StoredFile {
@@ -84,7 +84,9 @@ async function readEntries(filesDir: string): Promise<Entry[]> {
     }
     if (!name.endsWith('.json')) continue
     const id = name.slice(0, -'.json'.length)
-    const meta = JSON.parse(await readFile(join(filesDir, name), 'utf8')) as FileMeta
+    const meta = parseJson<FileMeta>(await readFile(join(filesDir, name), 'utf8'))
+    // Unreadable metadata (not ours, or damaged by hand): the file is not served.
+    if (meta === undefined) continue
     const path = join(filesDir, id)
     const size = await stat(path).then(
       (s) => s.size,

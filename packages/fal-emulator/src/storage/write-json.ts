@@ -15,3 +15,12 @@ export async function writeJsonAtomically(path: string, value: unknown): Promise
     throw error
   }
 }
+
+/** The JSON value of `text`, or undefined when it does not parse. */
+export function parseJson<T>(text: string): T | undefined {
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    return undefined
+  }
+}
