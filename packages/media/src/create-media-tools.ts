@@ -1,4 +1,9 @@
 import { type ConcatResult, concatVideos } from './concat/concat-videos.ts'
+import {
+  type DecodeImageOptions,
+  decodeImage,
+  type ImageDecodeResult,
+} from './decode/decode-image.ts'
 import { extractFrame, type FrameAt, type ImageSize } from './frame/extract-frame.ts'
 import type { MediaInfo } from './probe/media-info.ts'
 import { probeFile } from './probe/probe-file.ts'
@@ -76,6 +81,11 @@ export interface MediaTools {
   ): Promise<TransitionResult>
   /** PSNR in dB between two same-sized images or videos; `Infinity` when identical. */
   psnr(fileA: string, fileB: string, options?: PsnrOptions): Promise<number>
+  /**
+   * Decodes an image for real, within a pixel cap: its size, or the problem a person must fix
+   * (not an image, too many pixels, cut short or damaged). See `decodeImage`.
+   */
+  decodeImage(file: string, options?: DecodeImageOptions): Promise<ImageDecodeResult>
 }
 
 /**
@@ -104,5 +114,6 @@ export function createMediaTools(options: MediaToolsOptions = {}): MediaTools {
     thumbnail: (input, out, maxSide, o) => makeThumbnail(bins(), input, out, maxSide, o?.signal),
     renderTransition: (spec, out, o) => renderTransition(bins(), spec, out, o?.signal),
     psnr: (a, b, o) => measurePsnr(bins(), a, b, o?.pixelFormat ?? 'yuv420p', o?.signal),
+    decodeImage: (file, o) => decodeImage(bins().ffprobe, file, o),
   }
 }

@@ -9,6 +9,11 @@ export {
   type PsnrOptions,
   type SignalOption,
 } from './create-media-tools.ts'
+export {
+  DEFAULT_MAX_IMAGE_PIXELS,
+  type DecodeImageOptions,
+  type ImageDecodeResult,
+} from './decode/decode-image.ts'
 export type { FrameAt, ImageSize } from './frame/extract-frame.ts'
 export type { MediaInfo } from './probe/media-info.ts'
 export type { PsnrPixelFormat } from './quality/measure-psnr.ts'
