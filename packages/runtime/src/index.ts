@@ -3,6 +3,6 @@ export { createRunServices, type RunServices } from './services/create-services.
 export { connectFal, type FalConnection } from './services/fal-connection.ts'
 export { createFalServices } from './services/fal-services.ts'
 export { describeFalTarget, type FalTarget, falTargetFromEnv } from './services/fal-target.ts'
-export type { ReadImageFacts } from './services/image-facts.ts'
+export type { LocalImageFacts, ReadImageFacts } from './services/image-facts.ts'
 export { isInside, type LocalFiles } from './services/local-files.ts'
 export { createMediaServices, type LocalMediaServices } from './services/media-services.ts'

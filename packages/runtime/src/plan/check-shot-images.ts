@@ -6,7 +6,8 @@ import type { ReadImageFacts } from '../services/image-facts.ts'
 
 /**
  * Finds, before anything is paid for, the local images a Kling node of `plan` would refuse (too
- * small, too narrow or too wide, over 10 MB, not an image): one `node-check` error per
+ * small, too narrow or too wide, over 10 MB, not an image) or that do not decode (over the pixel
+ * cap, cut short, damaged — when `readFacts` decodes): one `node-check` error per
  * `image-source` node at fault, on its `path`, naming the Kling nodes it feeds directly. Only
  * shots the run will submit count: cached, reused and re-attached shots pay nothing. A file that
  * cannot be read gives no issue here (fingerprinting already names it).
@@ -34,7 +35,7 @@ export async function checkShotImages(plan: RunPlan, readFacts: ReadImageFacts):
     const path = (image?.params as { path?: unknown } | undefined)?.path
     if (image?.type !== imageSourceNode.type || typeof path !== 'string') return undefined
     const facts = await readFacts(path).catch(() => undefined)
-    const problem = facts === undefined ? undefined : imageProblem(facts)
+    const problem = facts === undefined ? undefined : (imageProblem(facts) ?? facts.undecodable)
     if (problem === undefined) return undefined
     const who = `${shots.length === 1 ? 'node' : 'nodes'} ${shots.join(', ')}`
     return {

@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createMemoryCache, createMemoryJournal } from '@shotchain/engine'
 import { makePng } from '@shotchain/fal-emulator/testing'
 import { createRegistry, parseWorkflow, type WorkflowDocument } from '@shotchain/graph'
@@ -21,6 +21,9 @@ const fal: FalServices = {
   urlOf: () => Promise.reject(new Error('planning must not upload')),
 }
 
+/** A real 1280×720 JPEG. */
+const PHOTO = resolve(import.meta.dirname, '../../../../examples/images/harbour.jpg')
+
 let dir: string
 let store: Store
 let media: LocalMediaServices
@@ -33,7 +36,16 @@ beforeAll(async () => {
   await writeFile(join(dir, 'wide.png'), makePng(1500, 500))
   await writeFile(join(dir, 'fine.png'), makePng(1280, 720))
   await writeFile(join(dir, 'notes.png'), 'not a picture\n')
-  await writeFile(join(dir, 'exif.jpg'), jpegHeader(1280, 720, 70 * 1024))
+  const photo = await readFile(PHOTO)
+  await writeFile(join(dir, 'exif.jpg'), withExif(photo, 70 * 1024))
+  await writeFile(join(dir, 'cut.jpg'), photo.subarray(0, photo.length >> 1))
+  const png = makePng(1280, 720)
+  await writeFile(join(dir, 'cut.png'), png.subarray(0, png.length >> 1))
+  // A small PNG whose header claims 100000×100000 (the IHDR's width and height).
+  const liar = makePng(400, 400)
+  liar.writeUInt32BE(100_000, 16)
+  liar.writeUInt32BE(100_000, 20)
+  await writeFile(join(dir, 'liar.png'), liar)
 })
 
 afterAll(async () => {
@@ -83,11 +95,11 @@ function plan(doc: WorkflowDocument, stores = emptyStores()) {
 }
 
 /**
- * A JPEG's markers up to its frame header, after `exifBytes` of APP1 segments (as a camera's
- * EXIF and thumbnail would put there). Nothing past the header: only the header is read to plan.
+ * `jpeg` with `exifBytes` of APP1 segments right after its start marker (as a camera's EXIF and
+ * thumbnail would put there), which pushes its frame header past the first 64 KiB.
  */
-function jpegHeader(width: number, height: number, exifBytes: number): Uint8Array {
-  const parts = [Buffer.from([0xff, 0xd8])]
+function withExif(jpeg: Uint8Array, exifBytes: number): Uint8Array {
+  const parts = [Buffer.from(jpeg.subarray(0, 2))]
   for (let left = exifBytes; left > 0; left -= 60_000) {
     const length = Math.min(left, 60_000) + 2
     const segment = Buffer.alloc(length + 2)
@@ -95,10 +107,7 @@ function jpegHeader(width: number, height: number, exifBytes: number): Uint8Arra
     segment.writeUInt16BE(length, 2)
     parts.push(segment)
   }
-  const frame = Buffer.from([0xff, 0xc0, 0, 11, 8, 0, 0, 0, 0, 1, 1, 0x11, 0])
-  frame.writeUInt16BE(height, 5)
-  frame.writeUInt16BE(width, 7)
-  parts.push(frame, Buffer.from([0xff, 0xd9]))
+  parts.push(Buffer.from(jpeg.subarray(2)))
   return Buffer.concat(parts)
 }
 
@@ -165,6 +174,32 @@ describe('planWorkflow with imageFacts', () => {
     expect(
       reattached.ok && reattached.plan.nodes.find((n) => n.id === 'shot1')?.resumeRequestId,
     ).toBe('req-1')
+  })
+
+  it('refuses images whose header passes but whose pixels do not: too many, or cut short', async () => {
+    const liar = await plan(singleShot('liar.png'))
+    expect(liar.ok ? [] : liar.issues).toEqual([
+      expect.objectContaining({
+        nodeId: 'image',
+        field: 'path',
+        path: 'nodes[0].params.path',
+        message: expect.stringMatching(
+          /^the image is 100000×100000 px \(10000 MP\); images of at most 40 MP/,
+        ),
+      }),
+    ])
+    for (const cut of ['cut.jpg', 'cut.png']) {
+      const planned = await plan(singleShot(cut))
+      expect(planned.ok ? [] : planned.issues).toEqual([
+        expect.objectContaining({
+          nodeId: 'image',
+          field: 'path',
+          message: expect.stringMatching(
+            /^the image cannot be decoded: it is cut short or damaged .*node shot1/,
+          ),
+        }),
+      ])
+    }
   })
 
   it('leaves a missing file to the fingerprint issue, said once', async () => {

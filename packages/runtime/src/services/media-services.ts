@@ -11,7 +11,7 @@ import { type LocalFiles, readingLocal } from './local-files.ts'
 
 /** The nodes' media services, and the pre-flight read of a local image under the same rules. */
 export interface LocalMediaServices extends MediaServices {
-  /** The header and size of a local image, read as `importFile` reads the file. */
+  /** The header, size and decode of a local image, read as `importFile` reads the file. */
   readonly readImageFacts: ReadImageFacts
 }
 
@@ -88,7 +88,7 @@ export function createMediaServices(
   }
 
   return {
-    readImageFacts: createImageFactsReader(files),
+    readImageFacts: createImageFactsReader(files, tools),
     importFile: async (path) => importBytes(await readLocal(path), `the file ${path}`),
     hashFile: async (path) =>
       createHash('sha256')
