@@ -1,11 +1,54 @@
+import { readdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { makePng } from '@shotchain/fal-emulator/testing'
+import { openStore } from '@shotchain/store'
 import { describe, expect, it } from 'vitest'
 import type { RunningServer } from './server/create-server.ts'
-import { jsonOf, useServer } from './testing/server-harness.ts'
+import {
+  api,
+  createShortWorkflow,
+  jsonOf,
+  type ServerHarness,
+  useServer,
+} from './testing/server-harness.ts'
 
+const PHOTO = resolve(import.meta.dirname, '../../../examples/images/harbour.jpg')
+
+let h: ServerHarness
 let server: RunningServer
-useServer((_, running) => {
+useServer((harness, running) => {
+  h = harness
   server = running
 })
+
+/** A PNG of a few dozen bytes whose header claims `width`×`height`. */
+function lyingPng(width: number, height: number): Buffer {
+  const png = makePng(2, 2)
+  png.writeUInt32BE(width, 16)
+  png.writeUInt32BE(height, 20)
+  return png
+}
+
+/** The first half of a real 1280×720 JPEG: its header is whole, its picture is not. */
+async function cutJpeg(): Promise<Buffer> {
+  const photo = await readFile(PHOTO)
+  return photo.subarray(0, photo.length >> 1)
+}
+
+const upload = (bytes: Uint8Array) =>
+  fetch(`${server.url}/api/uploads`, { method: 'POST', body: bytes })
+
+function mediaFiles(): number {
+  const store = openStore(h.home)
+  try {
+    return readdirSync(store.media.root, { recursive: true }).filter((n) =>
+      /[0-9a-f]{64}/.test(String(n)),
+    ).length
+  } finally {
+    store.close()
+  }
+}
 
 describe('POST /api/uploads', () => {
   it('answers a multipart body it cannot parse with a 400 and a message', async () => {
@@ -16,5 +59,50 @@ describe('POST /api/uploads', () => {
     })
     expect(response.status).toBe(400)
     expect((await jsonOf(response)).error).toMatch(/multipart/)
+  })
+
+  it('decodes an image before storing it: a lying header or a cut picture is a 422', async () => {
+    const before = mediaFiles()
+    const liar = lyingPng(100_000, 100_000)
+    expect(liar.byteLength).toBeLessThan(100)
+    const huge = await upload(liar)
+    expect(huge.status).toBe(422)
+    expect((await jsonOf(huge)).error).toMatch(/100000×100000 px .*at most 40 MP/)
+    const square = await upload(lyingPng(20_000, 20_000))
+    expect(square.status).toBe(422)
+    const cut = await upload(await cutJpeg())
+    expect(cut.status).toBe(422)
+    expect((await jsonOf(cut)).error).toMatch(/^the image cannot be decoded: it is cut short/)
+    expect(mediaFiles()).toBe(before)
+
+    const whole = await upload(await readFile(PHOTO))
+    expect(whole.status).toBe(201)
+    expect(await jsonOf(whole)).toMatchObject({ width: 1280, height: 720 })
+  })
+})
+
+describe('plan-time pre-flight', () => {
+  it("refuses an image already in the media folder that does not decode, on the image node's path", async () => {
+    // As an older server or the CLI could have stored it: no upload check on the way in.
+    const store = openStore(h.home)
+    const stored = await store.media.putBytes(await cutJpeg(), 'image/jpeg')
+    store.close()
+    const workflowId = await createShortWorkflow(server.url, (doc) => {
+      const image = doc.nodes.find((n) => n.type === 'image-source')
+      if (image) image.params.path = stored.path
+    })
+    const submitsBefore = h.emulator.stats().totals.submits
+    for (const route of ['estimate', 'runs']) {
+      const refused = await api(server.url, `/api/workflows/${workflowId}/${route}`, { body: {} })
+      expect(refused.status).toBe(422)
+      expect(refused.body.issues).toContainEqual(
+        expect.objectContaining({
+          nodeId: 'image',
+          field: 'path',
+          message: expect.stringMatching(/^the image cannot be decoded: it is cut short/),
+        }),
+      )
+    }
+    expect(h.emulator.stats().totals.submits).toBe(submitsBefore)
   })
 })

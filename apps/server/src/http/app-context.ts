@@ -1,4 +1,5 @@
 import type { NodeRegistry } from '@shotchain/graph'
+import type { MediaTools } from '@shotchain/media'
 import type { Store } from '@shotchain/store'
 import type { EventHub } from '../runs/event-hub.ts'
 import type { RunManager } from '../runs/run-manager.ts'
@@ -10,6 +11,8 @@ export interface AppContext {
   readonly runs: RunManager
   readonly hub: EventHub
   readonly registry: NodeRegistry
+  /** ffmpeg/ffprobe: uploads are decoded before they are stored. */
+  readonly mediaTools: MediaTools
   /** `fal` when runs are billed by fal, else `offline-emulator`; sent on every response. */
   readonly fal: 'fal' | 'offline-emulator'
   /** The `host:port` values requests must name (known once the server listens). */

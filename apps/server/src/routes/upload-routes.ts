@@ -1,4 +1,6 @@
+import { rm, writeFile } from 'node:fs/promises'
 import { probeImageBytes, sniffMediaType } from '@shotchain/media'
+import { extensionFor } from '@shotchain/store'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppContext } from '../http/app-context.ts'
@@ -13,8 +15,10 @@ const tooLarge = `the upload is over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB li
 /**
  * `POST /api/uploads`: an image — the raw body, or a `file` field of a multipart form — into the
  * content-addressed media store. Its type is sniffed from the bytes (never the file name or
- * Content-Type): anything but PNG, JPEG, WebP or GIF is a 415. Returns its hash, type, size,
- * dimensions, `url` (`/media/<hash>`) and `path` (what an `image-source` node takes).
+ * Content-Type): anything but PNG, JPEG, WebP or GIF is a 415. It is then decoded for real
+ * (`MediaTools.decodeImage`, in a temp file): over the pixel cap, cut short or damaged is a 422
+ * saying so, and nothing is stored. Returns its hash, type, size, dimensions, `url`
+ * (`/media/<hash>`) and `path` (what an `image-source` node takes).
  */
 export function uploadRoutes(app: AppContext): Hono {
   const routes = new Hono()
@@ -42,7 +46,22 @@ export function uploadRoutes(app: AppContext): Hono {
           415,
         )
       }
-      const stored = await app.store.media.putBytes(bytes, contentType)
+      // Decoded before it is stored: an image no shot could send never gets a path to use.
+      const temp = app.store.media.tempPath(extensionFor(contentType))
+      let stored: Awaited<ReturnType<typeof app.store.media.adoptFile>>
+      try {
+        await writeFile(temp, bytes)
+        const decoded = await app.mediaTools.decodeImage(temp)
+        if (!decoded.ok) {
+          return c.json(
+            { error: `the image ${decoded.problem}: upload another image`, field: 'file' },
+            422,
+          )
+        }
+        stored = await app.store.media.adoptFile(temp, contentType)
+      } finally {
+        await rm(temp, { force: true })
+      }
       return c.json(
         {
           hash: stored.hash,

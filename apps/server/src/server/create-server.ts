@@ -105,7 +105,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const label = fal.gateway.mode === 'fal' ? 'fal' : 'offline-emulator'
   const registry = createRegistry(builtInNodes)
   const root = store.media.root
-  const media = createMediaServices(store, createMediaTools(), { baseDir: root, confineTo: root })
+  const mediaTools = createMediaTools()
+  const media = createMediaServices(store, mediaTools, { baseDir: root, confineTo: root })
   const services = { media, fal: createFalServices(fal.gateway, store) }
   const hide = createPathHider(store.home)
   const hub = createEventHub((error) => log(`an event listener failed: ${String(error)}`))
@@ -132,6 +133,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     runs,
     hub,
     registry,
+    mediaTools,
     fal: label,
     hosts: () => allowedHosts(host, port),
     webDist: options.webDist ?? resolve(REPO, 'apps/web/dist'),
