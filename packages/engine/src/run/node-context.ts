@@ -34,7 +34,7 @@ export class NodeContext<S> implements RunContext<unknown, S> {
   readonly resumeRequestId: string | undefined
   /** Whether this attempt journaled a submit. */
   submitted = false
-  /** What this attempt's submit committed, in USD (0 when it made none). */
+  /** What this attempt's submits committed, in USD (0 when it made none). */
   spentUsd = 0
   readonly #node: PlannedNode
   readonly #scope: RunScope<S>
@@ -64,7 +64,9 @@ export class NodeContext<S> implements RunContext<unknown, S> {
   async submit(send: () => Promise<string>, options: SubmitOptions = {}): Promise<string> {
     const { journal, now, runId, signal, budget } = this.#scope
     const key = this.#node.cacheKey
-    if (this.submitted) throw new Error(`"${this.nodeId}" submitted twice in one attempt`)
+    // A second submit in one attempt only ever replaces a request the provider ended.
+    if (this.submitted && options.replacing === undefined)
+      throw new Error(`"${this.nodeId}" submitted twice in one attempt`)
     if (signal.aborted) {
       throw new ShotchainError(ERROR_CODES.cancelled, 'the run was cancelled before submitting', {
         nodeId: this.nodeId,
@@ -105,7 +107,7 @@ export class NodeContext<S> implements RunContext<unknown, S> {
 
   #commit(record: SpendRecord): void {
     this.#scope.budget.commit(record)
-    this.spentUsd = record.usd
+    this.spentUsd += record.usd
   }
 
   /**

@@ -36,11 +36,13 @@ export interface SubmitOptions {
    * and the submit is claimed and sent as usual. When the journal holds anything else, the submit
    * behaves as it does without this option.
    *
-   * Pass it only with the node's `resumeRequestId`, and only when the provider itself reported
-   * that request cancelled or unknown (e.g. codes `cancelled` or `not-found` from its status or
-   * result while the run's `signal` is not aborted). Never after the run's own abort (the job may
-   * still finish, and it is paid for) nor after a passing failure (5xx, timeout, network): those
-   * keep the request journaled so a later run re-attaches to it.
+   * Pass it only on the provider's own word that the request ended without a result: the
+   * node's `resumeRequestId` reported cancelled or unknown (codes `cancelled` or `not-found`
+   * while the run's `signal` is not aborted), or a request (also one this attempt submitted,
+   * the only case where an attempt may submit twice) refused because an input upload had
+   * expired. Never after the run's own abort (the job may still finish, and it is paid for) nor
+   * after a passing failure (5xx, timeout, network): those keep the request journaled so a
+   * later run re-attaches to it.
    */
   readonly replacing?: string | undefined
 }

@@ -33,8 +33,10 @@ describe('kling-o1-i2v', () => {
     const uploads = fal.urlOfCalls.length
 
     const { plan, result } = await runWorkflow(chainWorkflow({ shots: 1 }), stores)
-    expect(plan.estimate).toMatchObject({ usd: 0, resumed: 1 })
+    // At most $0.42 (only if fal lost req-1); nothing is paid.
+    expect(plan.estimate).toMatchObject({ usd: 0.42, resumedUsd: 0.42, resumed: 1 })
     expect(result.status).toBe('succeeded')
+    expect(result.spentUsd).toBe(0)
     expect(fal.jobs).toHaveLength(1)
     expect(fal.waits).toEqual(['req-1', 'req-1'])
     expect(fal.urlOfCalls).toHaveLength(uploads)

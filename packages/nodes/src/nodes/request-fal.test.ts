@@ -93,4 +93,42 @@ describe('a Kling shot whose resumed request fal calls dead', () => {
     expect(result.outputs.has('shot2')).toBe(false)
     expect(fal.jobs).toHaveLength(1)
   })
+
+  it('is submitted once more when fal could not download an expired upload, re-uploading it', async () => {
+    const stores = createTestStores()
+    const { fal } = stores.services
+    fal.waitError = new ShotchainError(
+      ERROR_CODES.validation,
+      'result of req-1: fal could not download start_image_url',
+      { field: 'start_image_url', requestEnded: true, retryable: true },
+    )
+    const { result, events } = await runWorkflow(twoShots(), stores)
+    expect(result.status).toBe('succeeded')
+    expect(fal.jobs.map((j) => j.requestId)).toEqual(['req-1', 'req-2', 'req-3'])
+    const logs = events.flatMap((e) =>
+      e.type === 'node-progress' && e.nodeId === 'shot1' ? (e.progress.logs ?? []) : [],
+    )
+    expect(logs).toContain(
+      'fal could not download an input of request req-1 (an expired upload): submitted again as req-2',
+    )
+    expect(stores.journal.list()).toEqual([])
+  })
+
+  it('is not submitted a third time when the replacement is refused the same way', async () => {
+    const stores = createTestStores()
+    const { fal } = stores.services
+    const refusal = () =>
+      new ShotchainError(ERROR_CODES.validation, 'fal could not download start_image_url', {
+        requestEnded: true,
+        retryable: true,
+      })
+    const { wait } = fal
+    fal.wait = (endpoint, requestId, options) =>
+      requestId === 'req-1' || requestId === 'req-2'
+        ? Promise.reject(refusal())
+        : wait(endpoint, requestId, options)
+    const { result } = await runWorkflow(twoShots(), stores)
+    expect(result.errors).toMatchObject([{ code: 'validation', nodeId: 'shot1' }])
+    expect(fal.jobs).toHaveLength(2)
+  })
 })
