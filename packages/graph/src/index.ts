@@ -39,13 +39,6 @@ export type {
   WorkflowNode,
 } from './document/types.ts'
 export { createDocument, PORT_TYPES, WORKFLOW_FORMAT, WORKFLOW_VERSION } from './document/types.ts'
-export { ERROR_CODES, type ErrorCode, isErrorCode } from './errors/error-codes.ts'
-export {
-  type ErrorDetails,
-  type ErrorInfo,
-  ShotchainError,
-  toErrorInfo,
-} from './errors/shotchain-error.ts'
 export {
   createHistory,
   type HistoryApplyOptions,

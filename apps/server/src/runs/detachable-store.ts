@@ -1,4 +1,4 @@
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import type { Store } from '@shotchain/store'
 
 /** The store as the run manager sees it, and the switch that detaches its runs. */

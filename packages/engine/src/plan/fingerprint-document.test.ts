@@ -1,4 +1,5 @@
-import { createRegistry, defineNode, ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
+import { createRegistry, defineNode } from '@shotchain/graph'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createMemoryCache } from '../cache/cache-store.ts'

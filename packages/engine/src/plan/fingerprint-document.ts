@@ -1,4 +1,5 @@
-import { type Issue, type NodeRegistry, toErrorInfo, type WorkflowDocument } from '@shotchain/graph'
+import { toErrorInfo } from '@shotchain/errors'
+import type { Issue, NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 
 export interface FingerprintResult {
   /** Per node id, the fingerprint of what its result depends on outside the document. */

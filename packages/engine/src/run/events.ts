@@ -1,4 +1,5 @@
-import type { ErrorInfo, NodeOutputs, NodeProgress } from '@shotchain/graph'
+import type { ErrorInfo } from '@shotchain/errors'
+import type { NodeOutputs, NodeProgress } from '@shotchain/graph'
 import type { RunEstimate } from '../plan/types.ts'
 
 export type RunStatus = 'succeeded' | 'failed' | 'cancelled'

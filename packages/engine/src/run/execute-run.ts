@@ -1,4 +1,5 @@
-import type { ErrorInfo, NodeOutputs } from '@shotchain/graph'
+import type { ErrorInfo } from '@shotchain/errors'
+import type { NodeOutputs } from '@shotchain/graph'
 import type { CacheStore } from '../cache/cache-store.ts'
 import type { Journal } from '../journal/journal.ts'
 import type { RunPlan } from '../plan/types.ts'

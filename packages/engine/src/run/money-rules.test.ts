@@ -1,4 +1,4 @@
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import { describe, expect, it } from 'vitest'
 import { createMemoryCache } from '../cache/cache-store.ts'
 import { createMemoryJournal } from '../journal/journal.ts'

@@ -1,10 +1,5 @@
-import {
-  ERROR_CODES,
-  type NodeProgress,
-  type RunContext,
-  ShotchainError,
-  type SubmitOptions,
-} from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
+import type { NodeProgress, RunContext, SubmitOptions } from '@shotchain/graph'
 import type { Journal } from '../journal/journal.ts'
 import type { PlannedNode } from '../plan/types.ts'
 import type { SpendRecord } from '../spend/spend-ledger.ts'

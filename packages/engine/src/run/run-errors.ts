@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorInfo, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, type ErrorInfo, ShotchainError } from '@shotchain/errors'
 import type { PlannedNode } from '../plan/types.ts'
 
 /**

@@ -1,4 +1,5 @@
-import { type ErrorInfo, type NodeOutputs, toErrorInfo } from '@shotchain/graph'
+import { type ErrorInfo, toErrorInfo } from '@shotchain/errors'
+import type { NodeOutputs } from '@shotchain/graph'
 import { packedArray } from '../plan/graph-index.ts'
 import type { PlannedNode, RunPlan } from '../plan/types.ts'
 import { createMemoryLedger } from '../spend/spend-ledger.ts'

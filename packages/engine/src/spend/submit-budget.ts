@@ -1,4 +1,4 @@
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import type { SpendLedger, SpendRecord } from './spend-ledger.ts'
 import { sumUsd } from './spend-ledger.ts'
 

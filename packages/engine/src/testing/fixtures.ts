@@ -1,10 +1,9 @@
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import {
   createRegistry,
   defineNode,
-  ERROR_CODES,
   type NodeOutputs,
   type NodeRegistry,
-  ShotchainError,
   type WorkflowDocument,
   type WorkflowEdge,
   type WorkflowNode,

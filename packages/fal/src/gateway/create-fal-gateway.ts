@@ -1,5 +1,5 @@
 import { createFalClient } from '@fal-ai/client'
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import { forgetDeadUploads, type SubmittedUrls, urlsOf } from './dead-uploads.ts'
 import { createGuardedFetch } from './guarded-fetch.ts'
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy, sleep } from './retry-policy.ts'

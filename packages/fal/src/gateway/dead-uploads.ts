@@ -1,5 +1,5 @@
 import { ValidationError } from '@fal-ai/client'
-import { ShotchainError } from '@shotchain/graph'
+import { ShotchainError } from '@shotchain/errors'
 import { type FalErrorDetail, fieldOf } from './to-shotchain-error.ts'
 import type { UploadOnce } from './upload-once.ts'
 

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '@shotchain/graph'
+import { ERROR_CODES } from '@shotchain/errors'
 import { backoffDelay, type RetryPolicy, sleep } from './retry-policy.ts'
 import { SubmitFailure } from './submit-failure.ts'
 import { isAbort, isNeverSent } from './transport-error.ts'

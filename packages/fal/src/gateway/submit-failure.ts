@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@shotchain/graph'
+import type { ErrorCode } from '@shotchain/errors'
 
 /**
  * Thrown by the guarded fetch in place of a failed submit. It carries no transport `code` in a

@@ -1,5 +1,5 @@
 import { ApiError, ValidationError } from '@fal-ai/client'
-import { ERROR_CODES, type ErrorCode, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, type ErrorCode, ShotchainError } from '@shotchain/errors'
 import { SubmitFailure } from './submit-failure.ts'
 import { isAbort } from './transport-error.ts'
 

@@ -1,5 +1,5 @@
 import type { FalClient, QueueStatus } from '@fal-ai/client'
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import { backoffDelay, type RetryPolicy, sleep } from './retry-policy.ts'
 import { toShotchainError } from './to-shotchain-error.ts'
 

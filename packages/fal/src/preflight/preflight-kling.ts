@@ -1,4 +1,4 @@
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import { KLING_O1_LIMITS } from '../kling/kling-o1.ts'
 import { type ImageFacts, imageProblem } from './image-problem.ts'
 

@@ -1,4 +1,4 @@
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 
 /** A user's input is wrong: a missing file, a file that is not media, a bad size. */
 export function validationError(message: string, cause?: unknown): ShotchainError {

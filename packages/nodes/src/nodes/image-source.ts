@@ -1,4 +1,5 @@
-import { defineNode, ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
+import { defineNode } from '@shotchain/graph'
 import { z } from 'zod'
 import type { MediaRef, NodeServices } from '../services.ts'
 import { isCancelled } from './media-input.ts'

@@ -1,10 +1,11 @@
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import {
   KLING_O1_ENDPOINTS,
   KLING_O1_LIMITS,
   klingO1Cost,
   klingO1Input,
 } from '@shotchain/fal/kling'
-import { defineNode, ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { defineNode } from '@shotchain/graph'
 import { z } from 'zod'
 import type { MediaRef, NodeServices } from '../services.ts'
 import { assertShotAccepted } from './kling-preflight.ts'

@@ -1,4 +1,4 @@
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import type { MediaRef } from '../services.ts'
 
 /** Whether a port value is a {@link MediaRef} of the given kind. */

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, type ErrorCode, ShotchainError } from '@shotchain/errors'
 import { describe, expect, it } from 'vitest'
 import { abandonAfterSubmit, createTestStores, runWorkflow } from '../testing/run-workflow.ts'
 import { chainWorkflow } from '../testing/workflows.ts'

@@ -1,4 +1,5 @@
-import { ERROR_CODES, type RunContext } from '@shotchain/graph'
+import { ERROR_CODES } from '@shotchain/errors'
+import type { RunContext } from '@shotchain/graph'
 import type { NodeServices } from '../services.ts'
 
 /** The request that produced a fal result, and the result. */

@@ -1,4 +1,5 @@
-import { ERROR_CODES, type NodeProgress, ShotchainError } from '@shotchain/graph'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
+import type { NodeProgress } from '@shotchain/graph'
 import type { FalServices, MediaRef, MediaServices, NodeServices } from '../services.ts'
 
 /** A local file as the fake media store sees it: its content stands for its bytes. */

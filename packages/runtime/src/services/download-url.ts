@@ -1,5 +1,5 @@
+import { ERROR_CODES, type ErrorCode, ShotchainError } from '@shotchain/errors'
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy, sleep } from '@shotchain/fal'
-import { ERROR_CODES, type ErrorCode, ShotchainError } from '@shotchain/graph'
 
 /** Answers worth another try: the server or a proxy in passing trouble, or a rate limit. */
 const PASSING = new Set([408, 425, 429, 500, 502, 503, 504])

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import type { FalGateway } from '@shotchain/fal'
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
 import type { FalServices } from '@shotchain/nodes'
 import { extensionFor, type Store } from '@shotchain/store'
 

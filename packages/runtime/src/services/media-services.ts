@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import type { RetryPolicy } from '@shotchain/fal'
-import { ERROR_CODES, ShotchainError } from '@shotchain/graph'
 import { type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
 import type { MediaRef, MediaServices } from '@shotchain/nodes'
 import type { Store, StoredMedia } from '@shotchain/store'

@@ -1,4 +1,4 @@
-/** The catalogue codes (see `ERROR_CODES` in @shotchain/graph) this package throws. */
+/** The catalogue codes (see `ERROR_CODES` in @shotchain/errors) this package throws. */
 export type StoreErrorCode = 'validation' | 'internal'
 
 /** An Error carrying a catalogue `code` (and the field at fault), compared by code, not class. */
