@@ -36,9 +36,9 @@ describe('the editor’s keys and menus in Chromium', () => {
       await canvas.select('shot1')
       const before = submits()
       await page.keyboard.press('Control+Enter')
-      await expect.poll(() => run.state('shot1'), { timeout: 60_000 }).toBe('done')
+      await expect.poll(() => run.state('shot1'), { timeout: 60_000 }).toBe('succeeded')
       expect(submits() - before).toBe(1)
-      expect(await run.state('shot2')).not.toBe('done')
+      expect(await run.state('shot2')).not.toBe('succeeded')
 
       await page.keyboard.press('Shift+A')
       await expect.poll(() => page.getByTestId('palette').count()).toBe(1)

@@ -11,7 +11,7 @@ describe('running from the app in Chromium', () => {
   const submits = () => app().server.emulator.stats().submits[KLING] ?? 0
 
   it(
-    'runs the starter: nodes go queued → running → done, the timeline fills, the stitched video plays',
+    'runs the starter: nodes go queued → running → succeeded (the badge says Done), the timeline fills, the stitched video plays',
     async () => {
       const { page, url } = app()
       const run = runDriver(page)
@@ -25,8 +25,8 @@ describe('running from the app in Chromium', () => {
       await expect.poll(run.runStatus, { timeout: 60_000 }).toBe('Last run succeeded, spent $1.26')
       const states = await run.recordedStates()
       for (const shot of ['shot1', 'shot2', 'shot3']) {
-        expect(states[shot]).toEqual(expect.arrayContaining(['queued', 'running', 'done']))
-        expect(states[shot]?.at(-1)).toBe('done')
+        expect(states[shot]).toEqual(expect.arrayContaining(['queued', 'running', 'succeeded']))
+        expect(states[shot]?.at(-1)).toBe('succeeded')
       }
       const shots = page.getByTestId('timeline-shot')
       expect(await shots.count()).toBe(3)
@@ -103,7 +103,7 @@ describe('running from the app in Chromium', () => {
       await page.getByTestId('run').click()
       await expect.poll(() => run.state('shot2'), { timeout: 30_000 }).toBe('running')
       await page.reload()
-      await expect.poll(() => run.state('shot1'), { timeout: 15_000 }).toBe('done')
+      await expect.poll(() => run.state('shot1'), { timeout: 15_000 }).toBe('succeeded')
       await expect.poll(() => run.state('shot2'), { timeout: 15_000 }).toMatch(/queued|running/)
       await expect.poll(run.runStatus, { timeout: 60_000 }).toMatch(/^Last run succeeded/)
       // Shot 1 re-attached to the job the cancelled run above left at fal (fal only signals a
@@ -134,7 +134,7 @@ describe('running from the app in Chromium', () => {
       await expect.poll(() => run.state('shot3')).toBe('failed')
       await page.getByTestId('decide-resubmit').click()
       await expect.poll(run.runStatus, { timeout: 60_000 }).toMatch(/^Last run succeeded/)
-      await expect.poll(() => run.state('shot3')).toBe('done')
+      await expect.poll(() => run.state('shot3')).toBe('succeeded')
       await expect.poll(() => page.getByTestId('run-decision').count()).toBe(0)
       // The lost answer's job and the one submitted again: a person chose to risk paying twice.
       expect((server.emulator.stats().submits[KLING] ?? 0) - before).toBe(2)

@@ -26,13 +26,17 @@ export interface WorkflowEditorProps {
   readonly onReady?: (api: EditorApi) => void
 }
 
-/** Where a node is in the run the app shows, said for the node's card. */
+/**
+ * Where a node is in the run the app shows, said for the node's card: the engine's words for a
+ * node's state (`NodeStatus` in @shotchain/engine; a node waiting for its inputs shows as queued,
+ * a submitted one as running), and `stale` for a node an edit since the run has changed.
+ */
 export interface NodeRunStatus {
   readonly state:
     | 'queued'
     | 'running'
     | 'cached'
-    | 'done'
+    | 'succeeded'
     | 'failed'
     | 'skipped'
     | 'cancelled'

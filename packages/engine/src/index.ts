@@ -23,6 +23,17 @@ export type {
 export type { RunCounts, RunEvent, RunEventBody, RunStatus } from './run/events.ts'
 export { type ExecuteOptions, executeRun, type RunResult } from './run/execute-run.ts'
 export {
+  countNodeStatuses,
+  emptyRunState,
+  foldRunEvent,
+  foldRunEvents,
+  isRunLive,
+  NODE_STATUSES,
+  type NodeState,
+  type NodeStatus,
+  type RunState,
+} from './run/fold-run-events.ts'
+export {
   createMemoryLedger,
   type SpendLedger,
   type SpendRecord,

@@ -1,8 +1,13 @@
-import type { RunEvent, RunPlan } from '@shotchain/engine'
+import {
+  emptyRunState,
+  foldRunEvent,
+  type RunEvent,
+  type RunPlan,
+  type RunState,
+} from '@shotchain/engine'
 import { createLogUpdate } from 'log-update'
 import type { TerminalStream } from '../cli-io.ts'
 import { type NodeFacts, renderLiveView } from './render-live-view.ts'
-import { applyRunEvent, EMPTY_RUN, type RunState } from './run-state.ts'
 
 /** A run's live view on a terminal. */
 export interface LiveView {
@@ -26,7 +31,7 @@ export interface LiveViewOptions {
 
 /**
  * Draws the run on `terminal` and redraws it in place (through log-update) on every event and
- * every tick. The state is {@link applyRunEvent}'s fold, the lines {@link renderLiveView}'s:
+ * every tick. The state is engine's fold ({@link foldRunEvent}), the lines {@link renderLiveView}'s:
  * this is only the glue between them, a timer and the terminal.
  */
 export function startLiveView(options: LiveViewOptions): LiveView {
@@ -35,7 +40,7 @@ export function startLiveView(options: LiveViewOptions): LiveView {
     plan.nodes.map((n) => [n.id, { type: n.spec.type, estimateUsd: n.costUsd }]),
   )
   const draw = createLogUpdate(terminal)
-  let run: RunState = EMPTY_RUN
+  let run: RunState = emptyRunState()
   let closed = false
   const redraw = () => {
     if (closed || run.status === 'starting') return
@@ -56,7 +61,7 @@ export function startLiveView(options: LiveViewOptions): LiveView {
   }
   return {
     show(event) {
-      run = applyRunEvent(run, event)
+      run = foldRunEvent(run, event)
       if (event.type === 'run-finished') close()
       else redraw()
     },

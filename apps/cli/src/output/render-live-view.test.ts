@@ -1,7 +1,6 @@
-import type { RunEvent } from '@shotchain/engine'
+import { emptyRunState, foldRunEvent, type RunEvent } from '@shotchain/engine'
 import { describe, expect, it } from 'vitest'
 import { formatDuration, type LiveFrame, renderLiveView } from './render-live-view.ts'
-import { applyRunEvent, EMPTY_RUN } from './run-state.ts'
 import { TWO_SHOT_RUN } from './testing/run-events.ts'
 
 const FACTS = new Map([
@@ -13,7 +12,7 @@ const FACTS = new Map([
 
 /** The view after the events up to `seq`, drawn at `now` (the fixture's run starts at 1000). */
 function frame(seq: number, now: number, more: Partial<LiveFrame> = {}): string[] {
-  const run = TWO_SHOT_RUN.filter((e) => e.seq <= seq).reduce(applyRunEvent, EMPTY_RUN)
+  const run = TWO_SHOT_RUN.filter((e) => e.seq <= seq).reduce(foldRunEvent, emptyRunState())
   return renderLiveView({
     run,
     facts: FACTS,

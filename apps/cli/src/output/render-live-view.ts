@@ -1,5 +1,10 @@
+import {
+  countNodeStatuses,
+  type NodeState,
+  type NodeStatus,
+  type RunState,
+} from '@shotchain/engine'
 import { describeRunEnd, stampOf } from './progress-view.ts'
-import { countStatuses, type NodeState, type NodeStatus, type RunState } from './run-state.ts'
 
 /** What the plan knows of a node and its events do not say. */
 export interface NodeFacts {
@@ -24,8 +29,11 @@ export interface LiveFrame {
 /** Inner width of a progress bar. */
 const BAR = 10
 const SWEEP = 3
-/** The total line's counts, in this order; cached nodes are counted apart. */
-const TOTAL_ORDER: readonly NodeStatus[] = [
+/**
+ * The total line's counts, in this order; cached nodes are counted apart, and a submitted node
+ * (a paid job at fal) counts as running.
+ */
+const TOTAL_ORDER: readonly Exclude<NodeStatus, 'submitted'>[] = [
   'succeeded',
   'running',
   'queued',
@@ -35,7 +43,7 @@ const TOTAL_ORDER: readonly NodeStatus[] = [
   'cancelled',
 ]
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏']
-const SYMBOL: Readonly<Record<Exclude<NodeStatus, 'running'>, string>> = {
+const SYMBOL: Readonly<Record<Exclude<NodeStatus, 'running' | 'submitted'>, string>> = {
   waiting: '·',
   queued: '·',
   succeeded: '✔',
@@ -65,7 +73,10 @@ export function renderLiveView(frame: LiveFrame): string[] {
 
 function nodeLine(id: string, node: NodeState, frame: LiveFrame): string {
   const facts = frame.facts.get(id)
-  const symbol = node.status === 'running' ? spinner(frame.now) : SYMBOL[node.status]
+  const symbol =
+    node.status === 'running' || node.status === 'submitted'
+      ? spinner(frame.now)
+      : SYMBOL[node.status]
   const cells = [
     `${symbol} ${id.padEnd(14)} ${(facts?.type ?? '').padEnd(14)}`,
     stateLabel(node).padEnd(16),
@@ -80,6 +91,7 @@ function nodeLine(id: string, node: NodeState, frame: LiveFrame): string {
 function stateLabel(node: NodeState): string {
   switch (node.status) {
     case 'running':
+    case 'submitted':
       if (node.fal?.status === 'queued') return "in fal's queue"
       if (node.fal?.status === 'running') return 'running at fal'
       if (node.resumeRequestId) return 're-attaching'
@@ -103,7 +115,8 @@ function bar(node: NodeState, now: number): string {
     case 'succeeded':
     case 'cached':
       return `[${'='.repeat(BAR)}]`
-    case 'running': {
+    case 'running':
+    case 'submitted': {
       if (node.fraction !== undefined) {
         const filled = Math.round(node.fraction * BAR)
         return `[${'='.repeat(filled)}${' '.repeat(BAR - filled)}]`
@@ -120,9 +133,7 @@ function bar(node: NodeState, now: number): string {
 
 function elapsedOf(node: NodeState, now: number): string {
   if (node.startedAt === undefined) return ''
-  return formatDuration(
-    (node.endedAt ?? (node.status === 'running' ? now : node.startedAt)) - node.startedAt,
-  )
+  return formatDuration((node.endedAt ?? (isAtWork(node) ? now : node.startedAt)) - node.startedAt)
 }
 
 function costOf(node: NodeState, facts: NodeFacts | undefined): string {
@@ -130,13 +141,14 @@ function costOf(node: NodeState, facts: NodeFacts | undefined): string {
   if (node.costUsd !== undefined) return node.costUsd ? `$${node.costUsd.toFixed(2)}` : ''
   if (node.status === 'succeeded') return ''
   const expected = facts?.estimateUsd ?? 0
-  const pending = node.status === 'waiting' || node.status === 'queued' || node.status === 'running'
+  const pending = node.status === 'waiting' || node.status === 'queued' || isAtWork(node)
   return pending && expected > 0 ? `~$${expected.toFixed(2)}` : ''
 }
 
 function detailOf(node: NodeState): string {
   switch (node.status) {
-    case 'running': {
+    case 'running':
+    case 'submitted': {
       const position =
         node.fal?.status === 'queued' ? `position ${node.fal.queuePosition ?? '?'}` : undefined
       const percent =
@@ -163,7 +175,8 @@ function totalLine(frame: LiveFrame): string {
   if (run.counts && run.status !== 'starting' && run.status !== 'running') {
     return `${stamp} ${describeRunEnd({ status: run.status, counts: run.counts, spentUsd: run.spentUsd }, falMode)}`
   }
-  const counts = countStatuses(run, run.working)
+  const byStatus = countNodeStatuses(run, run.working)
+  const counts = { ...byStatus, running: byStatus.running + byStatus.submitted }
   const parts = TOTAL_ORDER.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`)
   // As the engine counts them: from the cache, from an identical node, from another execution.
   const cachedCount = run.nodes.size - run.working.length + counts.cached
@@ -173,6 +186,11 @@ function totalLine(frame: LiveFrame): string {
     `${stamp} ${run.working.length} to run: ${parts.join(', ') || 'none'}${cached}; ` +
     `spent $${run.spentUsd.toFixed(2)} of ~$${run.estimateUsd.toFixed(2)}${billed}`
   )
+}
+
+/** Running here or at fal: a submitted job is still running, paid. */
+function isAtWork(node: NodeState): boolean {
+  return node.status === 'running' || node.status === 'submitted'
 }
 
 function isOver(run: RunState): boolean {

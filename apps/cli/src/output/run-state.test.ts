@@ -1,22 +1,27 @@
-import type { RunEvent } from '@shotchain/engine'
+import {
+  countNodeStatuses,
+  emptyRunState,
+  foldRunEvent,
+  type RunEvent,
+  type RunState,
+} from '@shotchain/engine'
 import { describe, expect, it } from 'vitest'
-import { applyRunEvent, countStatuses, EMPTY_RUN, type RunState } from './run-state.ts'
 import { runStarted, stampEvents, TWO_SHOT_RUN } from './testing/run-events.ts'
 
 /** The run as it stands after its events up to and including `seq`. */
 const after = (seq: number, events: readonly RunEvent[] = TWO_SHOT_RUN): RunState =>
-  events.filter((e) => e.seq <= seq).reduce(applyRunEvent, EMPTY_RUN)
+  events.filter((e) => e.seq <= seq).reduce(foldRunEvent, emptyRunState())
 
 const seqOf = (match: (e: RunEvent) => boolean) => TWO_SHOT_RUN.find(match)?.seq ?? Number.NaN
 
-describe('applyRunEvent', () => {
+describe('the engine’s fold of a CLI run (foldRunEvent)', () => {
   it('starts with every node of the run waiting, the working ones in plan order', () => {
     const run = after(1)
     expect(run.status).toBe('running')
     expect(run.working).toEqual(['prompt', 'shot1', 'shot2', 'sequence'])
     expect([...run.nodes.keys()]).toEqual(['prompt', 'shot1', 'shot2', 'sequence', 'image'])
     expect(run.estimateUsd).toBe(0.84)
-    expect(countStatuses(run, run.working).waiting).toBe(4)
+    expect(countNodeStatuses(run, run.working).waiting).toBe(4)
   })
 
   it("follows a shot through the engine's queue, fal's queue and fal's run", () => {
@@ -26,7 +31,7 @@ describe('applyRunEvent', () => {
     )
     const inFalQueue = shot1(seqOf((e) => e.type === 'node-progress' && e.nodeId === 'shot1'))
     expect(inFalQueue).toMatchObject({
-      status: 'running',
+      status: 'submitted',
       startedAt: 1005,
       requestId: 'req-1',
       fal: { status: 'queued', queuePosition: 3 },
@@ -83,9 +88,9 @@ describe('applyRunEvent', () => {
     ])
     const before = after(1, events)
     const frozen = structuredClone([...before.nodes])
-    const run = applyRunEvent(applyRunEvent(before, events[1] as RunEvent), events[2] as RunEvent)
+    const run = foldRunEvent(foldRunEvent(before, events[1] as RunEvent), events[2] as RunEvent)
     expect([...before.nodes]).toEqual(frozen)
-    expect(run.nodes.get('b')).toEqual({ status: 'cached', reuseOf: 'a' })
+    expect(run.nodes.get('b')).toEqual({ status: 'cached', outputs: {}, reuseOf: 'a' })
     expect(run.nodes.get('a')).toMatchObject({ status: 'cancelled', endedAt: 1002 })
   })
 })

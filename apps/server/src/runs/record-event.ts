@@ -1,5 +1,5 @@
-import type { RunEvent } from '@shotchain/engine'
-import type { NodeRunState, Store } from '@shotchain/store'
+import { emptyRunState, foldRunEvent, type RunEvent } from '@shotchain/engine'
+import type { Store } from '@shotchain/store'
 import type { PathHider } from '../http/hide-paths.ts'
 import type { EventHub, StoredEvent } from './event-hub.ts'
 
@@ -20,12 +20,26 @@ export function createEventRecorder(options: {
   readonly hide: PathHider
 }): (event: RunEvent) => void {
   const { store, hub, runId, baseSeq } = options
+  // This execution's nodes, by the one fold of run events; the store keeps each node's latest.
+  let run = emptyRunState(runId)
   return (engineEvent) => {
     const seq = baseSeq + engineEvent.seq
     const event = options.hide.json({ ...engineEvent, seq } as RunEvent)
     store.events.append(runId, seq, event)
-    const state = nodeStateOf(event)
-    if (state !== undefined && 'nodeId' in event) store.nodeRuns.set(runId, event.nodeId, state)
+    run = foldRunEvent(run, event)
+    // Progress changes no node's status: it is in the event log, not written to node runs.
+    if ('nodeId' in event && event.type !== 'node-progress') {
+      const node = run.nodes.get(event.nodeId)
+      if (node !== undefined) {
+        const { status, requestId, error } = node
+        store.nodeRuns.set(runId, event.nodeId, {
+          status,
+          at: event.at,
+          ...(requestId === undefined ? {} : { requestId }),
+          ...(status === 'failed' && error !== undefined ? { error } : {}),
+        })
+      }
+    }
     // A run stopped only by submits that need a person's decision stays open (`running` in the
     // store, executing nowhere): the resubmit route resumes it, and it can still succeed.
     if (event.type === 'run-finished' && nodesAwaitingDecision(store, runId).length === 0) {
@@ -46,35 +60,4 @@ export function nodesAwaitingDecision(store: Store, runId: string): string[] {
 /** The run's stored events after `seq`; only {@link createEventRecorder} writes them. */
 export function readEvents(store: Store, runId: string, seq: number): StoredEvent[] {
   return store.events.after(runId, seq) as StoredEvent[]
-}
-
-/** The node state an event leaves behind, or undefined for events that change none. */
-function nodeStateOf(event: RunEvent): NodeRunState | undefined {
-  const at = event.at
-  switch (event.type) {
-    case 'node-queued':
-      return { status: 'queued', at }
-    case 'node-started':
-      return event.resumeRequestId
-        ? { status: 'submitted', requestId: event.resumeRequestId, at }
-        : { status: 'running', at }
-    case 'node-submitted':
-      return { status: 'submitted', requestId: event.requestId, at }
-    case 'node-cached':
-      return { status: 'cached', at }
-    case 'node-succeeded':
-      return { status: 'succeeded', at }
-    case 'node-failed': {
-      const { code, message, field } = event.error
-      return { status: 'failed', error: field ? { code, message, field } : { code, message }, at }
-    }
-    case 'node-skipped':
-      return { status: 'skipped', at }
-    case 'node-cancelled':
-      return { status: 'cancelled', at }
-    case 'run-started':
-    case 'run-finished':
-    case 'node-progress':
-      return undefined
-  }
 }

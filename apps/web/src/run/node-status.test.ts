@@ -153,14 +153,14 @@ describe('nodeStatuses: what each node’s card shows of the run', () => {
   it('a done Kling shot plays its clip, shows its last frame and what it cost', () => {
     const statuses = statusesOf(starterRun())
     expect(statuses.get('shot1')).toEqual({
-      state: 'done',
+      state: 'succeeded',
       detail: '$0.42',
       videoUrl: url(clip('shot1')),
       imageUrl: url(still('last:shot1')),
       inputImages: { start: url(still('harbour')) },
     })
     // An image source shows the image it gave, and being free says no price.
-    expect(statuses.get('image')).toEqual({ state: 'done', imageUrl: url(still('harbour')) })
+    expect(statuses.get('image')).toEqual({ state: 'succeeded', imageUrl: url(still('harbour')) })
     expect(statuses.get('sequence')).toMatchObject({ videoUrl: url(clip('sequence', 15.125)) })
   })
 
@@ -205,7 +205,7 @@ describe('nodeStatuses: what each node’s card shows of the run', () => {
         state: 'stale',
         detail: 'changed since this run: it runs again',
       })
-    expect(statuses.get('shot1')?.state).toBe('done')
+    expect(statuses.get('shot1')?.state).toBe('succeeded')
   })
 
   it('a cached node can be stale too', () => {

@@ -20,7 +20,7 @@ export function nodeStatuses(
   for (const node of doc.nodes) {
     const run = view.nodes.get(node.id)
     if (run === undefined) continue
-    const finished = run.state === 'done' || run.state === 'cached'
+    const finished = run.status === 'succeeded' || run.status === 'cached'
     if (stale.has(node.id) && finished) {
       statuses.set(node.id, { state: 'stale', detail: 'changed since this run: it runs again' })
       continue
@@ -32,25 +32,28 @@ export function nodeStatuses(
   return statuses
 }
 
+/** The card's state: the run's own word, but a paid job at fal (`submitted`) shows as running. */
 function stateOf(run: NodeRun): NodeRunStatus {
-  switch (run.state) {
+  const queuePosition = run.fal?.status === 'queued' ? run.fal.queuePosition : undefined
+  switch (run.status) {
     case 'waiting':
       return { state: 'queued', detail: 'waits for its inputs' }
     case 'queued':
       return {
         state: 'queued',
         detail:
-          run.queuePosition === undefined
+          queuePosition === undefined
             ? 'waits for a free slot'
-            : `queue position ${run.queuePosition} at fal`,
+            : `queue position ${queuePosition} at fal`,
       }
     case 'running':
+    case 'submitted':
       return {
-        state: run.queuePosition === undefined ? 'running' : 'queued',
+        state: queuePosition === undefined ? 'running' : 'queued',
         ...(run.startedAt === undefined ? {} : { since: run.startedAt }),
         detail:
-          run.queuePosition !== undefined
-            ? `queue position ${run.queuePosition} at fal`
+          queuePosition !== undefined
+            ? `queue position ${queuePosition} at fal`
             : (run.log ?? (run.requestId ? 'submitted to fal' : 'running')),
       }
     case 'failed':
@@ -65,8 +68,11 @@ function stateOf(run: NodeRun): NodeRunStatus {
       return { state: 'cancelled', detail: 'cancelled: nothing more was paid for it' }
     case 'cached':
       return { state: 'cached' }
-    case 'done':
-      return { state: 'done', ...(run.costUsd ? { detail: `$${run.costUsd.toFixed(2)}` } : {}) }
+    case 'succeeded':
+      return {
+        state: 'succeeded',
+        ...(run.costUsd ? { detail: `$${run.costUsd.toFixed(2)}` } : {}),
+      }
   }
 }
 

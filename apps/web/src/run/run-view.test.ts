@@ -23,7 +23,10 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
     expect(view).toEqual({
       runId: RUN_ID,
       status: 'starting',
+      working: [],
+      estimateUsd: 0,
       spentUsd: 0,
+      finishedSpentUsd: 0,
       nodes: new Map(),
       lastSeq: 0,
     })
@@ -37,10 +40,10 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
     expect(view.startedAt).toBe(T0)
     expect(view.lastSeq).toBe(1)
     expect([...view.nodes]).toEqual([
-      ['image', { state: 'waiting' }],
-      ['shot1', { state: 'waiting' }],
-      ['shot2', { state: 'waiting' }],
-      ['shot3', { state: 'waiting' }],
+      ['image', { status: 'waiting' }],
+      ['shot1', { status: 'waiting' }],
+      ['shot2', { status: 'waiting' }],
+      ['shot3', { status: 'waiting' }],
     ])
   })
 
@@ -61,15 +64,15 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
       { type: 'node-progress', nodeId: 'shot1', progress: { status: 'running', logs: [] } },
     ])
     const after = (count: number) => node(applyAll(events.slice(0, count)), 'shot1')
-    expect(after(2)).toEqual({ state: 'queued' })
-    expect(after(3)).toEqual({ state: 'running', startedAt: T0 + 2000 })
-    expect(after(4)).toMatchObject({ state: 'running', requestId: 'req-1' })
-    expect(after(5)?.queuePosition).toBe(4)
-    expect(after(6)?.queuePosition).toBe(1)
-    expect(after(7)).toMatchObject({ state: 'running', log: 'Rendering 40/120' })
-    expect(after(7)?.queuePosition).toBeUndefined()
+    expect(after(2)).toEqual({ status: 'queued' })
+    expect(after(3)).toEqual({ status: 'running', startedAt: T0 + 2000 })
+    expect(after(4)).toMatchObject({ status: 'submitted', requestId: 'req-1' })
+    expect(after(5)?.fal?.queuePosition).toBe(4)
+    expect(after(6)?.fal?.queuePosition).toBe(1)
+    expect(after(7)).toMatchObject({ status: 'submitted', log: 'Rendering 40/120' })
+    expect(after(7)?.fal?.queuePosition).toBeUndefined()
     expect(after(8)).toMatchObject({
-      state: 'running',
+      status: 'submitted',
       startedAt: T0 + 2000,
       requestId: 'req-1',
       log: 'Rendering 40/120',
@@ -90,7 +93,7 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
     ])
     expect(view.status).toBe('running')
     expect(isLive(view)).toBe(true)
-    expect(node(view, 'shot1')?.state).toBe('running')
+    expect(node(view, 'shot1')?.status).toBe('running')
     const done = applyAll(
       stamp(
         [
@@ -132,9 +135,9 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
         costUsd: 0.42,
       },
     ])
-    expect(node(view, 'shot1')).toEqual({ state: 'cached', outputs: { video: clip('shot1') } })
+    expect(node(view, 'shot1')).toEqual({ status: 'cached', outputs: { video: clip('shot1') } })
     expect(node(view, 'shot2')).toMatchObject({
-      state: 'done',
+      status: 'succeeded',
       outputs: { video: clip('shot2'), lastFrame: still('last:shot2') },
       costUsd: 0.42,
     })
@@ -161,7 +164,7 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
       },
     ])
     expect(node(view, 'shot1')).toMatchObject({
-      state: 'failed',
+      status: 'failed',
       error: {
         code: 'validation',
         message: 'the start image is 200×200; fal needs at least 300 px a side',
@@ -189,9 +192,9 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
         counts: { succeeded: 4, cached: 0, failed: 0, skipped: 1, cancelled: 1 },
       },
     ])
-    expect(node(view, 'shot1')?.state).toBe('cancelled')
-    expect(node(view, 'shot2')).toEqual({ state: 'skipped', reason: 'shot1 was cancelled' })
-    expect(view).toMatchObject({ status: 'cancelled', spentUsd: 0, finishedAt: T0 + 4000 })
+    expect(node(view, 'shot1')?.status).toBe('cancelled')
+    expect(node(view, 'shot2')).toEqual({ status: 'skipped', reason: 'shot1 was cancelled' })
+    expect(view).toMatchObject({ status: 'cancelled', spentUsd: 0, endedAt: T0 + 4000 })
     expect(isLive(view)).toBe(false)
   })
 
@@ -200,7 +203,7 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
     expect(view.status).toBe('succeeded')
     expect(view.spentUsd).toBe(1.26)
     expect(view.lastSeq).toBe(starterRun().length)
-    expect([...view.nodes.values()].map((n) => n.state)).toEqual(Array(9).fill('done'))
+    expect([...view.nodes.values()].map((n) => n.status)).toEqual(Array(9).fill('succeeded'))
     expect(isLive(view)).toBe(false)
   })
 
@@ -218,7 +221,7 @@ describe('applyRunEvent: a three-shot run as the page sees it', () => {
 type Outcome = 'succeeded' | 'cached' | 'failed' | 'skipped' | 'cancelled'
 
 const FINAL_STATE = {
-  succeeded: 'done',
+  succeeded: 'succeeded',
   cached: 'cached',
   failed: 'failed',
   skipped: 'skipped',
@@ -329,7 +332,7 @@ describe('applyRunEvent properties', () => {
     fc.assert(
       fc.property(runArb, ({ events, outcomes }) => {
         const view = applyAll(events)
-        expect(SHOTS.map((id) => view.nodes.get(id)?.state)).toEqual(
+        expect(SHOTS.map((id) => view.nodes.get(id)?.status)).toEqual(
           outcomes.map((o) => FINAL_STATE[o]),
         )
         expect(view.lastSeq).toBe(events.length)

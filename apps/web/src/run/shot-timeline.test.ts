@@ -102,7 +102,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
         durationSec: 5.041667,
         costUsd: expect.closeTo(0.42, 9),
         estimated: false,
-        status: 'done',
+        status: 'succeeded',
         thumbUrl: url(still(`last:${id}`)),
         videoUrl: url(clip(id)),
       })),
@@ -120,7 +120,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
       ...shotRun('shot3', 'req-3'),
     ]
     const midway = timelineOf(starterDoc(), viewOf(bodies.slice(0, 13 + 6 + 2)))
-    expect(midway.shots.map((s) => s.status)).toEqual(['done', 'running', 'queued'])
+    expect(midway.shots.map((s) => s.status)).toEqual(['succeeded', 'running', 'queued'])
     expect(midway.shots[1]).toMatchObject({ durationSec: 5, thumbUrl: url(still('last:shot1')) })
     expect(midway.shots[1]).not.toHaveProperty('videoUrl')
     expect(midway.shots[2]).not.toHaveProperty('thumbUrl')
@@ -149,8 +149,8 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
     const timeline = timelineOf(starterDoc(), view)
     expect(timeline.shots.map((s) => [s.status, s.costUsd])).toEqual([
       ['cached', 0],
-      ['done', expect.closeTo(0.42, 9)],
-      ['done', expect.closeTo(0.42, 9)],
+      ['succeeded', expect.closeTo(0.42, 9)],
+      ['succeeded', expect.closeTo(0.42, 9)],
     ])
     expect(timeline.totalUsd).toBeCloseTo(0.84, 9)
   })
@@ -162,7 +162,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
     })
     const stale = new Set(['shot2', 'shot3', 'sequence', 'out'])
     const timeline = timelineOf(doc, viewOf(starterRun()), stale)
-    expect(timeline.shots[0]).toMatchObject({ status: 'done', durationSec: 5.041667 })
+    expect(timeline.shots[0]).toMatchObject({ status: 'succeeded', durationSec: 5.041667 })
     expect(timeline.shots[1]).toEqual({
       nodeId: 'shot2',
       label: 'shot2',

@@ -9,7 +9,7 @@ export interface TimelineShot {
   readonly label: string
   readonly durationSec: number
   /**
-   * What it cost in the run shown (done: paid; cached: zero), else what generating it would
+   * What it cost in the run shown (succeeded: paid; cached: zero), else what generating it would
    * cost (`estimated`): not run yet, running, failed, cancelled, skipped or changed since.
    */
   readonly costUsd: number
@@ -65,9 +65,13 @@ export function shotTimeline(
     const video = mediaOf(run?.outputs, 'video')
     const thumb = status?.imageUrl ?? status?.inputImages?.start
     const price = params && spec?.cost ? spec.cost(params) : 0
-    const estimated = run?.state !== 'cached' && run?.state !== 'done'
+    const estimated = run?.status !== 'cached' && run?.status !== 'succeeded'
     const costUsd =
-      run?.state === 'cached' ? 0 : run?.state === 'done' ? (run.costUsd ?? price) : price
+      run?.status === 'cached'
+        ? 0
+        : run?.status === 'succeeded'
+          ? (run.costUsd ?? price)
+          : price
     return {
       nodeId: node.id,
       label: node.label ?? node.id,

@@ -87,7 +87,7 @@ export function RunPanel(props: RunPanelProps) {
 
 function RunLine({ view, waiting }: { view: RunView; waiting: boolean }) {
   const states = [...view.nodes.values()]
-  const done = states.filter((n) => n.state === 'done' || n.state === 'cached').length
+  const done = states.filter((n) => n.status === 'succeeded' || n.status === 'cached').length
   const paid = view.spentUsd > 0 ? `, spent $${view.spentUsd.toFixed(2)} so far` : ''
   const text = waiting
     ? `Waiting for your decision (below)${paid}`
