@@ -44,7 +44,7 @@ describe('a start image Kling would refuse', () => {
       field: 'path',
       path: 'nodes[0].params.path',
       message:
-        'the image is 200×200 px; fal needs both sides at least 300 px — Kling (node shot1) would refuse it',
+        'the image is 200×200 px; fal needs both sides at least 300 px — Kling O1 image to video (node shot1) would refuse it',
     })
 
     const estimate = await api(server.url, `/api/workflows/${workflowId}/estimate`, { body: {} })

@@ -132,7 +132,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       { label: 'Copy', shortcut: 'Ctrl+C', run: () => void actions.copy(open.ids) },
       { label: 'Delete', shortcut: 'Del', run: () => actions.deleteSelected(open.ids) },
     ]
-    const next = nextShotCommands(history.doc, open.nodeId)
+    const next = nextShotCommands(history.doc, registry, open.nodeId)
     if (next) items.unshift({ label: 'Add next shot', run: () => context?.apply(next) })
     return items
   }

@@ -47,6 +47,24 @@ export {
   type HistoryOptions,
   type WorkflowHistory,
 } from './history/history.ts'
+export type {
+  MediaFacts,
+  NodeRole,
+  OutputRole,
+  SequenceRole,
+  ShotRole,
+  SourceRole,
+} from './roles/node-role.ts'
+export {
+  fileSourceFor,
+  nodesWithRole,
+  parsedParams,
+  playedSequence,
+  type RoleNode,
+  roleOf,
+  shotsInPlayOrder,
+  sourceFileOf,
+} from './roles/role-queries.ts'
 export {
   type AnyNodeSpec,
   defineNode,

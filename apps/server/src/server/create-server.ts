@@ -124,6 +124,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   })
   await seedStarter(
     store,
+    registry,
     options.starterPath ?? resolve(REPO, 'examples/three-shot-chain.json'),
     now(),
   )

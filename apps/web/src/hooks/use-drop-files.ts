@@ -1,4 +1,4 @@
-import { imageNodeCommands } from '@shotchain/editor'
+import { fileNodeCommands } from '@shotchain/editor'
 import { useCallback } from 'react'
 import { sortDroppedFiles } from '../files/sort-dropped-files.ts'
 import { uploadImage } from '../media/upload-image.ts'
@@ -53,7 +53,10 @@ export function useDropFiles(
       })
       const uploads = await Promise.all(images.map((file) => uploadImage(file)))
       const failures = uploads.flatMap((u) => (u.ok ? [] : [{ path: '', message: u.message }]))
-      const paths = uploads.flatMap((u) => (u.ok ? [u.image.path] : []))
+      // The node each file becomes is the pack's choice, by the file's media type.
+      const stored = uploads.flatMap((u, i) =>
+        u.ok ? [{ path: u.image.path, contentType: images[i]?.type ?? '' }] : [],
+      )
       if (failures.length > 0) {
         show({
           key: 'images',
@@ -62,7 +65,7 @@ export function useDropFiles(
           details: failures,
         })
       } else dismiss('images')
-      if (paths.length === 0) return
+      if (stored.length === 0) return
       if (loaded !== generation()) {
         return show({
           key: 'images',
@@ -70,7 +73,7 @@ export function useDropFiles(
           text: 'Another workflow was opened while the images uploaded: drop them again.',
         })
       }
-      const commands = imageNodeCommands(history.doc, registry, paths, at)
+      const commands = fileNodeCommands(history.doc, registry, stored, at)
       const applied = history.apply(commands, { registry })
       if (!applied.ok) {
         show({

@@ -1,4 +1,4 @@
-import type { WorkflowDocument } from '@shotchain/graph'
+import { type NodeRegistry, roleOf, type WorkflowDocument } from '@shotchain/graph'
 
 /** What the server's estimate says a run would do (`POST …/estimate`). */
 export interface Estimate {
@@ -8,13 +8,17 @@ export interface Estimate {
   readonly estimate: { readonly usd: number }
 }
 
-const isShot = (doc: WorkflowDocument, id: string) =>
-  doc.nodes.some((n) => n.id === id && n.type === 'kling-o1-i2v')
-
 /** "2 shots to generate, 1 cached, $0.84" — shots are what costs money and time. */
-export function estimateSummary(doc: WorkflowDocument, estimate: Estimate): string {
-  const generate = estimate.toRun.filter((id) => isShot(doc, id)).length
-  const cached = [...estimate.cached, ...estimate.reused].filter((id) => isShot(doc, id)).length
+export function estimateSummary(
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  estimate: Estimate,
+): string {
+  const shots = new Set(
+    doc.nodes.filter((n) => roleOf(registry, n, 'shot') !== undefined).map((n) => n.id),
+  )
+  const generate = estimate.toRun.filter((id) => shots.has(id)).length
+  const cached = [...estimate.cached, ...estimate.reused].filter((id) => shots.has(id)).length
   if (doc.nodes.length === 0) return 'Nothing to run yet: add nodes from the palette'
   if (estimate.toRun.length === 0) return 'Everything is cached: a run costs nothing'
   if (generate === 0) {

@@ -1,8 +1,8 @@
-import type { WorkflowDocument } from '@shotchain/graph'
+import { type NodeRegistry, nodesWithRole, type WorkflowDocument } from '@shotchain/graph'
 import { mediaOf, mediaUrl } from './media-of.ts'
 import type { RunView } from './run-view.ts'
 
-/** A result a run kept: an `output` node's media, with the name it is saved under. */
+/** A result a run kept: an output node's media, with the name it is saved under. */
 export interface RunOutputLink {
   readonly nodeId: string
   readonly fileName: string
@@ -10,14 +10,17 @@ export interface RunOutputLink {
 }
 
 /** The outputs the shown run produced, for the output nodes of the document on the page. */
-export function runOutputs(doc: WorkflowDocument, view: RunView | undefined): RunOutputLink[] {
+export function runOutputs(
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  view: RunView | undefined,
+): RunOutputLink[] {
   if (view === undefined) return []
-  return doc.nodes.flatMap((node) => {
-    if (node.type !== 'output') return []
-    const media = mediaOf(view.nodes.get(node.id)?.outputs, 'media')
+  return nodesWithRole(doc, registry, 'output').flatMap(({ node, role }) => {
+    const media = mediaOf(view.nodes.get(node.id)?.outputs, role.media)
     if (media === undefined) return []
-    const name =
-      typeof node.params.name === 'string' && node.params.name !== '' ? node.params.name : node.id
+    const named = role.name === undefined ? undefined : node.params[role.name]
+    const name = typeof named === 'string' && named !== '' ? named : node.id
     const extension = media.kind === 'video' ? 'mp4' : 'png'
     return [{ nodeId: node.id, fileName: `${name}.${extension}`, url: mediaUrl(media) }]
   })

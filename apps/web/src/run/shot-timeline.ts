@@ -1,5 +1,11 @@
 import type { NodeRunStatus } from '@shotchain/editor'
-import type { NodeRegistry, WorkflowDocument, WorkflowNode } from '@shotchain/graph'
+import {
+  type NodeRegistry,
+  parsedParams,
+  playedSequence,
+  shotsInPlayOrder,
+  type WorkflowDocument,
+} from '@shotchain/graph'
 import { mediaOf, mediaUrl } from './media-of.ts'
 import type { RunView } from './run-view.ts'
 
@@ -33,8 +39,9 @@ export interface Timeline {
 }
 
 /**
- * The shots in the order they play: the clips wired into the sequence (the one feeding an output,
- * else the first), in edge order; with no sequence, the workflow's Kling shots left to right.
+ * The shots in the order they play: the shots wired into the sequence (the one feeding an output,
+ * else the first), in edge order; with no sequence, the workflow's shots left to right. Which
+ * nodes are shots and sequences, and what their ports are, is their pack's declaration.
  */
 export function shotTimeline(
   doc: WorkflowDocument,
@@ -42,40 +49,23 @@ export function shotTimeline(
   view: RunView | undefined,
   statuses: ReadonlyMap<string, NodeRunStatus>,
 ): Timeline {
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]))
-  const sequences = doc.nodes.filter((n) => n.type === 'sequence')
-  const feedsOutput = (id: string) =>
-    doc.edges.some((e) => e.from.node === id && byId.get(e.to.node)?.type === 'output')
-  const sequence = sequences.find((n) => feedsOutput(n.id)) ?? sequences[0]
-  const shotNodes: WorkflowNode[] = sequence
-    ? doc.edges
-        .filter((e) => e.to.node === sequence.id && e.to.port === 'clips')
-        .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
-        .flatMap((e) => byId.get(e.from.node) ?? [])
-    : doc.nodes
-        .filter((n) => n.type === 'kling-o1-i2v')
-        .sort((a, b) => a.position[0] - b.position[0])
-  const shots = shotNodes.map((node): TimelineShot => {
-    const spec = registry.get(node.type)
-    const parsed = spec?.params.safeParse(node.params)
-    const params = parsed?.success ? (parsed.data as { duration?: number }) : undefined
+  const sequence = playedSequence(doc, registry)
+  const shotNodes = shotsInPlayOrder(doc, registry, sequence)
+  const shots = shotNodes.map(({ node, spec, role }): TimelineShot => {
+    const params = parsedParams(registry, node)
     const status = statuses.get(node.id)
     // A stale shot runs again: its old clip (length, price paid) no longer stands for it.
     const run = status?.state === 'stale' ? undefined : view?.nodes.get(node.id)
-    const video = mediaOf(run?.outputs, 'video')
+    const video = mediaOf(run?.outputs, role.video)
     const thumb = status?.imageUrl ?? status?.inputImages?.start
-    const price = params && spec?.cost ? spec.cost(params) : 0
+    const price = params !== undefined && spec.cost ? spec.cost(params) : 0
     const estimated = run?.status !== 'cached' && run?.status !== 'succeeded'
     const costUsd =
-      run?.status === 'cached'
-        ? 0
-        : run?.status === 'succeeded'
-          ? (run.costUsd ?? price)
-          : price
+      run?.status === 'cached' ? 0 : run?.status === 'succeeded' ? (run.costUsd ?? price) : price
     return {
       nodeId: node.id,
       label: node.label ?? node.id,
-      durationSec: video?.durationSec ?? params?.duration ?? 0,
+      durationSec: video?.durationSec ?? (params === undefined ? 0 : role.durationSec(params)),
       costUsd,
       estimated,
       status: status?.state ?? 'not run',
@@ -83,9 +73,11 @@ export function shotTimeline(
       ...(video ? { videoUrl: mediaUrl(video) } : {}),
     }
   })
-  const stitched = sequence ? mediaOf(view?.nodes.get(sequence.id)?.outputs, 'video') : undefined
+  const stitched = sequence
+    ? mediaOf(view?.nodes.get(sequence.node.id)?.outputs, sequence.role.video)
+    : undefined
   return {
-    ...(sequence ? { sequenceId: sequence.id } : {}),
+    ...(sequence ? { sequenceId: sequence.node.id } : {}),
     shots,
     totalSec: shots.reduce((sum, s) => sum + s.durationSec, 0),
     totalUsd: shots.reduce((sum, s) => sum + s.costUsd, 0),

@@ -97,6 +97,6 @@ export function useRunPage(
     },
     [budget, startRun],
   )
-  const outputs = useMemo(() => runOutputs(doc, run.view), [doc, run.view])
+  const outputs = useMemo(() => runOutputs(doc, registry, run.view), [doc, registry, run.view])
   return { run, estimate, statuses, timeline, outputs, budget, setBudget, start, editor }
 }

@@ -1,4 +1,5 @@
 import type { Issue } from '@shotchain/graph'
+import { registry } from '../registry.ts'
 import { estimateSummary } from '../run/estimate-summary.ts'
 import type { RunRefusal } from '../run/run-api.ts'
 import { isLive, type RunView } from '../run/run-view.ts'
@@ -35,7 +36,7 @@ export function RunPanel(props: RunPanelProps) {
       ) : null}
       <p className="run-estimate" data-testid="estimate" hidden={live}>
         {estimate.kind === 'ready'
-          ? estimateSummary(estimate.doc, estimate.estimate)
+          ? estimateSummary(estimate.doc, registry, estimate.estimate)
           : estimate.kind === 'none'
             ? estimate.reason
             : `Cannot run yet: ${estimate.refusal.message}`}

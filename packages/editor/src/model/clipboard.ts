@@ -1,5 +1,5 @@
 import type { GraphCommand, WorkflowDocument, WorkflowEdge, WorkflowNode } from '@shotchain/graph'
-import { newEdgeId, nextNodeId } from './new-ids.ts'
+import { newEdgeId, nextNodeId, stemOfId } from './new-ids.ts'
 
 /** Copied nodes and the edges among them, as plain JSON (what goes on the system clipboard). */
 export interface Clip {
@@ -57,7 +57,8 @@ export function pasteCommands(
   const renamed = new Map<string, string>()
   const taken = new Set<string>()
   for (const node of clip.nodes) {
-    const id = nextNodeId(doc, node.type, taken)
+    // A pasted node keeps its id's stem: a copied `shot-4` pastes as the next free `shot-N`.
+    const id = nextNodeId(doc, stemOfId(node.id), taken)
     taken.add(id)
     renamed.set(node.id, id)
   }

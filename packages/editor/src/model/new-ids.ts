@@ -1,27 +1,24 @@
 import type { WorkflowDocument } from '@shotchain/graph'
 
-/** Short id stems for node types whose type id is long. */
-const ID_STEMS: Readonly<Record<string, string>> = {
-  'kling-o1-i2v': 'shot',
-  'image-source': 'image',
-  'extract-frame': 'frame',
-}
-
 /**
- * A readable node id not used in `doc` (nor in `taken`): `prompt-3`, `shot-2` for a Kling node.
- * `type` may also be a stem (`shot`), as when pasting a copied `shot-4`.
+ * A readable node id not used in `doc` (nor in `taken`): `stem-1`, `stem-2`… `stem` is a node
+ * type's `idStem` (`shot` for a Kling node), its type id, or the stem of a copied id.
  */
 export function nextNodeId(
   doc: WorkflowDocument,
-  type: string,
+  stem: string,
   taken: ReadonlySet<string> = new Set(),
 ): string {
-  const stem = ID_STEMS[type] ?? type
   const used = new Set(doc.nodes.map((n) => n.id))
   for (let k = 1; ; k++) {
     const id = `${stem}-${k}`
     if (!used.has(id) && !taken.has(id)) return id
   }
+}
+
+/** The stem of a readable id: `shot-4` → `shot`; an id without a number is its own stem. */
+export function stemOfId(id: string): string {
+  return id.replace(/-\d+$/, '') || id
 }
 
 /** A fresh edge id; random, so edges made in two tabs never collide. */

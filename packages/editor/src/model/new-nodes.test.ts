@@ -1,7 +1,7 @@
 import { applyCommands, createDocument, type WorkflowDocument } from '@shotchain/graph'
 import { describe, expect, it } from 'vitest'
 import { registry } from '../testing/documents.ts'
-import { imageNodeCommands, newNodeCommand } from './new-nodes.ts'
+import { fileNodeCommands, newNodeCommand } from './new-nodes.ts'
 
 const PATH = '/home/me/.shotchain/media/ab/abc.png'
 
@@ -30,9 +30,11 @@ describe('newNodeCommand', () => {
   })
 })
 
-describe('imageNodeCommands', () => {
-  it('adds an image-source node at the drop point with the stored path', () => {
-    const commands = imageNodeCommands(createDocument('Drop'), registry, [PATH], [120, -40])
+describe('fileNodeCommands', () => {
+  const png = (path: string) => ({ path, contentType: 'image/png' })
+
+  it('adds the node its pack makes of an image (image-source) at the drop point', () => {
+    const commands = fileNodeCommands(createDocument('Drop'), registry, [png(PATH)], [120, -40])
     expect(commands).toEqual([
       {
         type: 'addNode',
@@ -49,7 +51,7 @@ describe('imageNodeCommands', () => {
         { id: 'image-3', type: 'prompt', position: [500, 0], params: { text: 'y' } },
       ],
     }
-    const commands = imageNodeCommands(doc, registry, ['a', 'b', 'c'], [10, 10])
+    const commands = fileNodeCommands(doc, registry, ['a', 'b', 'c'].map(png), [10, 10])
     expect(commands.map((c) => [c.node.id, c.node.position])).toEqual([
       ['image-2', [50, 50]],
       ['image-4', [90, 90]],
@@ -57,5 +59,11 @@ describe('imageNodeCommands', () => {
     ])
     const applied = applyCommands(doc, commands, { registry })
     expect(applied.ok && applied.doc.nodes.length).toBe(5)
+  })
+
+  it('leaves out files no node type takes', () => {
+    const files = [png('a'), { path: 'song.mp3', contentType: 'audio/mpeg' }]
+    const commands = fileNodeCommands(createDocument('Drop'), registry, files, [0, 0])
+    expect(commands.map((c) => c.node.params)).toEqual([{ path: 'a' }])
   })
 })

@@ -1,9 +1,10 @@
-import type {
-  AddNodeCommand,
-  AnyNodeSpec,
-  NodeRegistry,
-  WorkflowDocument,
-  WorkflowNode,
+import {
+  type AddNodeCommand,
+  type AnyNodeSpec,
+  fileSourceFor,
+  type NodeRegistry,
+  type WorkflowDocument,
+  type WorkflowNode,
 } from '@shotchain/graph'
 import { nextNodeId } from './new-ids.ts'
 
@@ -44,7 +45,7 @@ export function newNodeCommand(
   return {
     type: 'addNode',
     node: {
-      id: nextNodeId(doc, type),
+      id: nextNodeId(doc, spec?.idStem ?? type),
       type,
       position: freeSpot(doc, [Math.round(at[0]), Math.round(at[1])]),
       params: { ...(spec ? defaultParams(spec) : {}), ...params },
@@ -52,25 +53,36 @@ export function newNodeCommand(
   }
 }
 
+/** A stored file to place on the canvas: its path and its media type. */
+export interface DroppedFile {
+  readonly path: string
+  readonly contentType: string
+}
+
 /**
- * One `addNode` command per stored image: an `image-source` node whose `path` is the file,
- * placed as the palette places a node (`image-1` at the drop point, the next ones stepped down
- * and right of it, none over another node). Apply them as one list: one undo entry.
+ * One `addNode` command per stored file: a node of the type whose pack takes such files (a
+ * source whose file role accepts the media type, e.g. an image node for `image/png`), with its
+ * file param set to the path, placed as the palette places a node (`image-1` at the drop point,
+ * the next ones stepped down and right of it, none over another node). Files no registered type
+ * takes are left out. Apply them as one list: one undo entry.
  * @example
- * history.apply(imageNodeCommands(history.doc, registry, paths, at), { registry })
+ * history.apply(fileNodeCommands(history.doc, registry, files, at), { registry })
  */
-export function imageNodeCommands(
+export function fileNodeCommands(
   doc: WorkflowDocument,
   registry: NodeRegistry,
-  paths: readonly string[],
+  files: readonly DroppedFile[],
   at: readonly [number, number],
 ): AddNodeCommand[] {
   const commands: AddNodeCommand[] = []
   let placed = doc
-  for (const path of paths) {
-    const command = newNodeCommand(placed, registry, 'image-source', at, { path })
+  for (const file of files) {
+    const spec = fileSourceFor(registry, file.contentType)
+    const param = spec?.role?.kind === 'source' ? spec.role.file?.param : undefined
+    if (spec === undefined || param === undefined) continue
+    const command = newNodeCommand(placed, registry, spec.type, at, { [param]: file.path })
     commands.push(command)
-    // The next image must not take this one's id or spot.
+    // The next file must not take this one's id or spot.
     placed = { ...placed, nodes: [...placed.nodes, command.node] }
   }
   return commands

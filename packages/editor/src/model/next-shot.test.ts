@@ -21,7 +21,7 @@ function addNextShot(shotId: string, params?: Record<string, unknown>) {
     history.apply({ type: 'setParam', node: shotId, key, value })
   }
   const before = history.doc
-  const commands = nextShotCommands(before, shotId)
+  const commands = nextShotCommands(before, registry, shotId)
   if (commands === undefined) throw new Error(`${shotId} is not a shot`)
   const result = history.apply(commands, { registry })
   if (!result.ok) throw new Error(`refused: ${result.issues[0]?.message}`)
@@ -86,7 +86,7 @@ describe('nextShotCommands', () => {
 
   it('adds a second next shot between this shot and the first one added', () => {
     const { history, after, shot: first } = addNextShot('shot2')
-    const commands = nextShotCommands(after, 'shot2')
+    const commands = nextShotCommands(after, registry, 'shot2')
     expect(commands && history.apply(commands, { registry }).ok).toBe(true)
     const second = added(after, history.doc).nodes.find((n) => n.type === 'kling-o1-i2v')
     const clipOf = (id: string | undefined) =>
@@ -109,8 +109,8 @@ describe('nextShotCommands', () => {
 
   it('is undefined for a node that is not a Kling shot, or no node', () => {
     const doc = threeShotChain()
-    expect(nextShotCommands(doc, 'prompt2')).toBeUndefined()
-    expect(nextShotCommands(doc, 'sequence')).toBeUndefined()
-    expect(nextShotCommands(doc, 'nowhere')).toBeUndefined()
+    expect(nextShotCommands(doc, registry, 'prompt2')).toBeUndefined()
+    expect(nextShotCommands(doc, registry, 'sequence')).toBeUndefined()
+    expect(nextShotCommands(doc, registry, 'nowhere')).toBeUndefined()
   })
 })

@@ -1,46 +1,59 @@
-import type { GraphCommand, WorkflowDocument, WorkflowEdge } from '@shotchain/graph'
+import {
+  type GraphCommand,
+  type NodeRegistry,
+  roleOf,
+  type WorkflowDocument,
+  type WorkflowEdge,
+} from '@shotchain/graph'
 import { newEdgeId, nextNodeId } from './new-ids.ts'
 
-const KLING = 'kling-o1-i2v'
 /** Horizontal distance between consecutive shots. */
 export const SHOT_SPACING = 600
 
 /**
- * "Add next shot" on a Kling node: a new prompt and Kling pair, the new shot starting from this
- * one's `lastFrame`, with the same duration and tier, and its clip put into every sequence this
- * shot's clip feeds, right after it. Nodes right of this shot move one shot further right to
- * make room. One list of commands, so one undo entry. Undefined when
- * `shotId` is not a Kling node.
+ * "Add next shot" on a shot node (its pack declares the `shot` role): a new node of the same type
+ * and params starting from this one's chained output (its role's `chain`, e.g. `lastFrame` →
+ * `start`), with a new prompt node of the type feeding this one's prompt (the role's
+ * `nextPrompt` params over a copy of its params), and its clip put into every sequence this
+ * shot's clip feeds, right after it. Nodes right of this shot move one shot further right to make
+ * room. One list of commands, so one undo entry. Undefined when `shotId` is not a shot.
  */
 export function nextShotCommands(
   doc: WorkflowDocument,
+  registry: NodeRegistry,
   shotId: string,
   makeEdgeId: () => string = newEdgeId,
 ): GraphCommand[] | undefined {
   const shot = doc.nodes.find((n) => n.id === shotId)
-  if (shot === undefined || shot.type !== KLING) return undefined
-  const promptId = nextNodeId(doc, 'prompt')
-  const nextId = nextNodeId(doc, KLING)
-  const feedingPrompt = doc.edges.find((e) => e.to.node === shotId && e.to.port === 'prompt')
-  const oldPrompt = doc.nodes.find((n) => n.id === feedingPrompt?.from.node)
+  const role = shot === undefined ? undefined : roleOf(registry, shot, 'shot')
+  if (shot === undefined || role === undefined) return undefined
+  const stemOf = (type: string) => registry.get(type)?.idStem ?? type
+  const nextId = nextNodeId(doc, stemOf(shot.type))
   const [x, y] = shot.position
   const commands: GraphCommand[] = [
     {
       type: 'addNode',
-      node: {
-        id: promptId,
-        type: 'prompt',
-        position: [x + SHOT_SPACING / 2, oldPrompt?.position[1] ?? y + 380],
-        params: { text: '@Image1: ' },
-      },
+      node: { id: nextId, type: shot.type, position: [x + SHOT_SPACING, y], params: shot.params },
     },
-    {
-      type: 'addNode',
-      node: { id: nextId, type: KLING, position: [x + SHOT_SPACING, y], params: shot.params },
-    },
-    connect(makeEdgeId(), shotId, 'lastFrame', nextId, 'start'),
-    connect(makeEdgeId(), promptId, 'text', nextId, 'prompt'),
+    connect(makeEdgeId(), shotId, role.chain.from, nextId, role.chain.to),
   ]
+  const feeding = doc.edges.find((e) => e.to.node === shotId && e.to.port === role.prompt)
+  const oldPrompt = doc.nodes.find((n) => n.id === feeding?.from.node)
+  if (feeding !== undefined && oldPrompt !== undefined && role.prompt !== undefined) {
+    const promptId = nextNodeId(doc, stemOf(oldPrompt.type))
+    commands.push(
+      {
+        type: 'addNode',
+        node: {
+          id: promptId,
+          type: oldPrompt.type,
+          position: [x + SHOT_SPACING / 2, oldPrompt.position[1]],
+          params: { ...oldPrompt.params, ...role.nextPrompt },
+        },
+      },
+      connect(makeEdgeId(), promptId, feeding.from.port, nextId, role.prompt),
+    )
+  }
   // Make room: everything right of this shot moves one shot further right.
   for (const node of doc.nodes) {
     if (node.id === shotId || node.position[0] <= x) continue
@@ -51,10 +64,10 @@ export function nextShotCommands(
     })
   }
   for (const clip of doc.edges) {
-    if (clip.from.node !== shotId || clip.from.port !== 'video' || clip.order === undefined)
+    if (clip.from.node !== shotId || clip.from.port !== role.video || clip.order === undefined)
       continue
     const order = orderAfter(doc, clip)
-    commands.push(connect(makeEdgeId(), nextId, 'video', clip.to.node, clip.to.port, order))
+    commands.push(connect(makeEdgeId(), nextId, role.video, clip.to.node, clip.to.port, order))
   }
   return commands
 }

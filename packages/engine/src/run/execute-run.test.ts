@@ -180,4 +180,18 @@ describe('executeRun', () => {
     expect(second.plan.estimate.usd).toBe(0)
     expect(second.result.spentUsd).toBe(0)
   })
+
+  it('reads a provider field name in a node error as the node’s own field', async () => {
+    const services = createTestServices()
+    services.provider.waitError = new ShotchainError(ERROR_CODES.validation, 'fal refused', {
+      field: 'prompt_text',
+      requestEnded: true,
+    })
+    const doc = testDocument([{ id: 'a', type: 'job', position: [0, 0], params: {} }], [])
+    const { result, events } = await planAndRun(doc, { ...fresh(), services })
+    expect(result.errors).toMatchObject([{ nodeId: 'a', field: 'prompt' }])
+    expect(events.find((e) => e.type === 'node-failed')).toMatchObject({
+      error: { field: 'prompt' },
+    })
+  })
 })

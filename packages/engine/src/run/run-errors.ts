@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorInfo, ShotchainError } from '@shotchain/errors'
+import { ERROR_CODES, type ErrorInfo, ShotchainError, toErrorInfo } from '@shotchain/errors'
 import type { PlannedNode } from '../plan/types.ts'
 
 /**
@@ -7,6 +7,16 @@ import type { PlannedNode } from '../plan/types.ts'
  */
 export function isRequestEnded(error: unknown): boolean {
   return (error as { requestEnded?: unknown } | null)?.requestEnded === true
+}
+
+/**
+ * A node's failure as events carry it, with a provider's field name (`start_image_url`) read as
+ * the node's own port or param (`start`) through its spec's `wireFields`.
+ */
+export function nodeErrorInfo(error: unknown, node: PlannedNode): ErrorInfo {
+  const info = toErrorInfo(error, node.id)
+  const field = info.field === undefined ? undefined : node.spec.wireFields?.[info.field]
+  return field === undefined ? info : { ...info, field }
 }
 
 /** An error when a node's result lacks one of its declared outputs (a bug in the node). */

@@ -1,4 +1,4 @@
-import { type ErrorInfo, toErrorInfo } from '@shotchain/errors'
+import type { ErrorInfo } from '@shotchain/errors'
 import type { NodeOutputs } from '@shotchain/graph'
 import { packedArray } from '../plan/graph-index.ts'
 import type { PlannedNode, RunPlan } from '../plan/types.ts'
@@ -8,7 +8,7 @@ import type { RunEvent, RunEventBody, RunStatus } from './events.ts'
 import type { ExecuteOptions, RunResult } from './execute-run.ts'
 import { NodeContext, type RunScope } from './node-context.ts'
 import { ResourcePools } from './resource-pools.ts'
-import { ambiguousSubmitError, isRequestEnded, missingOutput } from './run-errors.ts'
+import { ambiguousSubmitError, isRequestEnded, missingOutput, nodeErrorInfo } from './run-errors.ts'
 
 type SlotState = 'waiting' | 'queued' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled'
 
@@ -240,7 +240,7 @@ export class RunExecution<S> {
   }
 
   #settleError(slot: Slot, error: unknown, journaled: boolean): void {
-    const info = toErrorInfo(error, slot.node.id)
+    const info = nodeErrorInfo(error, slot.node)
     // A paid request stays journaled until its result is cached, so a later run re-attaches to
     // it (a failed download, a 5xx on its result, a cancel: it may be finished and billed). Only
     // the provider's final word that it ended without a result lets the entry go.

@@ -135,6 +135,8 @@ const job = defineNode<{ prompt: string }, TestServices>({
   outputs: { out: { type: 'text' } },
   params: z.object({ prompt: z.string().default('') }),
   resource: 'fal',
+  // The provider's name for the prompt param, as a 422 would say it.
+  wireFields: { prompt_text: 'prompt' },
   cost: () => 0.42,
   async run(ctx) {
     const provider = ctx.services.provider

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { PortType } from '../document/types.ts'
+import type { MediaFacts, NodeRole } from '../roles/node-role.ts'
 
 /** An input port. A list input takes many edges, ordered by each edge's `order`. */
 export interface InputSpec {
@@ -136,6 +137,21 @@ export interface NodeSpec<P = unknown, S = unknown> {
   readonly resource?: string
   /** A result the run keeps and shows; a run with no targets runs towards these. */
   readonly isOutput?: boolean
+  /** What the node is to the apps (source, shot, sequence, output); see {@link NodeRole}. */
+  readonly role?: NodeRole<P>
+  /** Short stem of readable node ids (`shot` makes `shot-2`); default the type id. */
+  readonly idStem?: string
+  /**
+   * The provider's names of its fields, mapped to this node's ports and params: a provider error
+   * naming `start_image_url` then marks the node's `start`.
+   */
+  readonly wireFields?: Readonly<Record<string, string>>
+  /**
+   * Before a run pays for this node, what it would refuse in a local file reaching `port` (the
+   * source's file param is marked): a problem said for a person, e.g. "is 200×200 px; fal needs
+   * both sides at least 300 px", or undefined when it would take it.
+   */
+  checkInputFile?(port: string, facts: MediaFacts, params: P): string | undefined
   /** Estimated price in US dollars of one run with these params. Free when absent. */
   cost?(params: P): number
   check?(context: NodeCheckContext<P>): readonly NodeCheckResult[]

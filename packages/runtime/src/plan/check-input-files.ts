@@ -1,60 +1,82 @@
 import type { PlannedNode, RunPlan } from '@shotchain/engine'
-import { imageProblem } from '@shotchain/fal/kling'
-import type { Issue } from '@shotchain/graph'
-import { imageSourceNode, klingO1I2vNode } from '@shotchain/nodes'
-import type { ReadImageFacts } from '../services/image-facts.ts'
+import { type Issue, type MediaFacts, type NodeRegistry, sourceFileOf } from '@shotchain/graph'
+import type { LocalImageFacts, ReadImageFacts } from '../services/image-facts.ts'
 
 /**
- * Finds, before anything is paid for, the local images a Kling node of `plan` would refuse (too
- * small, too narrow or too wide, over 10 MB, not an image) or that do not decode (over the pixel
- * cap, cut short, damaged — when `readFacts` decodes): one `node-check` error per
- * `image-source` node at fault, on its `path`, naming the Kling nodes it feeds directly. Only
- * shots the run will submit count: cached, reused and re-attached shots pay nothing. A file that
- * cannot be read gives no issue here (fingerprinting already names it).
+ * Finds, before anything is paid for, the local files a paid node of `plan` would refuse: for
+ * every node the run will submit whose spec has `checkInputFile`, each source node with a file
+ * param feeding it is read (`readFacts`: header, size, a real decode) and the paid node is asked
+ * about it. One `node-check` error per source node at fault, on its file param, naming the nodes
+ * that would refuse it. Only nodes the run submits count: cached, reused and re-attached ones pay
+ * nothing. A file that cannot be read gives no issue here (fingerprinting already names it).
  *
- * Images made during the run (a url, an extracted frame) are checked when the shot runs.
+ * Files made during the run (a url, an extracted frame) are checked by the node when it runs.
  */
-export async function checkShotImages(plan: RunPlan, readFacts: ReadImageFacts): Promise<Issue[]> {
+export async function checkInputFiles(
+  plan: RunPlan,
+  registry: NodeRegistry,
+  readFacts: ReadImageFacts,
+): Promise<Issue[]> {
   const index = new Map(plan.doc.nodes.map((node, i) => [node.id, i]))
-  // Image node id → the Kling nodes it feeds, in plan order.
-  const shotsOf = new Map<string, string[]>()
+  // Source node id → the paid nodes it feeds and the port it reaches each on, in plan order.
+  const fed = new Map<string, { node: PlannedNode; port: string }[]>()
   for (const node of plan.nodes) {
-    if (!submitsShot(node)) continue
+    if (!submits(node)) continue
     for (const input of node.inputs) {
-      if (node.spec.inputs[input.port]?.type !== 'image') continue
       for (const source of input.sources) {
-        const shots = shotsOf.get(source.node) ?? []
-        if (!shots.includes(node.id)) shots.push(node.id)
-        shotsOf.set(source.node, shots)
+        const list = fed.get(source.node) ?? []
+        list.push({ node, port: input.port })
+        fed.set(source.node, list)
       }
     }
   }
-  const checks = [...shotsOf].map(async ([imageId, shots]): Promise<Issue | undefined> => {
-    const at = index.get(imageId)
-    const image = at === undefined ? undefined : plan.doc.nodes[at]
-    const path = (image?.params as { path?: unknown } | undefined)?.path
-    if (image?.type !== imageSourceNode.type || typeof path !== 'string') return undefined
-    const facts = await readFacts(path).catch(() => undefined)
-    const problem = facts === undefined ? undefined : (imageProblem(facts) ?? facts.undecodable)
-    if (problem === undefined) return undefined
-    const who = `${shots.length === 1 ? 'node' : 'nodes'} ${shots.join(', ')}`
+  const checks = [...fed].map(async ([sourceId, readers]): Promise<Issue | undefined> => {
+    const at = index.get(sourceId)
+    const source = at === undefined ? undefined : plan.doc.nodes[at]
+    const file = source === undefined ? undefined : sourceFileOf(registry, source)
+    if (source === undefined || file === undefined) return undefined
+    const facts = await readFacts(file.path).catch(() => undefined)
+    if (facts === undefined) return undefined
+    const problems = readers.flatMap(({ node, port }) => {
+      const problem = node.spec.checkInputFile?.(port, mediaFacts(facts), node.params)
+      return problem === undefined ? [] : [{ problem, by: node }]
+    })
+    const first = problems[0]
+    if (first === undefined) return undefined
+    const ids = [...new Set(problems.map((p) => p.by.id))]
+    const who = `${first.by.spec.title} (${ids.length === 1 ? 'node' : 'nodes'} ${ids.join(', ')})`
     return {
       code: 'node-check',
       severity: 'error',
-      nodeId: imageId,
-      field: 'path',
-      path: `nodes[${at}].params.path`,
-      message: `the image ${problem} — Kling (${who}) would refuse it`,
+      nodeId: sourceId,
+      field: file.param,
+      path: `nodes[${at}].params.${file.param}`,
+      message: `the ${whatIsRead(registry, source.type)} ${first.problem} — ${who} would refuse it`,
     }
   })
   return (await Promise.all(checks)).filter((issue) => issue !== undefined)
 }
 
-/** Whether the node is a Kling shot this run submits (and so pays for). */
-function submitsShot(node: PlannedNode): boolean {
+/** Whether the run submits the node (and so pays for it), and the node checks its input files. */
+function submits(node: PlannedNode): boolean {
   return (
-    node.spec.type === klingO1I2vNode.type &&
+    node.spec.checkInputFile !== undefined &&
     node.action === 'run' &&
     node.resumeRequestId === undefined
   )
+}
+
+function mediaFacts(facts: LocalImageFacts): MediaFacts {
+  return {
+    ...(facts.header === undefined ? {} : { image: facts.header }),
+    ...(facts.sizeBytes === undefined ? {} : { sizeBytes: facts.sizeBytes }),
+    ...(facts.undecodable === undefined ? {} : { undecodable: facts.undecodable }),
+  }
+}
+
+/** "image" for a source that reads only images, else "file". */
+function whatIsRead(registry: NodeRegistry, type: string): string {
+  const role = registry.get(type)?.role
+  const accepts = role?.kind === 'source' ? (role.file?.accepts ?? []) : []
+  return accepts.length > 0 && accepts.every((a) => a.startsWith('image/')) ? 'image' : 'file'
 }

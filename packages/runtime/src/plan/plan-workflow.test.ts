@@ -124,7 +124,7 @@ describe('planWorkflow with imageFacts', () => {
           field: 'path',
           path: 'nodes[0].params.path',
           message:
-            'the image is 200×200 px; fal needs both sides at least 300 px — Kling (node shot1) would refuse it',
+            'the image is 200×200 px; fal needs both sides at least 300 px — Kling O1 image to video (node shot1) would refuse it',
         },
       ],
     })

@@ -4,7 +4,7 @@ import type { Issue, NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import type { NodeServices } from '@shotchain/nodes'
 import type { Store } from '@shotchain/store'
 import type { ReadImageFacts } from '../services/image-facts.ts'
-import { checkShotImages } from './check-shot-images.ts'
+import { checkInputFiles } from './check-input-files.ts'
 
 /** SHA-256 through node:crypto: the same keys as the engine's portable default, faster. */
 export const nodeHash = (text: string): string => hash('sha256', text, 'hex')
@@ -22,7 +22,7 @@ export type PlanWorkflowResult =
  * store's cache and journal. Refuses, with issues naming node and field, when the plan is invalid
  * or a node the run needs cannot read its input; problems in nodes the run does not need are left
  * out. With `imageFacts`, it also refuses local images a shot the run submits would send to fal
- * and fal would refuse (the issue is on the image node's `path`; see `checkShotImages`). Nothing
+ * and fal would refuse (the issue is on the image node's `path`; see `checkInputFiles`). Nothing
  * is paid for.
  * @example
  * const media = createMediaServices(store, tools, { baseDir })
@@ -63,7 +63,9 @@ export async function planWorkflow(options: {
   const needed = plan.ok ? new Set(plan.plan.nodes.map((n) => n.id)) : undefined
   const blocking = issues.filter((i) => needed === undefined || needed.has(i.nodeId ?? ''))
   if (!plan.ok) return { ok: false, issues: [...plan.issues, ...blocking] }
-  const images = options.imageFacts ? await checkShotImages(plan.plan, options.imageFacts) : []
+  const images = options.imageFacts
+    ? await checkInputFiles(plan.plan, registry, options.imageFacts)
+    : []
   if (blocking.length + images.length > 0) return { ok: false, issues: [...blocking, ...images] }
   return { ok: true, plan: plan.plan, fingerprints }
 }

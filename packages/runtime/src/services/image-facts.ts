@@ -1,10 +1,12 @@
 import { open } from 'node:fs/promises'
-import { type ImageFacts, imageProblem, KLING_O1_LIMITS } from '@shotchain/fal/kling'
+import type { ImageFacts } from '@shotchain/kling'
 import { type MediaTools, probeImageBytes } from '@shotchain/media'
 import { type LocalFiles, readingLocal } from './local-files.ts'
 
 /** How much of a file is read for its header: enough for PNG, GIF, WebP and most JPEGs. */
 const HEADER_BYTES = 64 * 1024
+/** The largest file searched whole for a header that is not in its first bytes. */
+const WHOLE_FILE_SEARCH_BYTES = 32 * 1024 * 1024
 /** Decodes remembered, by file, size and modification time (media files never change). */
 const REMEMBERED_DECODES = 256
 
@@ -25,9 +27,9 @@ export type ReadImageFacts = (path: string) => Promise<LocalImageFacts>
 
 /**
  * A {@link ReadImageFacts} over `files`: reads the file's header and size, and — when `tools`
- * are given and the header passes fal's limits — decodes it for real within the pixel cap
+ * are given and the header reads as an image — decodes it for real within the pixel cap
  * (`MediaTools.decodeImage`), so a file whose header lies or whose data is cut short is refused
- * before it is paid for. An image fal would refuse by its header alone is not decoded.
+ * before it is paid for. A file whose header is not an image is not decoded.
  */
 export function createImageFactsReader(files: LocalFiles, tools?: MediaTools): ReadImageFacts {
   const decoded = new Map<string, string | undefined>()
@@ -43,7 +45,8 @@ export function createImageFactsReader(files: LocalFiles, tools?: MediaTools): R
   return (path) =>
     readingLocal(files, path, async (full) => {
       const { facts, modifiedMs } = await readFacts(full)
-      if (tools === undefined || imageProblem(facts) !== undefined) return facts
+      // Only what reads as an image is decoded; what it may be refused for is the nodes' to say.
+      if (tools === undefined || facts.header === undefined) return facts
       const undecodable = await decode(full, facts.sizeBytes ?? 0, modifiedMs)
       return undecodable === undefined ? facts : { ...facts, undecodable }
     })
@@ -58,9 +61,9 @@ async function readFacts(full: string): Promise<{ facts: ImageFacts; modifiedMs:
     const { bytesRead } = await file.read(head, 0, head.length, 0)
     let header = probeImageBytes(head.subarray(0, bytesRead))
     // EXIF data can push a JPEG's frame header past the first bytes: a header not found there is
-    // looked for in the whole file before it counts as "not an image". Past fal's byte limit the
-    // size is the problem, whatever the header says.
-    if (header === undefined && bytesRead < size && size <= KLING_O1_LIMITS.maxImageBytes) {
+    // looked for in the whole file before it counts as "not an image" (up to a size no provider
+    // takes, where the size is the problem whatever the header says).
+    if (header === undefined && bytesRead < size && size <= WHOLE_FILE_SEARCH_BYTES) {
       header = probeImageBytes(await file.readFile())
     }
     return { facts: { header, sizeBytes: size }, modifiedMs: mtimeMs }
