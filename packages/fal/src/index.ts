@@ -17,19 +17,4 @@ export {
   type UploadCache,
 } from './gateway/upload-once.ts'
 export type { FalProgress, WaitOptions } from './gateway/wait-for-result.ts'
-export {
-  type ImageFacts,
-  type ImageHeader,
-  imageProblem,
-  KLING_O1_ENDPOINTS,
-  KLING_O1_LIMITS,
-  KLING_O1_PRICE_PER_SECOND,
-  type KlingO1Output,
-  type KlingO1Request,
-  type KlingPreflightInput,
-  type KlingTier,
-  klingO1Cost,
-  klingO1Input,
-  preflightKling,
-} from './kling/index.ts'
 export { factsOfBytes, factsOfUrl } from './preflight/check-image.ts'

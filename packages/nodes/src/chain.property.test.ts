@@ -1,4 +1,4 @@
-import { klingO1Cost } from '@shotchain/fal/kling'
+import { klingO1Cost } from '@shotchain/kling'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createTestStores, runWorkflow } from './testing/run-workflow.ts'

@@ -1,5 +1,5 @@
-import { imageProblem } from '@shotchain/fal/kling'
 import type { WorkflowNode } from '@shotchain/graph'
+import { imageProblem } from '@shotchain/kling'
 import { useState } from 'react'
 import { useEditor } from '../components/editor-context.ts'
 

@@ -1,4 +1,4 @@
-import { KLING_O1_LIMITS } from '@shotchain/fal/kling'
+import { KLING_O1_LIMITS } from '@shotchain/kling'
 import type { NodeSnapshot } from '../canvas/node-snapshots.ts'
 import { useEditor } from '../components/editor-context.ts'
 import { nextShotCommands } from '../model/next-shot.ts'

@@ -1,5 +1,5 @@
-import { KLING_O1_LIMITS } from '@shotchain/fal/kling'
 import type { WorkflowNode } from '@shotchain/graph'
+import { KLING_O1_LIMITS } from '@shotchain/kling'
 import { Fragment, useRef } from 'react'
 import { useParam } from './use-param.ts'
 

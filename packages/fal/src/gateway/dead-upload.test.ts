@@ -1,7 +1,7 @@
 import { type FalEmulator, startFalEmulator } from '@shotchain/fal-emulator'
 import { FAST_KNOBS, makePng } from '@shotchain/fal-emulator/testing'
+import { KLING_O1_ENDPOINTS, klingO1Input } from '@shotchain/kling'
 import { afterEach, describe, expect, it } from 'vitest'
-import { KLING_O1_ENDPOINTS, klingO1Input } from '../kling/kling-o1.ts'
 import { createFalGateway } from './create-fal-gateway.ts'
 import { createMemoryUploadCache } from './upload-once.ts'
 

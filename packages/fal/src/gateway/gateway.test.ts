@@ -1,7 +1,7 @@
 import { emulatorFetch, type FalEmulator, type KnobsInput } from '@shotchain/fal-emulator'
 import { makePng, startTestEmulator } from '@shotchain/fal-emulator/testing'
+import { KLING_O1_ENDPOINTS, klingO1Input } from '@shotchain/kling'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { KLING_O1_ENDPOINTS, klingO1Input } from '../kling/kling-o1.ts'
 import { factsOfUrl } from '../preflight/check-image.ts'
 import { createFalGateway, type FalGateway } from './create-fal-gateway.ts'
 import type { FalProgress } from './wait-for-result.ts'

@@ -1,5 +1,5 @@
+import type { ImageFacts } from '@shotchain/kling'
 import { probeImageBytes } from '@shotchain/media'
-import type { ImageFacts } from './image-problem.ts'
 
 /** The facts of an image in memory. */
 export function factsOfBytes(bytes: Uint8Array): ImageFacts {

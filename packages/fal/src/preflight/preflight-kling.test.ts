@@ -1,7 +1,7 @@
 import { makePng } from '@shotchain/fal-emulator/testing'
+import { preflightKling } from '@shotchain/kling'
 import { describe, expect, it } from 'vitest'
 import { factsOfBytes } from './check-image.ts'
-import { preflightKling } from './preflight-kling.ts'
 
 const good = factsOfBytes(makePng(640, 360))
 

@@ -1,11 +1,6 @@
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
-import {
-  KLING_O1_ENDPOINTS,
-  KLING_O1_LIMITS,
-  klingO1Cost,
-  klingO1Input,
-} from '@shotchain/fal/kling'
 import { defineNode } from '@shotchain/graph'
+import { KLING_O1_ENDPOINTS, KLING_O1_LIMITS, klingO1Cost, klingO1Input } from '@shotchain/kling'
 import { z } from 'zod'
 import type { MediaRef, NodeServices } from '../services.ts'
 import { assertShotAccepted } from './kling-preflight.ts'

@@ -1,5 +1,5 @@
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
-import { type ImageFacts, preflightKling } from '@shotchain/fal/kling'
+import { type ImageFacts, preflightKling } from '@shotchain/kling'
 import type { MediaRef } from '../services.ts'
 
 /** The Kling node's field for each wire field pre-flight names. */

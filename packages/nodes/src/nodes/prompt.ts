@@ -1,5 +1,5 @@
-import { KLING_O1_LIMITS } from '@shotchain/fal/kling'
 import { defineNode } from '@shotchain/graph'
+import { KLING_O1_LIMITS } from '@shotchain/kling'
 import { z } from 'zod'
 
 const MAX = KLING_O1_LIMITS.maxPromptChars

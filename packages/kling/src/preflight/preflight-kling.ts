@@ -1,5 +1,5 @@
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
-import { KLING_O1_LIMITS } from '../kling/kling-o1.ts'
+import { KLING_O1_LIMITS } from '../model/kling-o1.ts'
 import { type ImageFacts, imageProblem } from './image-problem.ts'
 
 export interface KlingPreflightInput {

@@ -1,4 +1,4 @@
-import { KLING_O1_LIMITS } from '../kling/kling-o1.ts'
+import { KLING_O1_LIMITS } from '../model/kling-o1.ts'
 
 /** An image's format and pixel size, as read from its header. */
 export interface ImageHeader {
