@@ -21,6 +21,7 @@ export type ExtractFrameParams = z.infer<typeof extractFrameParams>
  */
 export const extractFrameNode = defineNode<ExtractFrameParams, NodeServices>({
   type: 'extract-frame',
+  idStem: 'frame',
   version: 1,
   title: 'Extract frame',
   description: 'The first, the last or the frame at a time (seconds) of a video.',

@@ -47,6 +47,8 @@ export const imageSourceNode = defineNode<ImageSourceParams, NodeServices>({
   inputs: {},
   outputs: { image: { type: 'image', label: 'Image' } },
   params: imageSourceParams,
+  role: { kind: 'source', file: { param: 'path', accepts: ['image/*'] } },
+  idStem: 'image',
   async fingerprint(params, services, signal) {
     if (params.path === undefined) return 'url'
     const path = params.path

@@ -3,7 +3,7 @@ import { defineNode } from '@shotchain/graph'
 import { KLING_O1_ENDPOINTS, KLING_O1_LIMITS, klingO1Cost, klingO1Input } from '@shotchain/kling'
 import { z } from 'zod'
 import type { MediaRef, NodeServices } from '../services.ts'
-import { assertShotAccepted } from './kling-preflight.ts'
+import { assertShotAccepted, KLING_WIRE_FIELDS, klingImageProblem } from './kling-preflight.ts'
 import { checkKlingPrompt } from './kling-prompt-check.ts'
 import { mediaInput } from './media-input.ts'
 import { requestFal } from './request-fal.ts'
@@ -49,6 +49,19 @@ export const klingO1I2vNode = defineNode<KlingO1I2vParams, NodeServices>({
     lastFrame: { type: 'image', label: 'Last frame' },
   },
   params: klingParams,
+  role: {
+    kind: 'shot',
+    video: 'video',
+    chain: { from: 'lastFrame', to: 'start' },
+    prompt: 'prompt',
+    nextPrompt: { text: '@Image1: ' },
+    durationSec: (params) => params.duration,
+    describe: (params) => ({ tier: params.tier }),
+  },
+  idStem: 'shot',
+  wireFields: KLING_WIRE_FIELDS,
+  checkInputFile: (port, facts) =>
+    port === 'start' || port === 'end' ? klingImageProblem(facts) : undefined,
   resource: 'fal',
   cost: (params) => klingO1Cost(params.duration, params.tier),
   check: checkKlingPrompt,

@@ -1,9 +1,13 @@
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
-import { type ImageFacts, preflightKling } from '@shotchain/kling'
+import type { MediaFacts } from '@shotchain/graph'
+import { type ImageFacts, imageProblem, preflightKling } from '@shotchain/kling'
 import type { MediaRef } from '../services.ts'
 
-/** The Kling node's field for each wire field pre-flight names. */
-const NODE_FIELD: Readonly<Record<string, string>> = {
+/**
+ * The Kling node's port or param for each of fal's field names: pre-flight's problems and fal's
+ * own 422s (through the spec's `wireFields`, which the engine reads) mark the node's field.
+ */
+export const KLING_WIRE_FIELDS: Readonly<Record<string, string>> = {
   start_image_url: 'start',
   end_image_url: 'end',
   prompt: 'prompt',
@@ -33,7 +37,8 @@ export function assertShotAccepted(shot: KlingShot): void {
   })
   const first = problems[0]
   if (first === undefined) return
-  const field = first.field === undefined ? undefined : (NODE_FIELD[first.field] ?? first.field)
+  const field =
+    first.field === undefined ? undefined : (KLING_WIRE_FIELDS[first.field] ?? first.field)
   throw new ShotchainError(
     ERROR_CODES.validation,
     `node "${shot.nodeId}": ${problems.map((p) => p.message).join('; ')}`,
@@ -54,4 +59,13 @@ export function imageFacts(media: MediaRef): ImageFacts {
 function formatOf(contentType: string): string {
   const subtype = contentType.split('/')[1] ?? contentType
   return subtype.split(';')[0]?.trim().toLowerCase() ?? subtype
+}
+
+/**
+ * What fal would refuse in a local image before the run reads it (too small, wrong aspect, over
+ * 10 MB, not an image, or not decoding), said for a person; undefined when it would take it.
+ */
+export function klingImageProblem(facts: MediaFacts): string | undefined {
+  const header = facts.image
+  return imageProblem({ header, sizeBytes: facts.sizeBytes }) ?? facts.undecodable
 }

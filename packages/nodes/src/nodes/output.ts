@@ -39,6 +39,7 @@ export const outputNode = defineNode<OutputParams>({
   outputs: {},
   params: outputParams,
   isOutput: true,
+  role: { kind: 'output', media: 'media', name: 'name' },
   check({ isConnected }) {
     const video = isConnected('video')
     const image = isConnected('image')

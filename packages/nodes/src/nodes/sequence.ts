@@ -23,6 +23,7 @@ export const sequenceNode = defineNode<SequenceParams, NodeServices>({
   inputs: { clips: { type: 'video', label: 'Clips', list: true, required: true } },
   outputs: { video: { type: 'video', label: 'Sequence' } },
   params: sequenceParams,
+  role: { kind: 'sequence', clips: 'clips', video: 'video' },
   async run(ctx) {
     const { nodeId, signal } = ctx
     const raw = ctx.inputs.clips

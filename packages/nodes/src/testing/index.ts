@@ -1,0 +1,1 @@
+export { registerSecondVideoPack, secondVideoNode } from './second-video-pack.ts'
