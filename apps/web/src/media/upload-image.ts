@@ -1,4 +1,6 @@
-import { browserFetch, type Fetch, requestJson } from '../storage/http-json.ts'
+import { apiRoutes } from '@shotchain/api'
+import { browserFetch, callApi, type Fetch } from '../api/call-api.ts'
+import { storageFailureOf } from '../storage/storage-failure.ts'
 
 /** An image stored by the server (`POST /api/uploads`). */
 export interface UploadedImage {
@@ -25,31 +27,14 @@ export async function uploadImage(
   options: { readonly fetch?: Fetch; readonly base?: string } = {},
 ): Promise<UploadResult> {
   const name = file.name ?? 'the image'
-  const result = await requestJson(
-    options.fetch ?? browserFetch,
-    `${options.base ?? ''}/api/uploads`,
-    {
-      method: 'POST',
-      headers: { 'content-type': file.type || 'application/octet-stream' },
-      body: file,
-    },
-  )
-  if (!result.ok) return { ok: false, message: `${name}: ${result.failure.message}` }
-  const body = result.value as Partial<Record<keyof UploadedImage, unknown>>
-  if (typeof body?.path !== 'string' || typeof body.url !== 'string') {
-    return {
-      ok: false,
-      message: `${name}: the server's answer had no stored path; reload the page`,
-    }
+  const uploaded = await callApi(apiRoutes.upload, {
+    fetch: options.fetch ?? browserFetch,
+    base: options.base ?? '',
+    body: file,
+  })
+  if (!uploaded.ok) {
+    return { ok: false, message: `${name}: ${storageFailureOf(uploaded.failure).message}` }
   }
-  return {
-    ok: true,
-    image: {
-      hash: String(body.hash),
-      url: body.url,
-      path: body.path,
-      width: Number(body.width),
-      height: Number(body.height),
-    },
-  }
+  const { hash, url, path, width, height } = uploaded.value
+  return { ok: true, image: { hash, url, path, width, height } }
 }

@@ -1,11 +1,20 @@
-import type { Issue, WorkflowDocument } from '@shotchain/graph'
-import type { Estimate } from './estimate-summary.ts'
+import {
+  type ApiIssue,
+  type ApiRoute,
+  apiRoutes,
+  type RunDetail,
+  type RunSummary,
+} from '@shotchain/api'
+import type { WorkflowDocument } from '@shotchain/graph'
+import { type ApiCall, type ApiFailure, callApi } from '../api/call-api.ts'
+
+export type { RunSummary } from '@shotchain/api'
 
 /** A refusal from the run API, in words a person can act on, with the issues at fault. */
 export interface RunRefusal {
   readonly message: string
   /** Validation issues (node and field at fault) when the workflow itself was refused. */
-  readonly issues: readonly Issue[]
+  readonly issues: readonly ApiIssue[]
   /** Over budget: what it would cost. */
   readonly estimateUsd?: number
 }
@@ -15,66 +24,59 @@ export type ApiResult<T> =
   | { readonly ok: false; readonly refusal: RunRefusal }
 
 /** A run as the server holds it now: its status, whether it executes, what waits for a person. */
-export interface RunState {
-  readonly status: string
-  readonly active: boolean
-  readonly needsDecision?: string[]
-}
-
-/** A past or running run, as listed per workflow. */
-export interface RunSummary {
-  readonly id: string
-  readonly status: string
-  readonly createdAt: number
-  readonly finishedAt?: number
-  readonly estimateUsd?: number
-  readonly spentUsd?: number
-}
+export type RunState = Pick<RunDetail, 'status' | 'active' | 'needsDecision'>
 
 const UNREACHABLE = 'cannot reach the Shotchain server: is `pnpm start` still running?'
 
-async function call<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
-  let response: Response
-  try {
-    response = await fetch(url, init)
-  } catch {
-    return { ok: false, refusal: { message: UNREACHABLE, issues: [] } }
-  }
-  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined
-  if (response.ok) return { ok: true, value: body as T }
-  const message =
-    typeof body?.error === 'string' ? body.error : `the server answered ${response.status}`
-  const issues = Array.isArray(body?.issues) ? (body.issues as Issue[]) : []
-  const estimateUsd = typeof body?.estimateUsd === 'number' ? body.estimateUsd : undefined
-  return {
-    ok: false,
-    refusal: { message, issues, ...(estimateUsd === undefined ? {} : { estimateUsd }) },
+function refusalOf(failure: ApiFailure): RunRefusal {
+  switch (failure.kind) {
+    case 'unreachable':
+      return { message: UNREACHABLE, issues: [] }
+    case 'unexpected':
+      return { message: failure.message, issues: [] }
+    case 'refused': {
+      const { body, status } = failure
+      const estimateUsd = body?.estimateUsd
+      return {
+        message: body?.error ?? `the server answered ${status}`,
+        issues: body?.issues ?? [],
+        ...(estimateUsd === undefined ? {} : { estimateUsd }),
+      }
+    }
   }
 }
 
-const post = (body: unknown): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-})
+async function call<T>(answer: Promise<ApiCall<T>>): Promise<ApiResult<T>> {
+  const result = await answer
+  return result.ok ? result : { ok: false, refusal: refusalOf(result.failure) }
+}
 
-/** The run API of the Shotchain server (`apps/server`), from the page's own origin. */
+const of = <R extends ApiRoute>(route: R, id: string, body?: Parameters<typeof callApi<R>>[1]) =>
+  call(callApi(route, { ...body, params: { id } }))
+
+/**
+ * The run API of the Shotchain server (`apps/server`), from the page's own origin; answers are
+ * parsed by the API contract (`@shotchain/api`).
+ */
 export const runApi = {
   /** What running `doc` (the editor's current document, saved or not) would do and cost. */
   estimate: (workflowId: string, doc: WorkflowDocument, targets?: readonly string[]) =>
-    call<Estimate>(
-      `/api/workflows/${encodeURIComponent(workflowId)}/estimate`,
-      post({ doc, ...(targets?.length ? { targets } : {}) }),
-    ),
+    of(apiRoutes.estimate, workflowId, {
+      body: { doc, ...(targets?.length ? { targets: [...targets] } : {}) },
+    }),
   /** Starts a run of the saved workflow; refused over `budgetUsd` or when the workflow is invalid. */
   start: (workflowId: string, options: { targets?: readonly string[]; budgetUsd?: number }) =>
-    call<{ runId: string }>(`/api/workflows/${encodeURIComponent(workflowId)}/runs`, post(options)),
-  cancel: (runId: string) =>
-    call<unknown>(`/api/runs/${encodeURIComponent(runId)}/cancel`, post({})),
-  list: (workflowId: string) =>
-    call<{ runs: RunSummary[] }>(`/api/workflows/${encodeURIComponent(workflowId)}/runs`),
-  get: (runId: string) => call<RunState>(`/api/runs/${encodeURIComponent(runId)}`),
-  /** A person's decision: submit these nodes again although their first submit may have reached fal. */
+    of(apiRoutes.startRun, workflowId, {
+      body: {
+        ...(options.targets ? { targets: [...options.targets] } : {}),
+        ...(options.budgetUsd === undefined ? {} : { budgetUsd: options.budgetUsd }),
+      },
+    }),
+  cancel: (runId: string) => of(apiRoutes.cancelRun, runId),
+  list: (workflowId: string): Promise<ApiResult<{ runs: RunSummary[] }>> =>
+    of(apiRoutes.listRuns, workflowId),
+  get: (runId: string): Promise<ApiResult<RunState>> => of(apiRoutes.getRun, runId),
+  /** A person's decision: submit again these nodes although their first submit may have reached fal. */
   resubmit: (runId: string, nodeIds: readonly string[]) =>
-    call<unknown>(`/api/runs/${encodeURIComponent(runId)}/resubmit`, post({ nodeIds })),
+    of(apiRoutes.resubmit, runId, { body: { nodeIds: [...nodeIds] } }),
 }

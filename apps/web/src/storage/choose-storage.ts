@@ -1,4 +1,5 @@
-import { browserFetch, type Fetch } from './http-json.ts'
+import { apiRoutes } from '@shotchain/api'
+import { browserFetch, callApi, type Fetch } from '../api/call-api.ts'
 import { createLocalStorage, type StorageLike } from './local-storage.ts'
 import { createServerStorage } from './server-storage.ts'
 import type { WorkflowStorage } from './workflow-storage.ts'
@@ -20,25 +21,19 @@ export interface ChooseStorageOptions {
 }
 
 /**
- * Asks `GET /api/status` whether the Shotchain server is there: if it answers, workflows are
- * saved on it; if not (no answer, an error, or a page that is not the API) they are saved in
- * `local`. Never rejects.
+ * Asks `GET /api/status` whether the Shotchain server is there: if it answers as the API
+ * contract says, workflows are saved on it; if not (no answer, an error, or a page that is not
+ * the API) they are saved in `local`. Never rejects.
  */
 export async function chooseStorage(options: ChooseStorageOptions): Promise<Backend> {
   const fetch = options.fetch ?? browserFetch
   const base = options.base ?? ''
-  const status = await readStatus(fetch, `${base}/api/status`)
-  if (status === undefined) return { storage: createLocalStorage({ storage: options.local }) }
-  return { storage: createServerStorage({ base, fetch }), server: status }
-}
-
-async function readStatus(fetch: Fetch, url: string): Promise<{ fal: string } | undefined> {
-  try {
-    const response = await fetch(url, { headers: { accept: 'application/json' } })
-    if (!response.ok) return undefined
-    const body = (await response.json()) as { fal?: unknown }
-    return typeof body?.fal === 'string' ? { fal: body.fal } : undefined
-  } catch {
-    return undefined
-  }
+  const status = await callApi(apiRoutes.status, {
+    fetch,
+    base,
+    headers: { accept: 'application/json' },
+  })
+  // No answer, an error, or a page that is not the API (a plain static host): this browser.
+  if (!status.ok) return { storage: createLocalStorage({ storage: options.local }) }
+  return { storage: createServerStorage({ base, fetch }), server: { fal: status.value.fal } }
 }

@@ -1,5 +1,7 @@
-import { parseWorkflow, type WorkflowDocument } from '@shotchain/graph'
-import { browserFetch, type Fetch, requestJson } from './http-json.ts'
+import { type SavedWorkflow as ApiSavedWorkflow, apiRoutes } from '@shotchain/api'
+import { parseWorkflow } from '@shotchain/graph'
+import { type ApiCall, browserFetch, callApi, type Fetch } from '../api/call-api.ts'
+import { storageFailureOf } from './storage-failure.ts'
 import {
   failed,
   type SavedWorkflow,
@@ -16,69 +18,48 @@ export interface ServerStorageOptions {
 }
 
 /**
- * Workflows in the Shotchain server's store, over `/api/workflows`. Saves carry the revision
- * they were based on, so a stale save comes back as a `conflict` and overwrites nothing.
+ * Workflows in the Shotchain server's store, over `/api/workflows` (answers parsed by the API
+ * contract). Saves carry the revision they were based on, so a stale save comes back as a
+ * `conflict` and overwrites nothing.
  * @example
  * const storage = createServerStorage()
  * const saved = await storage.save(id, history.doc, revision)
  * if (!saved.ok && saved.failure.kind === 'conflict') offerReloadOrKeepMine(saved.failure)
  */
 export function createServerStorage(options: ServerStorageOptions = {}): WorkflowStorage {
-  const fetch = options.fetch ?? browserFetch
-  const url = (path: string) => `${options.base ?? ''}/api/workflows${path}`
-  const send = (method: string, path: string, body: unknown) =>
-    requestJson(fetch, url(path), {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
+  const call = { fetch: options.fetch ?? browserFetch, base: options.base ?? '' }
   return {
     kind: 'server',
     async list() {
-      const result = await requestJson(fetch, url(''))
-      if (!result.ok) return result
-      const workflows = (result.value as { workflows?: unknown })?.workflows
-      if (!Array.isArray(workflows)) return garbled('the list of workflows')
-      return { ok: true, value: workflows.flatMap(summaryOf) }
+      const listed = await callApi(apiRoutes.listWorkflows, call)
+      if (!listed.ok) return failed(storageFailureOf(listed.failure))
+      return { ok: true, value: listed.value.workflows.map(summaryOf) }
     },
     async open(id) {
-      return savedOf(await requestJson(fetch, url(`/${encodeURIComponent(id)}`)))
+      return savedOf(await callApi(apiRoutes.getWorkflow, { ...call, params: { id } }))
     },
     async create(doc) {
-      return savedOf(await send('POST', '', doc))
+      return savedOf(await callApi(apiRoutes.createWorkflow, { ...call, body: doc }))
     },
     async save(id, doc, revision) {
-      return savedOf(await send('PUT', `/${encodeURIComponent(id)}`, { doc, revision }))
+      const body = { doc, revision }
+      return savedOf(await callApi(apiRoutes.updateWorkflow, { ...call, params: { id }, body }))
     },
     async remove(id) {
-      const result = await requestJson(fetch, url(`/${encodeURIComponent(id)}`), {
-        method: 'DELETE',
-      })
-      return result.ok ? { ok: true, value: undefined } : result
+      const removed = await callApi(apiRoutes.deleteWorkflow, { ...call, params: { id } })
+      return removed.ok ? { ok: true, value: undefined } : failed(storageFailureOf(removed.failure))
     },
   }
 }
 
-function summaryOf(value: unknown): WorkflowSummary[] {
-  const row = value as Partial<Record<keyof WorkflowSummary, unknown>>
-  if (typeof row?.id !== 'string' || typeof row.revision !== 'number') return []
-  return [
-    {
-      id: row.id,
-      name: typeof row.name === 'string' ? row.name : row.id,
-      revision: row.revision,
-      updatedAt: typeof row.updatedAt === 'number' ? row.updatedAt : 0,
-    },
-  ]
+function summaryOf({ id, name, revision, updatedAt }: WorkflowSummary): WorkflowSummary {
+  return { id, name, revision, updatedAt }
 }
 
-/** Reads a `{ id, revision, doc, … }` answer; its document is loaded like any other. */
-function savedOf(result: StorageResult<unknown>): StorageResult<SavedWorkflow> {
-  if (!result.ok) return result
-  const summary = summaryOf(result.value)[0]
-  const raw = (result.value as { doc?: unknown }).doc
-  if (summary === undefined || raw === undefined) return garbled('the workflow')
-  const parsed = parseWorkflow(raw)
+/** A saved workflow from the server; its document is loaded like any other. */
+function savedOf(answer: ApiCall<ApiSavedWorkflow>): StorageResult<SavedWorkflow> {
+  if (!answer.ok) return failed(storageFailureOf(answer.failure))
+  const parsed = parseWorkflow(answer.value.doc)
   if (!parsed.ok) {
     return failed({
       kind: 'refused',
@@ -86,13 +67,5 @@ function savedOf(result: StorageResult<unknown>): StorageResult<SavedWorkflow> {
       issues: parsed.issues,
     })
   }
-  const doc: WorkflowDocument = parsed.doc
-  return { ok: true, value: { ...summary, doc } }
-}
-
-function garbled<T>(what: string): StorageResult<T> {
-  return failed({
-    kind: 'unavailable',
-    message: `the server's answer for ${what} was not what this page expects: reload the page`,
-  })
+  return { ok: true, value: { ...summaryOf(answer.value), doc: parsed.doc } }
 }

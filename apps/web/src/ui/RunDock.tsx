@@ -1,4 +1,4 @@
-import type { Issue } from '@shotchain/graph'
+import type { ApiIssue } from '@shotchain/api'
 import { useState } from 'react'
 import type { RunPage } from '../run/use-run-page.ts'
 import { RunHistory } from './RunHistory.tsx'
@@ -24,7 +24,7 @@ export function RunDock({ page, offline, selected }: RunDockProps) {
     }
     setHint(page.start(toSelected ? ids : undefined))
   }
-  const focus = (issue: Issue) => {
+  const focus = (issue: ApiIssue) => {
     if (issue.nodeId) page.editor.current?.focus([issue.nodeId])
   }
   return (

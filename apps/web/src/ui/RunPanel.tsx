@@ -1,4 +1,4 @@
-import type { Issue } from '@shotchain/graph'
+import type { ApiIssue } from '@shotchain/api'
 import { registry } from '../registry.ts'
 import { estimateSummary } from '../run/estimate-summary.ts'
 import type { RunRefusal } from '../run/run-api.ts'
@@ -17,7 +17,7 @@ interface RunPanelProps {
   readonly onBudget: (value: string) => void
   readonly onRun: (toSelected: boolean) => void
   readonly onCancel: () => void
-  readonly onIssue: (issue: Issue) => void
+  readonly onIssue: (issue: ApiIssue) => void
   /** Nodes waiting for a person's decision (see RunControl.decision). */
   readonly decision: readonly string[] | undefined
   readonly onDecide: (submitAgain: boolean) => void
@@ -102,7 +102,13 @@ function RunLine({ view, waiting }: { view: RunView; waiting: boolean }) {
   )
 }
 
-function Refusal({ refusal, onIssue }: { refusal: RunRefusal; onIssue: (issue: Issue) => void }) {
+function Refusal({
+  refusal,
+  onIssue,
+}: {
+  refusal: RunRefusal
+  onIssue: (issue: ApiIssue) => void
+}) {
   return (
     <div className="run-refusal" role="alert" data-testid="run-refusal">
       <p>{refusal.message}</p>
