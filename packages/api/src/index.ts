@@ -1,5 +1,6 @@
 export {
   type ApiMethod,
+  type ApiRequest,
   type ApiResponse,
   type ApiRoute,
   type ApiRouteName,
@@ -11,6 +12,7 @@ export {
   type ApiAnswer,
   type CheckAnswerOptions,
   checkAnswer,
+  checkRefusal,
   readAnswer,
 } from './routes/read-answer.ts'
 export { type ApiIssue, apiIssue, type ErrorBody, errorBody } from './schemas/error-body.ts'

@@ -157,6 +157,11 @@ export type ApiRouteName = keyof typeof apiRoutes
 /** The body of a route's success, as its schema gives it. @public */
 export type ApiResponse<R extends ApiRoute> = z.output<R['response']>
 
+/** The JSON body a route reads, as a client writes it; `undefined` for a route that reads none. @public */
+export type ApiRequest<R extends ApiRoute> = R['request'] extends z.ZodType
+  ? z.input<R['request']>
+  : undefined
+
 /**
  * The URL path of `route` with each `:name` replaced by `params[name]`, URL-encoded. Throws when
  * a param is missing (a bug of the caller).

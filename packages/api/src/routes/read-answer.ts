@@ -7,7 +7,7 @@ import { undeclaredFields } from './undeclared-fields.ts'
  * What an answer of the API was, checked against its route's contract:
  * - `ok`: the route's success status, its body parsed by the route's schema;
  * - `refused`: a status ≥ 400; `body` is the `errorBody` (undefined when the answer was not one,
- *   e.g. a proxy's bare 500 or an HTML page);
+ *   e.g. a proxy's bare 500 or an HTML page; with `exact`, that is `unexpected`);
  * - `unexpected`: anything else (a success body the schema refuses, another status), with a
  *   `problem` naming the route, the status and the field at fault.
  * @public
@@ -37,13 +37,7 @@ export function checkAnswer<R extends ApiRoute>(
   options: CheckAnswerOptions = {},
 ): ApiAnswer<ApiResponse<R>> {
   const name = `${route.method} ${route.path}`
-  if (status >= 400) {
-    const parsed = errorBody.safeParse(body)
-    if (!parsed.success) return { kind: 'refused', status, body: undefined }
-    const extra = options.exact ? undeclaredFields(body, parsed.data) : []
-    if (extra.length > 0) return unexpected(status, `${name} answered ${status}`, extra)
-    return { kind: 'refused', status, body: parsed.data }
-  }
+  if (status >= 400) return checkRefusal(name, status, body, options)
   if (status !== route.status) {
     return {
       kind: 'unexpected',
@@ -67,6 +61,31 @@ export function checkAnswer<R extends ApiRoute>(
 }
 
 /**
+ * Checks a refusal (any status ≥ 400, of any route or of none: `what` names it) against the
+ * error body. A body that is none is `refused` with `body` undefined, unless `exact`.
+ * @public
+ */
+export function checkRefusal(
+  what: string,
+  status: number,
+  body: unknown,
+  options: CheckAnswerOptions = {},
+): ApiAnswer<never> {
+  const parsed = errorBody.safeParse(body)
+  if (!parsed.success) {
+    if (!options.exact) return { kind: 'refused', status, body: undefined }
+    return {
+      kind: 'unexpected',
+      status,
+      problem: `${what} answered ${status} without an error body`,
+    }
+  }
+  const extra = options.exact ? undeclaredFields(body, parsed.data) : []
+  if (extra.length > 0) return unexpected(status, `${what} answered ${status}`, extra)
+  return { kind: 'refused', status, body: parsed.data }
+}
+
+/**
  * {@link checkAnswer} on an answer's text: empty is no body; text that is not JSON is
  * `unexpected` on a success status and an unknown refusal (`body` undefined) on an error status.
  * @public
@@ -82,7 +101,7 @@ export function readAnswer<R extends ApiRoute>(
   try {
     body = JSON.parse(text)
   } catch {
-    if (status >= 400) return { kind: 'refused', status, body: undefined }
+    if (status >= 400) return checkRefusal(`${route.method} ${route.path}`, status, text, options)
     return {
       kind: 'unexpected',
       status,
