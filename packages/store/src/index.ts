@@ -20,6 +20,7 @@ export type {
   StoredRun,
 } from './runs/sqlite-runs.ts'
 export { DATABASE_FILE, type OpenStoreOptions, openStore, type Store } from './store.ts'
+export type { UploadCache } from './uploads/sqlite-upload-cache.ts'
 export type {
   StoredWorkflow,
   WorkflowStore,

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { CacheStore, Journal, SpendLedger } from '@shotchain/engine'
-import type { UploadCache } from '@shotchain/fal'
 import { createSqliteCache } from './cache/sqlite-cache.ts'
 import { openDatabase } from './db/open-database.ts'
 import { createSqliteJournal } from './journal/sqlite-journal.ts'
@@ -10,7 +9,7 @@ import { createSqliteNodeRuns, type NodeRunStore } from './runs/sqlite-node-runs
 import { createSqliteRunEvents, type RunEventLog } from './runs/sqlite-run-events.ts'
 import { createSqliteRuns, type RunStore } from './runs/sqlite-runs.ts'
 import { createSqliteLedger } from './spends/sqlite-ledger.ts'
-import { createSqliteUploadCache } from './uploads/sqlite-upload-cache.ts'
+import { createSqliteUploadCache, type UploadCache } from './uploads/sqlite-upload-cache.ts'
 import { createSqliteWorkflows, type WorkflowStore } from './workflows/sqlite-workflows.ts'
 
 /** The name of the SQLite file inside the state folder. */

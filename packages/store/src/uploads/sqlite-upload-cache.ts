@@ -1,5 +1,14 @@
-import type { UploadCache } from '@shotchain/fal'
 import type { SqliteDatabase } from '../db/sqlite.ts'
+
+/**
+ * fal storage URLs of uploaded content by its SHA-256, with when each was stored: the shape the fal
+ * gateway takes as its `uploads`. Declared here, not imported, so the store does not depend on the
+ * gateway; the composition root hands one to the other and the compiler checks that they match.
+ */
+export interface UploadCache {
+  get(hash: string): { readonly url: string; readonly at: number } | undefined
+  set(hash: string, url: string, at: number): void
+}
 
 /** An {@link UploadCache} in the `uploads` table: fal storage URLs by content SHA-256. */
 export function createSqliteUploadCache(db: SqliteDatabase): UploadCache {
