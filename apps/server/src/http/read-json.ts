@@ -1,3 +1,4 @@
+import type { ErrorBody } from '@shotchain/api'
 import type { Context } from 'hono'
 import type { z } from 'zod'
 
@@ -12,8 +13,9 @@ export type ReadJsonResult<T> =
   | { readonly ok: false; readonly response: Response }
 
 /**
- * Reads the request body as JSON checked by `schema`. Malformed JSON is a 400 saying so; a body
- * that breaks the schema is a 400 `{ error, issues: [{ path, message }] }` naming each field.
+ * Reads the request body as JSON checked by `schema` (a route's `request` of the API contract,
+ * `apiRoutes` of `@shotchain/api`). Malformed JSON is a 400 saying so; a body that breaks the
+ * schema is a 400 `{ error, issues: [{ path, message }] }` naming each field.
  */
 export async function readJson<S extends z.ZodType>(
   c: Context,
@@ -27,7 +29,10 @@ export async function readJson<S extends z.ZodType>(
     const reason = error instanceof Error ? error.message : String(error)
     return {
       ok: false,
-      response: c.json({ error: `the request body is not valid JSON: ${reason}` }, 400),
+      response: c.json(
+        { error: `the request body is not valid JSON: ${reason}` } satisfies ErrorBody,
+        400,
+      ),
     }
   }
   const parsed = schema.safeParse(raw)
@@ -43,7 +48,7 @@ export async function readJson<S extends z.ZodType>(
       {
         error: `the request body is invalid: ${first ? `${first.path}: ${first.message}` : 'see issues'}`,
         issues,
-      },
+      } satisfies ErrorBody,
       400,
     ),
   }

@@ -1,24 +1,15 @@
+import { apiRoutes } from '@shotchain/api'
 import type { RunPlan } from '@shotchain/engine'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import type { AppContext } from '../http/app-context.ts'
 import { readJson } from '../http/read-json.ts'
 import { describeRun, summarizeRun } from '../runs/describe-run.ts'
 import { checkDocument, notFound, refuse } from './workflow-routes.ts'
 
-const nodeIds = z.array(z.string().min(1)).max(1000)
-const estimateBody = z.object({
-  targets: nodeIds.optional(),
-  /** The editor's unsaved document: estimated instead of the saved one, never stored. */
-  doc: z.unknown().optional(),
-})
-const startBody = z.object({
-  targets: nodeIds.optional(),
-  budgetUsd: z.number().nonnegative().optional(),
-})
-const resubmitBody = z.object({ nodeIds: nodeIds.min(1, 'name at least one node') })
-
-/** Estimates and runs: start, get, list per workflow, cancel, resubmit after a decision. */
+/**
+ * Estimates and runs: start, get, list per workflow, cancel, resubmit after a decision. Bodies
+ * are read with the API contract's schemas (`@shotchain/api`).
+ */
 export function runRoutes(app: AppContext): Hono {
   const routes = new Hono()
   const { store, runs } = app
@@ -26,7 +17,7 @@ export function runRoutes(app: AppContext): Hono {
   routes.post('/workflows/:id/estimate', async (c) => {
     const workflow = store.workflows.get(c.req.param('id'))
     if (workflow === undefined) return notFound(c, c.req.param('id'))
-    const body = await readJson(c, estimateBody)
+    const body = await readJson(c, apiRoutes.estimate.request)
     if (!body.ok) return body.response
     const { doc, targets } = body.value
     // An unsaved edit is checked as a save would check it, then estimated; it is never stored.
@@ -41,7 +32,7 @@ export function runRoutes(app: AppContext): Hono {
     const workflowId = c.req.param('id')
     const workflow = store.workflows.get(workflowId)
     if (workflow === undefined) return notFound(c, workflowId)
-    const body = await readJson(c, startBody)
+    const body = await readJson(c, apiRoutes.startRun.request)
     if (!body.ok) return body.response
     const started = await runs.start({ workflowId, doc: workflow.doc, ...body.value })
     if (started.ok) {
@@ -87,7 +78,7 @@ export function runRoutes(app: AppContext): Hono {
 
   routes.post('/runs/:id/resubmit', async (c) => {
     const id = c.req.param('id')
-    const body = await readJson(c, resubmitBody)
+    const body = await readJson(c, apiRoutes.resubmit.request)
     if (!body.ok) return body.response
     const result = await runs.resubmit(id, body.value.nodeIds)
     if (result.ok) return c.json({ runId: id, resumed: true, resubmit: body.value.nodeIds }, 202)

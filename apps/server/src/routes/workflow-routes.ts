@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto'
+import { apiRoutes } from '@shotchain/api'
 import { type Issue, parseWorkflow, type WorkflowDocument } from '@shotchain/graph'
 import { type Context, Hono } from 'hono'
-import { z } from 'zod'
 import type { AppContext } from '../http/app-context.ts'
 import type { PathHider } from '../http/hide-paths.ts'
 import { readJson } from '../http/read-json.ts'
 import { checkImagePaths } from '../workflows/check-image-paths.ts'
 import { checkWorkflowSize } from '../workflows/check-size.ts'
 
-const updateBody = z.object({
-  doc: z.unknown().refine((v) => v !== undefined, 'is missing: send the workflow document'),
-  revision: z.number().int().nonnegative(),
-})
-
-/** `/api/workflows`: list, get, create (import), update with a revision, delete. */
+/**
+ * `/api/workflows`: list, get, create (import), update with a revision, delete. Bodies are read
+ * with the API contract's schemas (`@shotchain/api`).
+ */
 export function workflowRoutes(app: AppContext): Hono {
   const routes = new Hono()
   const { store } = app
@@ -26,7 +24,7 @@ export function workflowRoutes(app: AppContext): Hono {
   })
 
   routes.post('/', async (c) => {
-    const body = await readJson(c, z.unknown())
+    const body = await readJson(c, apiRoutes.createWorkflow.request)
     if (!body.ok) return body.response
     const checked = checkDocument(body.value, app)
     if (!checked.ok) return refuse(c, checked.issues, app.hide)
@@ -37,7 +35,7 @@ export function workflowRoutes(app: AppContext): Hono {
 
   routes.put('/:id', async (c) => {
     const id = c.req.param('id')
-    const body = await readJson(c, updateBody)
+    const body = await readJson(c, apiRoutes.updateWorkflow.request)
     if (!body.ok) return body.response
     const checked = checkDocument(body.value.doc, app)
     if (!checked.ok) return refuse(c, checked.issues, app.hide)
@@ -73,13 +71,13 @@ type Checked =
  */
 export function checkDocument(
   input: unknown,
-  app: Pick<AppContext, 'store' | 'maxNodes'>,
+  app: Pick<AppContext, 'store' | 'maxNodes' | 'registry'>,
 ): Checked {
   const tooLarge = checkWorkflowSize(input, app.maxNodes)
   if (tooLarge.length > 0) return { ok: false, issues: tooLarge }
   const parsed = parseWorkflow(input)
   if (!parsed.ok) return { ok: false, issues: parsed.issues }
-  const issues = checkImagePaths(parsed.doc, app.store.media.root)
+  const issues = checkImagePaths(parsed.doc, app.registry, app.store.media.root)
   return issues.length > 0 ? { ok: false, issues } : { ok: true, doc: parsed.doc }
 }
 

@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { checkRefusal, matchRoute, readAnswer } from '@shotchain/api'
 import { type FalEmulator, startFalEmulator } from '@shotchain/fal-emulator'
 import { afterAll, beforeAll } from 'vitest'
 import { createServer, type RunningServer } from '../server/create-server.ts'
@@ -123,21 +124,28 @@ function spawnServer(env: NodeJS.ProcessEnv, cwd: string): Promise<SpawnedServer
   })
 }
 
-/** A JSON request to the server; resolves with the status, headers and parsed body. */
+/**
+ * A JSON request to the server; resolves with the status, headers and parsed body. Every answer
+ * is checked against the API contract (`@shotchain/api`): a success must parse with its route's
+ * schema and a refusal with the error body, each declaring every field sent; anything else
+ * throws, naming the route and the field.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
 export async function api<T = any>(
   base: string,
   path: string,
   init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; headers: Headers; body: T }> {
+  const method = init.method ?? (init.body === undefined ? 'GET' : 'POST')
   const response = await fetch(`${base}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    method,
     headers: { 'content-type': 'application/json', ...init.headers },
     ...(init.body === undefined
       ? {}
       : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
   })
   const text = await response.text()
+  checkContract(method, path, response.status, text)
   return {
     status: response.status,
     headers: response.headers,
@@ -162,10 +170,45 @@ export async function createShortWorkflow(
   return created.body.id
 }
 
-/** A response's JSON body, read loosely for assertions. */
+/**
+ * A response's JSON body, read loosely for assertions; checked against the API contract like
+ * {@link api}'s answers (the response does not tell its method: a success is checked against the
+ * route of its path that answers its status).
+ */
 // biome-ignore lint/suspicious/noExplicitAny: tests assert on the shape.
 export async function jsonOf(response: Response): Promise<any> {
-  return response.json()
+  const text = await response.text()
+  const path = new URL(response.url).pathname
+  const methods = ['GET', 'POST', 'PUT', 'DELETE']
+  const method = methods.find((m) => matchRoute(m, path)?.status === response.status) ?? 'GET'
+  checkContract(method, path, response.status, text)
+  return JSON.parse(text)
+}
+
+/**
+ * Throws when an answer breaks the API contract: a success of a route it has not, or whose body
+ * its route's schema refuses; a refusal that is no error body; a field either does not declare.
+ */
+function checkContract(method: string, path: string, status: number, text: string): void {
+  const pathname = new URL(path, 'http://server').pathname
+  const route = matchRoute(method, pathname)
+  const name = `${method} ${pathname}`
+  if (route === undefined && status < 400) {
+    throw new Error(`${name} answered ${status}: the API contract has no such route`)
+  }
+  const answer =
+    route === undefined
+      ? checkRefusal(name, status, parseOrText(text), { exact: true })
+      : readAnswer(route, status, text, { exact: true })
+  if (answer.kind === 'unexpected') throw new Error(`${answer.problem}: ${text.slice(0, 200)}`)
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
 }
 
 export interface WorkflowJson {

@@ -1,3 +1,5 @@
+import { parseRunEvent } from '@shotchain/api'
+
 /** One server-sent event as a client sees it. */
 export interface SseMessage {
   readonly id: string | undefined
@@ -7,7 +9,8 @@ export interface SseMessage {
 
 /**
  * Reads an SSE stream until the server ends it or `stopWhen` says so (then the connection is
- * dropped, like a closed tab). Resolves with the events read, in order.
+ * dropped, like a closed tab). Resolves with the events read, in order; rejects on an event the
+ * API contract refuses (`parseRunEvent` of `@shotchain/api`, its `event:` name not its type).
  */
 export async function readSse(
   url: string,
@@ -40,6 +43,7 @@ export async function readSse(
         buffer = buffer.slice(end + 2)
         end = buffer.indexOf('\n\n')
         if (message === undefined) continue
+        checkRunEvent(message)
         messages.push(message)
         options.onMessage?.(message)
         if (options.stopWhen?.(message)) {
@@ -70,4 +74,15 @@ function parseBlock(block: string): SseMessage | undefined {
     else if (field === 'data') data.push(value)
   }
   return data.length === 0 && event === undefined ? undefined : { id, event, data: data.join('\n') }
+}
+
+/** Throws when a run event breaks the API contract. */
+function checkRunEvent(message: SseMessage): void {
+  const read = parseRunEvent(message.data)
+  if (!read.ok) throw new Error(`SSE event ${message.id}: ${read.problem}`)
+  if (message.event !== read.event.type) {
+    throw new Error(
+      `SSE event ${message.id}: named "${message.event}", its type is "${read.event.type}"`,
+    )
+  }
 }
