@@ -6,6 +6,7 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'apps/*/src/**/*.test.ts',
       'apps/web/e2e/**/*.test.ts',
+      'examples/packs/*/src/**/*.test.ts',
     ],
     environment: 'node',
   },

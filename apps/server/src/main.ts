@@ -25,7 +25,12 @@ const STOP_DEADLINE_MS = 4_500
 
 let server: Awaited<ReturnType<typeof createServer>>
 try {
-  server = await createServer({ env: process.env, port, host })
+  server = await createServer({
+    env: process.env,
+    port,
+    host,
+    packsFrom: process.env.INIT_CWD ?? process.cwd(),
+  })
 } catch (error) {
   // A refusal with a message for a person (another server holds the home, a bad setting): no stack.
   const message = error instanceof Error ? error.message : String(error)

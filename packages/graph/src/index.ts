@@ -65,6 +65,7 @@ export {
   shotsInPlayOrder,
   sourceFileOf,
 } from './roles/role-queries.ts'
+export { isNodePack, type NodePack, registerPacks } from './spec/node-pack.ts'
 export {
   type AnyNodeSpec,
   defineNode,

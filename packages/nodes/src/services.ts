@@ -29,6 +29,11 @@ export interface MediaServices {
   hashFile(path: string, signal: AbortSignal): Promise<string>
   /** Downloads an http(s) image or video into the store. */
   importUrl(url: string, signal: AbortSignal): Promise<MediaRef>
+  /**
+   * Stores bytes a node made itself (e.g. an image a pack rendered); `name` names them in errors.
+   * Rejects with a `validation` error when they are not a PNG, JPEG, WebP, GIF or MP4.
+   */
+  importBytes(bytes: Uint8Array, name: string): Promise<MediaRef>
   extractFrame(
     video: MediaRef,
     at: 'first' | 'last' | number,

@@ -1,13 +1,20 @@
 import { dirname, resolve } from 'node:path'
 import type { RunPlan } from '@shotchain/engine'
-import { createRegistry, type NodeRegistry, type WorkflowDocument } from '@shotchain/graph'
-import { builtInNodes } from '@shotchain/nodes'
-import { createRunServices, planWorkflow, type RunServices } from '@shotchain/runtime'
+import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
+import {
+  appRegistry,
+  createRunServices,
+  loadPacks,
+  planWorkflow,
+  type RunServices,
+} from '@shotchain/runtime'
 import type { CliArgs } from '../cli-args.ts'
 import type { CliIo } from '../cli-io.ts'
 import { describeIssues, loadWorkflow } from '../workflow/load-workflow.ts'
 
 export interface PreparedRun {
+  /** The workflow file's absolute path. */
+  readonly path: string
   readonly doc: WorkflowDocument
   readonly registry: NodeRegistry
   readonly services: RunServices
@@ -31,8 +38,10 @@ export async function prepareRun(
     return undefined
   }
   const { doc } = loaded
-  const registry = createRegistry(builtInNodes)
-  const services = await createRunServices({ env: io.env, workflowPath: path, withFal })
+  // Node packs beside the built-in one, as SHOTCHAIN_PACKS names them from the working folder.
+  const packs = await loadPacks(io.env, io.cwd)
+  const registry = appRegistry(packs)
+  const services = await createRunServices({ env: io.env, workflowPath: path, withFal, packs })
   const refuse = (issues: Parameters<typeof describeIssues>[1]) => {
     io.err(describeIssues(path, issues))
     return services.close().then(() => undefined)
@@ -50,7 +59,7 @@ export async function prepareRun(
   })
   if (!planned.ok) return refuse(planned.issues)
   const { plan, fingerprints } = planned
-  return { doc, registry, services, planned: plan, fingerprints }
+  return { path, doc, registry, services, planned: plan, fingerprints }
 }
 
 /** The folder outputs go to by default: `<workflow folder>/out/<workflow file name>`. */

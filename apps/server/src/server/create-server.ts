@@ -2,14 +2,15 @@ import { createServer as createHttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { getRequestListener } from '@hono/node-server'
-import { createRegistry } from '@shotchain/graph'
 import { createMediaTools } from '@shotchain/media'
-import { builtInNodes } from '@shotchain/nodes'
 import {
+  appRegistry,
   connectFal,
   createFalServices,
   createMediaServices,
   falTargetFromEnv,
+  loadPacks,
+  withPackServices,
 } from '@shotchain/runtime'
 import { lockHome, openStore, resolveHome } from '@shotchain/store'
 import { answerClientError, answerUnreadableRequest } from '../http/answer-bad-request.ts'
@@ -53,6 +54,8 @@ export interface ServerOptions {
   readonly webDist?: string
   /** Concurrent fal jobs per run; default 2. */
   readonly falConcurrency?: number
+  /** Where the packs `SHOTCHAIN_PACKS` names are found from (default: the working folder). */
+  readonly packsFrom?: string
   readonly log?: (line: string) => void
 }
 
@@ -85,6 +88,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const now = Date.now
   const maxNodes = readMaxNodes(env)
+  // Node packs beside the built-in one: a bad pack stops the server before it takes the home.
+  const packs = await loadPacks(env, options.packsFrom ?? process.cwd())
+  const registry = appRegistry(packs)
   const home = resolveHome(env)
   // Before anything else: a second server on this home must not resume (and pay for) its runs.
   const lock = lockHome(home, 'starting')
@@ -103,11 +109,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     throw error
   }
   const label = fal.gateway.mode === 'fal' ? 'fal' : 'offline-emulator'
-  const registry = createRegistry(builtInNodes)
   const root = store.media.root
   const mediaTools = createMediaTools()
   const media = createMediaServices(store, mediaTools, { baseDir: root, confineTo: root })
-  const services = { media, fal: createFalServices(fal.gateway, store) }
+  const services = withPackServices({ media, fal: createFalServices(fal.gateway, store) }, packs)
   const hide = createPathHider(store.home)
   const hub = createEventHub((error) => log(`an event listener failed: ${String(error)}`))
   const runStore = createDetachableStore(store)

@@ -93,6 +93,9 @@ export function createFakeServices(): FakeServices {
       const isImage = ref.contentType.startsWith('image/')
       return isImage ? ref : { ...ref, kind: 'video', durationSec: 5 }
     },
+    async importBytes(bytes, name) {
+      return fakeImage(`${name}:${bytes.byteLength}`)
+    },
     async importUrl(url) {
       calls.importUrl.push(url)
       const ref = urls.get(url)

@@ -2,6 +2,8 @@ import { dirname } from 'node:path'
 import { createMediaTools } from '@shotchain/media'
 import type { NodeServices } from '@shotchain/nodes'
 import { openStore, resolveHome, type Store } from '@shotchain/store'
+import { withPackServices } from '../packs/app-registry.ts'
+import type { LoadedPack } from '../packs/load-packs.ts'
 import { connectFal } from './fal-connection.ts'
 import { createFalServices } from './fal-services.ts'
 import { falTargetFromEnv } from './fal-target.ts'
@@ -27,6 +29,8 @@ export async function createRunServices(options: {
   readonly workflowPath: string
   /** False for validate and estimate: nothing is sent to fal, so no emulator is started. */
   readonly withFal: boolean
+  /** Loaded node packs whose services join the built-in ones. */
+  readonly packs?: readonly LoadedPack[]
 }): Promise<RunServices> {
   const store = openStore(resolveHome(options.env))
   const fal = await connectFal(falTargetFromEnv(options.env), store, { withFal: options.withFal })
@@ -35,7 +39,10 @@ export async function createRunServices(options: {
   })
   return {
     store,
-    nodeServices: { media, fal: createFalServices(fal.gateway, store) },
+    nodeServices: withPackServices(
+      { media, fal: createFalServices(fal.gateway, store) },
+      options.packs ?? [],
+    ),
     falMode: fal.gateway.mode,
     readImageFacts: media.readImageFacts,
     async close() {

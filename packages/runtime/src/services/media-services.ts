@@ -94,6 +94,7 @@ export function createMediaServices(
       createHash('sha256')
         .update(await readLocal(path))
         .digest('hex'),
+    importBytes: (bytes, name) => importBytes(bytes, name),
     importUrl: async (url, signal) =>
       importBytes(await downloadUrl(url, signal, options.download), url, url),
     async extractFrame(video, at, signal) {
