@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createMediaTools } from '@shotchain/media'
+import { cliWorkflowId } from '@shotchain/runs'
 import { openStore } from '@shotchain/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CliHarness, createCliHarness, shortShots } from './testing/cli-harness.ts'
@@ -49,6 +50,17 @@ describe('shotchain run, end to end on the emulator', () => {
       await media.extractFrame(paths[k + 1] as string, 'first', first)
       expect(await media.psnr(last, first)).toBeGreaterThanOrEqual(30)
     }
+    // Recorded like a server run: the run, its node states, its events and what it spent.
+    const [run, ...older] = store.runs.list(cliWorkflowId(join(h.dir, 'three-shot-chain.json')))
+    expect(older).toEqual([])
+    expect(run?.status).toBe('succeeded')
+    expect(run?.spentUsd).toBeCloseTo(run?.estimateUsd ?? Number.NaN, 9)
+    const nodes = store.nodeRuns.list(run?.id ?? '')
+    expect(nodes.filter((n) => n.requestId !== undefined).map((n) => n.status)).toEqual(
+      Array(3).fill('succeeded'),
+    )
+    const events = store.events.after(run?.id ?? '', 0)
+    expect(events.at(-1)?.event).toMatchObject({ type: 'run-finished', status: 'succeeded' })
     store.close()
     expect(shots.map((s) => s.requestId)).toEqual([
       expect.any(String),

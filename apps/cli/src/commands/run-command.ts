@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto'
-import { executeRun, planRun, type RunEvent, type RunPlan } from '@shotchain/engine'
+import { planRun, type RunEvent, type RunPlan } from '@shotchain/engine'
+import { cliWorkflowId, createRunLifecycle, overBudget } from '@shotchain/runs'
 import { nodeHash } from '@shotchain/runtime'
 import type { CliArgs } from '../cli-args.ts'
 import { type CliIo, EXIT } from '../cli-io.ts'
@@ -15,7 +15,9 @@ const CONFIRM_ABOVE_USD = 2
 /**
  * `shotchain run`: plan, show the estimate, respect the budget, run with live progress (a view
  * redrawn in place on a terminal, plain lines otherwise), write the outputs and a manifest.
- * Ctrl+C cancels: running fal jobs are cancelled at fal.
+ * Ctrl+C cancels: running fal jobs are cancelled at fal. The run goes through the run lifecycle
+ * (@shotchain/runs) like the server's: it is recorded in the store with its node states, events
+ * and spends, under the workflow id `cli:<absolute file path>`.
  */
 export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
   const prepared = await prepareRun(args, io, true)
@@ -47,9 +49,10 @@ async function runPrepared(args: CliArgs, io: CliIo, prepared: PreparedRun): Pro
   const { planned: plan, services } = prepared
   for (const line of describePlan(plan, services.falMode)) io.out(line)
   const usd = plan.estimate.usd
-  if (args.budget !== undefined && usd > args.budget) {
+  const refused = overBudget(plan, args.budget)
+  if (refused) {
     io.err(
-      `refused: the estimate $${usd.toFixed(2)} is over the budget of $${args.budget.toFixed(2)}`,
+      `refused: the estimate $${refused.estimateUsd.toFixed(2)} is over the budget of $${refused.budgetUsd.toFixed(2)}`,
     )
     return EXIT.refused
   }
@@ -68,23 +71,30 @@ async function runPrepared(args: CliArgs, io: CliIo, prepared: PreparedRun): Pro
     ? startLiveView({ terminal: io.terminal, plan, falMode: services.falMode, signal: io.signal })
     : undefined
   const show = live?.show ?? createProgressView(io.out, services.falMode)
-  const result = await executeRun(plan, {
-    runId: randomUUID(),
-    now: Date.now,
+  const runs = createRunLifecycle({
+    store: services.store,
+    registry: prepared.registry,
     services: services.nodeServices,
-    cache: services.store.cache,
-    journal: services.store.journal,
-    // Every submit is recorded as it is made, and held to the budget at that moment too.
-    ledger: services.store.spends,
-    ...(args.budget === undefined ? {} : { budgetUsd: args.budget }),
+    now: Date.now,
     limits: { fal: args.concurrency },
-    signal: io.signal,
-    resubmit: new Set(args.resubmit),
-    onEvent: (event) => {
+    log: io.err,
+    publish: (_runId, { event }) => {
       events.push(event)
       show(event)
     },
-  }).finally(() => live?.close())
+  })
+  // Recorded with its budget; every submit is recorded in the ledger and held to it as it is made.
+  const runId = runs.startPlanned({
+    workflowId: cliWorkflowId(prepared.path),
+    doc: prepared.doc,
+    plan,
+    ...(args.to ? { targets: args.to } : {}),
+    ...(args.budget === undefined ? {} : { budgetUsd: args.budget }),
+    resubmit: args.resubmit,
+    signal: io.signal,
+  })
+  const result = await runs.settled(runId).finally(() => live?.close())
+  if (result === undefined) throw new Error(`run ${runId} stopped on an engine error`)
   const outDir = args.out ?? defaultOutDir(args, io)
   const shotPlan = planShots(prepared)
   const written = await writeOutputs({

@@ -1,8 +1,8 @@
+import { readEvents } from '@shotchain/runs'
 import { Hono } from 'hono'
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming'
 import type { AppContext } from '../http/app-context.ts'
 import type { StoredEvent } from '../runs/event-hub.ts'
-import { readEvents } from '../runs/record-event.ts'
 
 const KEEPALIVE_MS = 15_000
 

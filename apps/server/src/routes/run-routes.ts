@@ -3,7 +3,7 @@ import type { RunPlan } from '@shotchain/engine'
 import { Hono } from 'hono'
 import type { AppContext } from '../http/app-context.ts'
 import { readJson } from '../http/read-json.ts'
-import { describeRun, summarizeRun } from '../runs/describe-run.ts'
+import { describeRun, summarizeRun } from '@shotchain/runs'
 import { checkDocument, notFound, refuse } from './workflow-routes.ts'
 
 /**

@@ -1,10 +1,6 @@
-import type { RunEvent } from '@shotchain/engine'
+import type { StoredEvent } from '@shotchain/runs'
 
-/** A run event as the store keeps it: `seq` is the run's own, continuing across resumes. */
-export interface StoredEvent {
-  readonly seq: number
-  readonly event: RunEvent
-}
+export type { StoredEvent }
 
 export type EventListener = (stored: StoredEvent) => void
 

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunEvent } from '@shotchain/engine'
 import { parseWorkflow } from '@shotchain/graph'
+import { createEventRecorder } from '@shotchain/runs'
 import { openStore } from '@shotchain/store'
 import { describe, expect, it } from 'vitest'
 import { createPathHider } from '../http/hide-paths.ts'
 import { createEventHub, type StoredEvent } from './event-hub.ts'
-import { createEventRecorder } from './record-event.ts'
 
-describe('createEventRecorder', () => {
+describe('the run manager’s event recorder (the lifecycle’s, with the server’s hub and path hiding)', () => {
   it('stores and sends a node error with the state folder named, not its absolute path', async () => {
     const home = await mkdtemp(join(tmpdir(), 'shotchain-record-'))
     const store = openStore(home)
@@ -33,12 +33,13 @@ describe('createEventRecorder', () => {
       const hub = createEventHub(() => {})
       const heard: StoredEvent[] = []
       hub.subscribe('r1', (stored) => heard.push(stored))
+      const hide = createPathHider(home, '/nonexistent-user-home')
       const record = createEventRecorder({
         store,
-        hub,
         runId: 'r1',
         baseSeq: 0,
-        hide: createPathHider(home, '/nonexistent-user-home'),
+        toStored: (event) => hide.json(event),
+        publish: (runId, stored) => hub.publish(runId, stored),
       })
       const failed = {
         type: 'node-failed',

@@ -1,7 +1,7 @@
 import type { RunEvent } from '@shotchain/engine'
 import type { MediaRef } from '@shotchain/nodes'
 import type { Store } from '@shotchain/store'
-import { nodesAwaitingDecision, readEvents } from './record-event.ts'
+import { nodesAwaitingDecision, readEvents } from '../record/record-event.ts'
 
 /** A finished output of a run: the media an `output` node produced, and where to download it. */
 export interface RunOutput {

@@ -35,10 +35,11 @@ export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string)
 }
 
 /**
- * Records the end of a run that is not executing (it could not be planned again, or a person
- * cancelled it while it waited for a decision), as a stored and published event. Its record gets
- * the run's total from the spend ledger; the event says this ending spent nothing, as every
- * `run-finished` counts only its own execution (readers add them up).
+ * Records the end of a run that is not executing (it could not be planned again, its engine
+ * stopped on a bug, or a person cancelled it while it waited for a decision), as a stored and
+ * published event. Its record gets the run's total from the spend ledger; the event says this
+ * ending spent nothing, as every `run-finished` counts only its own execution (readers add them up).
+ * @public
  */
 export function finishUnrun(
   deps: RunDeps,
@@ -58,5 +59,5 @@ export function finishUnrun(
   }
   deps.store.events.append(runId, seq, event)
   deps.store.runs.finish(runId, status, deps.store.spends.spentBy(runId), at)
-  deps.hub.publish(runId, { seq, event })
+  deps.publish?.(runId, { seq, event })
 }

@@ -1,30 +1,43 @@
 import { emptyRunState, foldRunEvent, type RunEvent } from '@shotchain/engine'
 import type { Store } from '@shotchain/store'
-import type { PathHider } from '../http/hide-paths.ts'
-import type { EventHub, StoredEvent } from './event-hub.ts'
+
+/** A run event as the store keeps it: `seq` is the run's own, continuing across resumes. @public */
+export interface StoredEvent {
+  readonly seq: number
+  readonly event: RunEvent
+}
+
+/** What a host adds to recording: what is kept of an event, and who hears of it. @public */
+export interface EventSink {
+  /** What is stored and published of an event (the server takes absolute paths out). */
+  readonly toStored?: (event: RunEvent) => RunEvent
+  /** Hears each event once it is stored (the server's SSE hub, the CLI's progress view). */
+  readonly publish?: (runId: string, stored: StoredEvent) => void
+}
 
 /**
  * The `onEvent` of one execution of a run: renumbers each engine event after `baseSeq` (the run's
  * last stored seq when this execution began, so numbering continues across resumes), stores it,
- * updates the node's state, finishes the run record on `run-finished` (with what the spend
- * ledger holds for the run, over all its executions), then pushes it to the
- * run's live subscribers. The store is written before anyone hears of the event, so a replay
- * never misses what a live subscriber saw. Absolute paths in an event (a node error naming a file)
- * are stored and sent relative to a named root (`hide`).
+ * stores the node's state as the engine's fold ({@link foldRunEvent}) leaves it, finishes the run
+ * record on `run-finished` (with what the spend ledger holds for the run, over all its
+ * executions), then publishes it. The store is written before anyone hears of the event, so a
+ * replay never misses what a live subscriber saw.
+ * @public
  */
-export function createEventRecorder(options: {
-  readonly store: Store
-  readonly hub: EventHub
-  readonly runId: string
-  readonly baseSeq: number
-  readonly hide: PathHider
-}): (event: RunEvent) => void {
-  const { store, hub, runId, baseSeq } = options
+export function createEventRecorder(
+  options: EventSink & {
+    readonly store: Store
+    readonly runId: string
+    readonly baseSeq: number
+  },
+): (event: RunEvent) => void {
+  const { store, runId, baseSeq } = options
   // This execution's nodes, by the one fold of run events; the store keeps each node's latest.
   let run = emptyRunState(runId)
   return (engineEvent) => {
     const seq = baseSeq + engineEvent.seq
-    const event = options.hide.json({ ...engineEvent, seq } as RunEvent)
+    const renumbered = { ...engineEvent, seq } as RunEvent
+    const event = options.toStored ? options.toStored(renumbered) : renumbered
     store.events.append(runId, seq, event)
     run = foldRunEvent(run, event)
     // Progress changes no node's status: it is in the event log, not written to node runs.
@@ -41,15 +54,15 @@ export function createEventRecorder(options: {
       }
     }
     // A run stopped only by submits that need a person's decision stays open (`running` in the
-    // store, executing nowhere): the resubmit route resumes it, and it can still succeed.
+    // store, executing nowhere): a resubmit resumes it, and it can still succeed.
     if (event.type === 'run-finished' && nodesAwaitingDecision(store, runId).length === 0) {
       store.runs.finish(runId, event.status, store.spends.spentBy(runId), event.at)
     }
-    hub.publish(runId, { seq, event })
+    options.publish?.(runId, { seq, event })
   }
 }
 
-/** Nodes of the run that failed with `ambiguous-submit` and wait for a person's decision. */
+/** Nodes of the run that failed with `ambiguous-submit` and wait for a person's decision. @public */
 export function nodesAwaitingDecision(store: Store, runId: string): string[] {
   return store.nodeRuns
     .list(runId)
@@ -57,7 +70,7 @@ export function nodesAwaitingDecision(store: Store, runId: string): string[] {
     .map((n) => n.nodeId)
 }
 
-/** The run's stored events after `seq`; only {@link createEventRecorder} writes them. */
+/** The run's stored events after `seq`; only {@link createEventRecorder} writes them. @public */
 export function readEvents(store: Store, runId: string, seq: number): StoredEvent[] {
   return store.events.after(runId, seq) as StoredEvent[]
 }
