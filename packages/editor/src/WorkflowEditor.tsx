@@ -12,7 +12,11 @@ import { Toolbar } from './components/Toolbar.tsx'
 import { useShortcuts } from './components/use-shortcuts.ts'
 import type { WorkflowEditorProps } from './editor-props.ts'
 import { nextShotCommands } from './model/next-shot.ts'
+import type { NodeViews } from './views/node-view.ts'
 import './editor.css'
+
+/** The views of a host that gives none: every node gets the generic body. */
+const NO_VIEWS: NodeViews = {}
 
 interface Menu {
   readonly x: number
@@ -32,6 +36,7 @@ interface Menu {
  */
 export function WorkflowEditor(props: WorkflowEditorProps) {
   const { history, registry } = props
+  const views = props.views ?? NO_VIEWS
   const root = useRef<HTMLDivElement>(null)
   const container = useRef<HTMLDivElement>(null)
   const [canvas, setCanvas] = useState<Canvas>()
@@ -48,6 +53,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       container: element,
       history,
       registry,
+      views,
       store,
       onContextMenu(event, nodeId) {
         const box = root.current?.getBoundingClientRect()
@@ -76,7 +82,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       created.destroy()
       element.replaceChildren()
     }
-  }, [history, registry])
+  }, [history, registry, views])
 
   const actions = useMemo(() => (canvas ? canvasActions(canvas) : undefined), [canvas])
   const { runStatus, onReady } = props
@@ -93,15 +99,14 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       selected: () => canvas.selected(),
     })
   }, [canvas, onReady])
-  const context = useMemo<EditorContextValue | undefined>(
-    () =>
-      canvas && {
-        canvas,
-        imageUrl: props.imageUrl ?? (() => undefined),
-        apply: (commands, mergeKey) => void canvas.apply(commands, mergeKey ? { mergeKey } : {}),
-      },
-    [canvas, props.imageUrl],
-  )
+  const context = useMemo<EditorContextValue | undefined>(() => {
+    if (canvas === undefined) return undefined
+    const imageUrl = props.imageUrl ?? (() => undefined)
+    const apply: EditorContextValue['apply'] = (commands, mergeKey) =>
+      void canvas.apply(commands, mergeKey ? { mergeKey } : {})
+    const nodeEditor = { apply, imageUrl, document: () => history.doc, registry }
+    return { canvas, imageUrl, apply, nodeEditor }
+  }, [canvas, props.imageUrl, history, registry])
   const openPalette = (at?: [number, number]) => {
     setMenu(undefined)
     setPalette({ at })
@@ -132,6 +137,9 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       { label: 'Copy', shortcut: 'Ctrl+C', run: () => void actions.copy(open.ids) },
       { label: 'Delete', shortcut: 'Del', run: () => actions.deleteSelected(open.ids) },
     ]
+    const node = history.doc.nodes.find((n) => n.id === open.nodeId)
+    const view = node && Object.hasOwn(views, node.type) ? views[node.type] : undefined
+    if (node && view?.actions && context) items.unshift(...view.actions(node, context.nodeEditor))
     const next = nextShotCommands(history.doc, registry, open.nodeId)
     if (next) items.unshift({ label: 'Add next shot', run: () => context?.apply(next) })
     return items

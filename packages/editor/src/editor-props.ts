@@ -1,4 +1,5 @@
 import type { NodeRegistry, WorkflowHistory } from '@shotchain/graph'
+import type { NodeViews } from './views/node-view.ts'
 
 /** Where a dropped file landed, in canvas coordinates (what a node's `position` holds). */
 export type CanvasPoint = readonly [number, number]
@@ -12,7 +13,13 @@ export interface WorkflowEditorProps {
   readonly history: WorkflowHistory
   /** The node types the palette offers and the canvas draws. */
   readonly registry: NodeRegistry
-  /** The URL of an image-source node's picture (a thumbnail), or undefined when it has none. */
+  /**
+   * How each node type's body is drawn, by type (a pack's UI entry, as React Flow takes
+   * `nodeTypes`); a type without a view shows its params on one line. Keep its identity stable,
+   * as the registry's: a new object rebuilds the canvas.
+   */
+  readonly views?: NodeViews
+  /** The URL of a source node's picture (a thumbnail) for its view, or undefined when it has none. */
   readonly imageUrl?: (params: Readonly<Record<string, unknown>>) => string | undefined
   /** Ctrl/Cmd+S. */
   readonly onSave?: () => void

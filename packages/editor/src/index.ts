@@ -9,4 +9,13 @@ export { connectionIssues } from './model/connection-issues.ts'
 export { GEOMETRY } from './model/geometry.ts'
 export { type DroppedFile, fileNodeCommands } from './model/new-nodes.ts'
 export { nextShotCommands } from './model/next-shot.ts'
+export {
+  GENERIC_BODY_HEIGHT,
+  type NodeAction,
+  type NodeBodyProps,
+  type NodeView,
+  type NodeViewEditor,
+  type NodeViews,
+} from './views/node-view.ts'
+export { useParam } from './views/use-param.ts'
 export { WorkflowEditor } from './WorkflowEditor.tsx'

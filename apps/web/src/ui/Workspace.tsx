@@ -10,6 +10,7 @@ import { useStartup } from '../hooks/use-startup.ts'
 import { useWorkflowActions } from '../hooks/use-workflow-actions.ts'
 import { useWorkflowList } from '../hooks/use-workflow-list.ts'
 import { mediaUrlOf } from '../media/media-url.ts'
+import { nodeViews } from '../node-views.ts'
 import { registry } from '../registry.ts'
 import { useRunPage } from '../run/use-run-page.ts'
 import type { Backend } from '../storage/choose-storage.ts'
@@ -85,6 +86,7 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
           <WorkflowEditor
             history={open.history}
             registry={registry}
+            views={nodeViews}
             imageUrl={server === undefined ? undefined : mediaUrlOf}
             onSave={onSave}
             onRun={onRun}

@@ -1,6 +1,7 @@
 import type { GraphCommand, NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { edgesByTarget } from '../model/geometry.ts'
 import { nodeSize } from '../model/node-size.ts'
+import type { NodeViews } from '../views/node-view.ts'
 
 /**
  * Auto-arrange: ELK's layered layout, left to right in the direction of the edges, as `move`
@@ -10,6 +11,7 @@ import { nodeSize } from '../model/node-size.ts'
 export async function arrangeCommands(
   doc: WorkflowDocument,
   registry: NodeRegistry,
+  views: NodeViews,
 ): Promise<GraphCommand[]> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js')
   const elk = new ELK()
@@ -24,7 +26,7 @@ export async function arrangeCommands(
     },
     children: doc.nodes.map((node) => ({
       id: node.id,
-      ...nodeSize(node.type, registry.get(node.type), into.get(node.id) ?? []),
+      ...nodeSize(node, registry.get(node.type), into.get(node.id) ?? [], views),
     })),
     edges: doc.edges.map((edge) => ({
       id: edge.id,

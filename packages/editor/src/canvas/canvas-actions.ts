@@ -9,7 +9,7 @@ import type { Canvas } from './create-canvas.ts'
  * and each reports a refusal as the canvas notice instead of half-applying (`canvas.apply`).
  */
 export function canvasActions(canvas: Canvas) {
-  const { history, registry, store } = canvas
+  const { history, registry, views, store } = canvas
   /** This editor's last copy: what Paste uses when the page may not read the clipboard. */
   let clip: Clip | undefined
   const apply = (commands: readonly GraphCommand[], done?: () => void) => {
@@ -61,7 +61,7 @@ export function canvasActions(canvas: Canvas) {
     /** Lays the workflow out left to right (ELK), then frames it: one undo entry. */
     async arrange() {
       const laidOut = history.doc
-      const moves = await arrangeCommands(laidOut, registry)
+      const moves = await arrangeCommands(laidOut, registry, views)
       // The layout is of the document as it was: an edit made meanwhile would be undone by it.
       if (history.doc !== laidOut) {
         store.setNotice('Not arranged: the workflow changed while it was being laid out')

@@ -2,6 +2,7 @@ import type { GraphCommand, NodeRegistry, WorkflowHistory } from '@shotchain/gra
 import { NodeEditor } from 'rete'
 import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
 import { type Box, documentBounds, fitTransform } from '../model/bounds.ts'
+import type { NodeViews } from '../views/node-view.ts'
 import { accumulateOnModifier } from './accumulate-on-modifier.ts'
 import { createBodyGate } from './body-gate.ts'
 import type { CanvasStore } from './canvas-store.ts'
@@ -20,6 +21,8 @@ export interface CanvasOptions {
   readonly container: HTMLElement
   readonly history: WorkflowHistory
   readonly registry: NodeRegistry
+  /** The host's node views: body heights size the nodes. */
+  readonly views: NodeViews
   readonly store: CanvasStore
   /** A right click on the canvas (`nodeId` undefined) or on a node. */
   readonly onContextMenu: (event: MouseEvent, nodeId: string | undefined) => void
@@ -31,7 +34,7 @@ export interface CanvasOptions {
  * history change is planned (`planSync`) and played onto Rete; a drag ends in `move` commands.
  */
 export function createCanvas(options: CanvasOptions) {
-  const { container, history, registry, store } = options
+  const { container, history, registry, views, store } = options
   const editor: CanvasEditor = new NodeEditor<Schemes>()
   const area: CanvasArea = new AreaPlugin<Schemes, AreaSignals>(container)
   editor.use(area)
@@ -122,7 +125,7 @@ export function createCanvas(options: CanvasOptions) {
 
   /** Frames the given nodes (all when absent), from document geometry: no DOM reads. */
   async function fit(ids?: readonly string[]) {
-    const box = documentBounds(history.doc, registry, ids)
+    const box = documentBounds(history.doc, registry, ids, views)
     // An empty workflow is shown at 1:1 with the origin in the top-left corner.
     const view = box ? fitTransform(box, size.width, size.height) : { x: 0, y: 0, k: 1 }
     // As AreaExtensions.zoomAt does: place, then zoom about the origin (which keeps x and y).
@@ -162,6 +165,7 @@ export function createCanvas(options: CanvasOptions) {
     size: () => size,
     history,
     registry,
+    views,
     container,
     /** Resolves once the canvas shows the history's current document. */
     ready: synced.ready,

@@ -3,6 +3,7 @@ import { memo, useEffect, useMemo, useState } from 'react'
 import { type Box, documentBounds } from '../model/bounds.ts'
 import { edgesByTarget } from '../model/geometry.ts'
 import { nodeSize } from '../model/node-size.ts'
+import type { NodeViews } from '../views/node-view.ts'
 import { useEditor } from './editor-context.ts'
 
 const SIZE = { width: 200, height: 130 }
@@ -14,10 +15,14 @@ const PAD = 80
  */
 export function Minimap({ registry }: { registry: NodeRegistry }) {
   const { canvas } = useEditor()
+  const { views } = canvas
   const doc = useDoc()
   const visible = useSettledViewport()
   // Per document, not per view change.
-  const bounds = useMemo(() => documentBounds(doc, registry), [doc, registry])
+  const bounds = useMemo(
+    () => documentBounds(doc, registry, undefined, views),
+    [doc, registry, views],
+  )
   if (bounds === undefined || visible === undefined) return null
   const box: Box = {
     left: Math.min(bounds.left - PAD, visible.left),
@@ -45,7 +50,7 @@ export function Minimap({ registry }: { registry: NodeRegistry }) {
       data-testid="minimap"
     >
       <g transform={`scale(${scale}) translate(${-box.left} ${-box.top})`}>
-        <MinimapNodes doc={doc} registry={registry} />
+        <MinimapNodes doc={doc} registry={registry} views={views} />
         <rect
           className="sc-minimap__view"
           x={visible.left}
@@ -61,6 +66,7 @@ export function Minimap({ registry }: { registry: NodeRegistry }) {
 const MinimapNodes = memo(function MinimapNodes(props: {
   doc: WorkflowDocument
   registry: NodeRegistry
+  views: NodeViews
 }) {
   const into = edgesByTarget(props.doc)
   return (
@@ -70,7 +76,7 @@ const MinimapNodes = memo(function MinimapNodes(props: {
           key={n.id}
           x={n.position[0]}
           y={n.position[1]}
-          {...nodeSize(n.type, props.registry.get(n.type), into.get(n.id) ?? [])}
+          {...nodeSize(n, props.registry.get(n.type), into.get(n.id) ?? [], props.views)}
           className="sc-minimap__node"
         />
       ))}

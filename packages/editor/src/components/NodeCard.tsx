@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useState } from 'react'
 import type { NodeRunStatus } from '../editor-props.ts'
 import { GEOMETRY, portLayout } from '../model/geometry.ts'
-import { BODY_HEIGHT } from '../model/node-size.ts'
-import { NodeBody } from '../nodes/NodeBody.tsx'
+import { NodeBody } from '../views/NodeBody.tsx'
+import { bodyHeightOf } from '../views/node-view.ts'
 import { useEditor } from './editor-context.ts'
 import { PortRows } from './PortRows.tsx'
 import { RunBadge } from './RunBadge.tsx'
@@ -46,9 +46,9 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
     return new Set(run?.field ? [...fields, run.field] : fields)
   }, [snapshot?.issues, run?.field])
   if (snapshot === undefined) return null
-  const detailHeight =
-    (layout ? layout.portsBottom - GEOMETRY.header : 0) + (BODY_HEIGHT[snapshot.node.type] ?? 44)
   const { node, spec, issues, selected } = snapshot
+  const bodyHeight = bodyHeightOf(canvas.views, node, spec)
+  const detailHeight = (layout ? layout.portsBottom - GEOMETRY.header : 0) + bodyHeight
   const errors = issues.filter((i) => i.severity === 'error' || i.code === 'node-check')
   const className = `sc-node sc-node--${node.type}${selected ? ' is-selected' : ''}${errors.length > 0 ? ' has-issues' : ''}`
   return (
@@ -87,7 +87,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
               faulty={faulty}
               inputImages={run?.inputImages}
             />
-            <div className="sc-node__body" style={{ height: BODY_HEIGHT[node.type] ?? 44 }}>
+            <div className="sc-node__body" style={{ height: bodyHeight }}>
               <NodeBody snapshot={snapshot} run={run} />
             </div>
           </>

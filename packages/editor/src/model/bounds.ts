@@ -1,4 +1,5 @@
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
+import type { NodeViews } from '../views/node-view.ts'
 import { edgesByTarget } from './geometry.ts'
 import { nodeSize } from './node-size.ts'
 
@@ -10,18 +11,22 @@ export interface Box {
   readonly bottom: number
 }
 
-/** The box around the given nodes (all when `ids` is absent), from fixed geometry; undefined when empty. */
+/**
+ * The box around the given nodes (all when `ids` is absent), from fixed geometry with the body
+ * heights of `views` (the generic one for a type without a view); undefined when empty.
+ */
 export function documentBounds(
   doc: WorkflowDocument,
   registry: NodeRegistry,
   ids?: readonly string[],
+  views: NodeViews = {},
 ): Box | undefined {
   const only = ids ? new Set(ids) : undefined
   const into = edgesByTarget(doc)
   let box: Box | undefined
   for (const node of doc.nodes) {
     if (only && !only.has(node.id)) continue
-    const size = nodeSize(node.type, registry.get(node.type), into.get(node.id) ?? [])
+    const size = nodeSize(node, registry.get(node.type), into.get(node.id) ?? [], views)
     const [x, y] = node.position
     box = {
       left: Math.min(box?.left ?? x, x),

@@ -1,8 +1,7 @@
-import type { WorkflowNode } from '@shotchain/graph'
-import { useParam } from './use-param.ts'
+import { type NodeBodyProps, useParam } from '@shotchain/editor'
 
 /** The name the result is saved under. */
-export function OutputBody({ node }: { node: WorkflowNode }) {
+export function OutputBody({ node }: NodeBodyProps) {
   const name = typeof node.params.name === 'string' ? node.params.name : ''
   const [value, setValue] = useParam(node.id, 'name', name)
   return (

@@ -1,7 +1,5 @@
+import { type NodeBodyProps, nextShotCommands } from '@shotchain/editor'
 import { KLING_O1_LIMITS } from '@shotchain/kling'
-import type { NodeSnapshot } from '../canvas/node-snapshots.ts'
-import { useEditor } from '../components/editor-context.ts'
-import { nextShotCommands } from '../model/next-shot.ts'
 
 const DURATIONS = Array.from(
   { length: KLING_O1_LIMITS.maxDuration - KLING_O1_LIMITS.minDuration + 1 },
@@ -9,18 +7,16 @@ const DURATIONS = Array.from(
 )
 
 /** A Kling shot: duration and tier, its price, room for the clip, and "add next shot". */
-export function KlingBody(props: { snapshot: NodeSnapshot; videoUrl: string | undefined }) {
-  const { snapshot, videoUrl } = props
-  const { canvas, apply } = useEditor()
-  const { node, spec } = snapshot
-  const parsed = spec?.params.safeParse(node.params)
-  const params = parsed?.success ? (parsed.data as { duration: number; tier: string }) : undefined
-  const cost = params && spec?.cost ? spec.cost(params) : undefined
+export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
+  const videoUrl = run?.videoUrl
+  const parsed = spec.params.safeParse(node.params)
+  const params = parsed.success ? (parsed.data as { duration: number; tier: string }) : undefined
+  const cost = params && spec.cost ? spec.cost(params) : undefined
   const set = (key: string, value: unknown) =>
-    apply({ type: 'setParam', node: node.id, key, value })
+    editor.apply({ type: 'setParam', node: node.id, key, value })
   const addNext = () => {
-    const commands = nextShotCommands(canvas.history.doc, node.id)
-    if (commands) apply(commands)
+    const commands = nextShotCommands(editor.document(), editor.registry, node.id)
+    if (commands) editor.apply(commands)
   }
   return (
     <div className="sc-kling">

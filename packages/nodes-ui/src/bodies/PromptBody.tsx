@@ -1,13 +1,12 @@
-import type { WorkflowNode } from '@shotchain/graph'
+import { type NodeBodyProps, useParam } from '@shotchain/editor'
 import { KLING_O1_LIMITS } from '@shotchain/kling'
 import { Fragment, useRef } from 'react'
-import { useParam } from './use-param.ts'
 
 const IMAGE_REF = /(@Image[12])/
 const IS_IMAGE_REF = /^@Image[12]$/
 
 /** A prompt: a multi-line editor where `@Image1` and `@Image2` stand out, with its length. */
-export function PromptBody({ node }: { node: WorkflowNode }) {
+export function PromptBody({ node }: NodeBodyProps) {
   const text = typeof node.params.text === 'string' ? node.params.text : ''
   const [value, setValue] = useParam(node.id, 'text', text)
   const over = value.length > KLING_O1_LIMITS.maxPromptChars

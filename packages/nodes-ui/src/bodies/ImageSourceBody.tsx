@@ -1,7 +1,6 @@
-import type { WorkflowNode } from '@shotchain/graph'
+import type { NodeBodyProps } from '@shotchain/editor'
 import { imageProblem } from '@shotchain/kling'
 import { useState } from 'react'
-import { useEditor } from '../components/editor-context.ts'
 
 interface Loaded {
   readonly src: string
@@ -14,10 +13,9 @@ interface Loaded {
  * An image source: its thumbnail, its pixel size, and a warning badge when fal would refuse it
  * (too small, too narrow). The size comes from the picture itself once it has loaded.
  */
-export function ImageSourceBody({ node }: { node: WorkflowNode }) {
-  const { imageUrl } = useEditor()
+export function ImageSourceBody({ node, editor }: NodeBodyProps) {
   const { path, url } = node.params
-  const src = imageUrl(node.params) ?? (typeof url === 'string' ? url : undefined)
+  const src = editor.imageUrl(node.params) ?? (typeof url === 'string' ? url : undefined)
   const [loaded, setLoaded] = useState<Loaded | undefined>()
   const current = loaded?.src === src ? loaded : undefined
   const problem =

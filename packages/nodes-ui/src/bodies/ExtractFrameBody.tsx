@@ -1,9 +1,7 @@
-import type { WorkflowNode } from '@shotchain/graph'
-import { useEditor } from '../components/editor-context.ts'
+import type { NodeBodyProps } from '@shotchain/editor'
 
 /** Which frame of the video to take. */
-export function ExtractFrameBody({ node }: { node: WorkflowNode }) {
-  const { apply } = useEditor()
+export function ExtractFrameBody({ node, editor }: NodeBodyProps) {
   const raw = node.params.at
   const at = typeof raw === 'number' ? String(raw) : raw === 'first' ? 'first' : 'last'
   return (
@@ -14,7 +12,7 @@ export function ExtractFrameBody({ node }: { node: WorkflowNode }) {
         onChange={(e) => {
           const value =
             e.target.value === 'first' || e.target.value === 'last' ? e.target.value : raw
-          apply({ type: 'setParam', node: node.id, key: 'at', value })
+          editor.apply({ type: 'setParam', node: node.id, key: 'at', value })
         }}
       >
         {typeof raw === 'number' ? <option value={at}>At {raw} s</option> : null}

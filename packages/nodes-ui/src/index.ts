@@ -1,0 +1,6 @@
+export { ExtractFrameBody } from './bodies/ExtractFrameBody.tsx'
+export { ImageSourceBody } from './bodies/ImageSourceBody.tsx'
+export { KlingBody } from './bodies/KlingBody.tsx'
+export { OutputBody } from './bodies/OutputBody.tsx'
+export { PromptBody } from './bodies/PromptBody.tsx'
+export { builtInViews } from './built-in-views.ts'
