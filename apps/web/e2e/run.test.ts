@@ -11,7 +11,7 @@ describe('running from the app in Chromium', () => {
   const submits = () => app().server.emulator.stats().submits[KLING] ?? 0
 
   it(
-    'runs the starter: nodes go queued → running → succeeded (the badge says Done), the timeline fills, the stitched video plays',
+    'runs the starter: nodes go queued → running → succeeded, the timeline fills, the stitched video plays',
     async () => {
       const { page, url } = app()
       const run = runDriver(page)

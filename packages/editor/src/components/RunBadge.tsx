@@ -5,7 +5,7 @@ const LABELS: Record<NodeRunStatus['state'], string> = {
   queued: 'Queued',
   running: 'Running',
   cached: 'Cached',
-  succeeded: 'Done',
+  succeeded: 'Succeeded',
   failed: 'Failed',
   skipped: 'Skipped',
   cancelled: 'Cancelled',
