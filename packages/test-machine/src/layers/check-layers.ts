@@ -19,6 +19,7 @@ export function checkLayers(
     }
   })
   const names = new Set(packages.map((p) => p.name))
+  const bins = new Set(packages.filter((p) => p.hasBin).map((p) => p.name))
   for (const name of rank.keys()) {
     if (!names.has(name)) problems.push(`${name} is in the layers but is no workspace package`)
   }
@@ -29,7 +30,7 @@ export function checkLayers(
       continue
     }
     problems.push(...checkListed(pkg, own, rank, layers))
-    problems.push(...checkImports(pkg, names))
+    problems.push(...checkImports(pkg, names, bins))
     if (layers[own]?.pure) problems.push(...checkPure(pkg, names, pureThirdParty))
   }
   return problems
@@ -69,7 +70,11 @@ function packageOf(specifier: string, names: ReadonlySet<string>): string | unde
   return names.has(name) ? name : undefined
 }
 
-function checkImports(pkg: WorkspacePackage, names: ReadonlySet<string>): string[] {
+function checkImports(
+  pkg: WorkspacePackage,
+  names: ReadonlySet<string>,
+  bins: ReadonlySet<string>,
+): string[] {
   const problems: string[] = []
   const listed = new Set([...pkg.dependencies, ...pkg.devDependencies])
   const imported = new Set<string>()
@@ -82,7 +87,7 @@ function checkImports(pkg: WorkspacePackage, names: ReadonlySet<string>): string
     }
   }
   for (const dep of listed) {
-    if (names.has(dep) && !imported.has(dep)) {
+    if (names.has(dep) && !imported.has(dep) && !bins.has(dep)) {
       problems.push(`${pkg.name} lists ${dep} but never imports it: list only what it uses`)
     }
   }

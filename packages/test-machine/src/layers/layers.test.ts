@@ -27,6 +27,7 @@ function pkg(name: string, parts: Partial<WorkspacePackage> & { uses?: string[] 
     dependencies: [],
     devDependencies: [],
     imports: new Map(uses.map((u) => [u, [`packages/${name.slice(3)}/src/a.ts`]])),
+    hasBin: false,
     compilerOptions: { lib: ['ES2022'], types: [] },
     ...rest,
   }
@@ -74,6 +75,9 @@ describe('checkLayers', () => {
     expect(problemsOf([pkg('@x/high', { dependencies: ['@x/low'] })])).toEqual([
       '@x/high lists @x/low but never imports it: list only what it uses',
     ])
+    // A package listed to run its command is used without an import.
+    const withBin = pkg('@x/high-2', { hasBin: true })
+    expect(problemsOf([withBin, pkg('@x/high', { devDependencies: ['@x/high-2'] })])).toEqual([])
   })
 
   it('holds a pure layer to ES2022 without ambient types and to the allowed third parties', () => {

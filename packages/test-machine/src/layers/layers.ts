@@ -4,7 +4,8 @@
  *
  * - A package's `dependencies` and `peerDependencies` name only packages of lower layers.
  * - Its `devDependencies` (tests, tools) may also name packages of its own layer, never higher.
- * - Its source imports only workspace packages it lists, and it lists none it does not import.
+ * - Its source imports only workspace packages it lists, and it lists none it does not import
+ *   (or run: a package with a `bin` may be listed for its command).
  * - A package of a `pure` layer compiles with `lib: ["ES2022"]` and `types: []` and depends on no
  *   third-party package but those in {@link PURE_THIRD_PARTY}.
  *
@@ -86,10 +87,10 @@ export const LAYERS: readonly Layer[] = [
     packages: ['@shotchain/server', '@shotchain/cli', '@shotchain/web'],
   },
   {
-    name: 'tools',
-    holds: 'benchmarks',
+    name: 'tools and example packs',
+    holds: 'benchmarks, and packs that stand where a pack from outside this repo would',
     pure: false,
-    packages: ['@shotchain/bench'],
+    packages: ['@shotchain/bench', 'shotchain-pack-title-card'],
   },
 ]
 

@@ -13,6 +13,8 @@ export interface WorkspacePackage {
   readonly devDependencies: readonly string[]
   /** Every module specifier its source files import, with the files (repo-relative) that do. */
   readonly imports: ReadonlyMap<string, readonly string[]>
+  /** Whether it has a `bin`: listing it to run that command is a use without an import. */
+  readonly hasBin: boolean
   /** `compilerOptions` of its tsconfig.json, when it has one. */
   readonly compilerOptions: { readonly lib?: unknown; readonly types?: unknown } | undefined
 }
@@ -44,6 +46,7 @@ export function readWorkspace(root: string): WorkspacePackage[] {
 function readPackage(root: string, dir: string): WorkspacePackage {
   const json = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as {
     name: string
+    bin?: unknown
     dependencies?: Record<string, string>
     devDependencies?: Record<string, string>
     peerDependencies?: Record<string, string>
@@ -68,6 +71,7 @@ function readPackage(root: string, dir: string): WorkspacePackage {
     dependencies: [...Object.keys(json.dependencies ?? {}), ...peers.filter((p) => !isOptional(p))],
     devDependencies: [...Object.keys(json.devDependencies ?? {}), ...peers.filter(isOptional)],
     imports,
+    hasBin: json.bin !== undefined,
     compilerOptions: existsSync(tsconfig)
       ? (JSON.parse(readFileSync(tsconfig, 'utf8')) as { compilerOptions?: object }).compilerOptions
       : undefined,
