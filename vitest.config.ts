@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config'
+import { shotchainPacks } from './apps/web/packs-plugin.ts'
 
 export default defineConfig({
+  // The web app's `virtual:shotchain-packs` (no packs unless SHOTCHAIN_PACKS names some).
+  plugins: [shotchainPacks(process.env, process.cwd())],
   test: {
     include: [
       'packages/*/src/**/*.test.ts',

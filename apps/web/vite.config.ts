@@ -1,6 +1,7 @@
 import type { ClientRequest, IncomingMessage } from 'node:http'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type ProxyOptions } from 'vite'
+import { shotchainPacks } from './packs-plugin.ts'
 
 /** Where `pnpm start` listens; `pnpm --filter @shotchain/web dev` forwards the API there. */
 const SERVER = process.env.SHOTCHAIN_SERVER_URL ?? 'http://127.0.0.1:5757'
@@ -24,7 +25,8 @@ const toServer: ProxyOptions = {
 }
 
 export default defineConfig({
-  plugins: [react()],
+  // Node packs named by SHOTCHAIN_PACKS, from where the app is built (as `pnpm start` does).
+  plugins: [react(), shotchainPacks(process.env, process.env.INIT_CWD ?? process.cwd())],
   resolve: { dedupe: ['react', 'react-dom', 'rete', 'rete-area-plugin'] },
   server: { proxy: { '/api': toServer, '/media': toServer } },
   // The editor's auto-arrange loads elkjs (~1.3 MB) as its own chunk, on first use only.

@@ -1,11 +1,6 @@
 export { appRegistry, withPackServices } from './packs/app-registry.ts'
-export {
-  type LoadedPack,
-  loadPacks,
-  PACKS_ENV,
-  packEntry,
-  packFolders,
-} from './packs/load-packs.ts'
+export { type LoadedPack, loadPacks } from './packs/load-packs.ts'
+export { PACKS_ENV, packEntry, packFolders } from './packs/pack-files.ts'
 export { nodeHash, type PlanWorkflowResult, planWorkflow } from './plan/plan-workflow.ts'
 export { createRunServices, type RunServices } from './services/create-services.ts'
 export { connectFal, type FalConnection } from './services/fal-connection.ts'
