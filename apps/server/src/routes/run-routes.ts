@@ -1,9 +1,9 @@
 import { apiRoutes } from '@shotchain/api'
 import type { RunPlan } from '@shotchain/engine'
+import { describeRun, summarizeRun } from '@shotchain/runs'
 import { Hono } from 'hono'
 import type { AppContext } from '../http/app-context.ts'
 import { readJson } from '../http/read-json.ts'
-import { describeRun, summarizeRun } from '@shotchain/runs'
 import { checkDocument, notFound, refuse } from './workflow-routes.ts'
 
 /**
