@@ -16,7 +16,7 @@ export function canvasActions(canvas: Canvas) {
     if (commands.length > 0 && canvas.apply(commands)) done?.()
   }
   const pasteAt = (source: Clip, at: readonly [number, number]) => {
-    const { commands, ids } = pasteCommands(history.doc, source, at)
+    const { commands, ids } = pasteCommands(history.doc, source, at, registry)
     apply(commands, () => void canvas.ready().then(() => canvas.select(ids)))
   }
   /** The clip on the system clipboard (none when it holds something else), else `clip`. */

@@ -75,6 +75,16 @@ describe('copyNodes and pasteCommands', () => {
     for (const id of again.ids) expect(after.nodes.some((n) => n.id === id)).toBe(false)
   })
 
+  it('names a pasted node after its type, as the palette does: its id stem, else the type', () => {
+    const doc = threeShotChain()
+    const clip = copyNodes(doc, ['prompt2', 'shot2', 'shot3']) as Clip
+    expect(pasteCommands(doc, clip, [0, 0], registry).ids).toEqual([
+      'prompt-1',
+      'shot-1',
+      'shot-2',
+    ])
+  })
+
   it('copies nothing when nothing is selected', () => {
     expect(copyNodes(threeShotChain(), [])).toBeUndefined()
     expect(copyNodes(threeShotChain(), ['nowhere'])).toBeUndefined()

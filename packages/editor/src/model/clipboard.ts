@@ -1,5 +1,11 @@
-import type { GraphCommand, WorkflowDocument, WorkflowEdge, WorkflowNode } from '@shotchain/graph'
-import { newEdgeId, nextNodeId, stemOfId } from './new-ids.ts'
+import type {
+  GraphCommand,
+  NodeRegistry,
+  WorkflowDocument,
+  WorkflowEdge,
+  WorkflowNode,
+} from '@shotchain/graph'
+import { newEdgeId, nextNodeId } from './new-ids.ts'
 
 /** Copied nodes and the edges among them, as plain JSON (what goes on the system clipboard). */
 export interface Clip {
@@ -45,20 +51,22 @@ function hasEnds(edge: unknown): boolean {
 
 /**
  * Commands that paste `clip` with fresh ids, its top-left corner at `at`. The document checks
- * each node and edge as it applies them, so a hand-edited clip cannot half-paste.
+ * each node and edge as it applies them, so a hand-edited clip cannot half-paste. A pasted id
+ * follows the node's type, as the palette's do: its spec's `idStem` in `registry`, else the type
+ * (a copy of `shot1` or `shot-4` pastes as the next free `shot-N`).
  */
 export function pasteCommands(
   doc: WorkflowDocument,
   clip: Clip,
   at: readonly [number, number],
+  registry?: NodeRegistry,
 ): { readonly commands: GraphCommand[]; readonly ids: string[] } {
   const left = Math.min(...clip.nodes.map((n) => n.position[0]))
   const top = Math.min(...clip.nodes.map((n) => n.position[1]))
   const renamed = new Map<string, string>()
   const taken = new Set<string>()
   for (const node of clip.nodes) {
-    // A pasted node keeps its id's stem: a copied `shot-4` pastes as the next free `shot-N`.
-    const id = nextNodeId(doc, stemOfId(node.id), taken)
+    const id = nextNodeId(doc, registry?.get(node.type)?.idStem ?? node.type, taken)
     taken.add(id)
     renamed.set(node.id, id)
   }

@@ -2,7 +2,7 @@ import type { WorkflowDocument } from '@shotchain/graph'
 
 /**
  * A readable node id not used in `doc` (nor in `taken`): `stem-1`, `stem-2`… `stem` is a node
- * type's `idStem` (`shot` for a Kling node), its type id, or the stem of a copied id.
+ * type's `idStem` (`shot` for a Kling node) or its type id.
  */
 export function nextNodeId(
   doc: WorkflowDocument,
@@ -14,11 +14,6 @@ export function nextNodeId(
     const id = `${stem}-${k}`
     if (!used.has(id) && !taken.has(id)) return id
   }
-}
-
-/** The stem of a readable id: `shot-4` → `shot`; an id without a number is its own stem. */
-export function stemOfId(id: string): string {
-  return id.replace(/-\d+$/, '') || id
 }
 
 /** A fresh edge id; random, so edges made in two tabs never collide. */
