@@ -52,7 +52,7 @@ describe('shotchain run refuses bad input before paying', () => {
   it('names the image node whose picture fal would refuse: 200×200, 3:1', async () => {
     const small = scaled('small.png', '200:200')
     expect(await runBroken('small', setParam('image', 'path', small))).toMatch(
-      /node image\] nodes\[0\]\.params\.path: the image is 200×200 px.*Kling \(node shot\)/,
+      /node image\] nodes\[0\]\.params\.path: the image is 200×200 px.*Kling O1 image to video \(node shot\)/,
     )
     const wide = scaled('wide.png', '1500:500')
     expect(await runBroken('wide', setParam('image', 'path', wide))).toMatch(
