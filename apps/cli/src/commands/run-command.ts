@@ -1,4 +1,5 @@
 import { planRun, type RunEvent, type RunPlan } from '@shotchain/engine'
+import { nodesWithRole } from '@shotchain/graph'
 import { cliWorkflowId, createRunLifecycle, overBudget } from '@shotchain/runs'
 import { nodeHash } from '@shotchain/runtime'
 import type { CliArgs } from '../cli-args.ts'
@@ -32,7 +33,7 @@ export async function runCommand(args: CliArgs, io: CliIo): Promise<number> {
 /** After a run: a plan of every shot and what feeds it, to read their results from the cache. */
 function planShots(prepared: PreparedRun): RunPlan {
   const { doc, registry, services, fingerprints } = prepared
-  const shots = new Set(doc.nodes.filter((n) => n.type === 'kling-o1-i2v').map((n) => n.id))
+  const shots = new Set(nodesWithRole(doc, registry, 'shot').map((shot) => shot.node.id))
   const feeders = doc.edges.filter((e) => shots.has(e.to.node)).map((e) => e.from.node)
   const targets = [...shots, ...feeders]
   const planned = planRun(doc, registry, {

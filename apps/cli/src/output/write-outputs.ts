@@ -7,11 +7,15 @@ import { extensionFor, type Store } from '@shotchain/store'
 /** One shot in the manifest: what was asked, what it was made from, and what it cost. */
 export interface ShotRecord {
   readonly node: string
+  /** Its node type (which model made it). */
+  readonly type: string
   readonly prompt: string | undefined
+  /** The content hash of the image reaching each image input (e.g. `start`, `end`). */
   readonly inputs: Readonly<Record<string, string | undefined>>
   readonly requestId: string | undefined
-  readonly durationSec: number | undefined
-  readonly tier: string | undefined
+  readonly durationSec: number
+  /** What its pack says of its params (`describe`), e.g. Kling's `tier`, spread in. */
+  readonly [fact: string]: unknown
   /** What its clip cost, whichever run paid for it (the spend ledger's records of its request). */
   readonly costUsd: number
   /** What this run committed for it (0 when it came from the cache or re-attached). */
@@ -38,11 +42,15 @@ export async function writeOutputs(options: {
   const written: string[] = []
   const files: Record<string, string> = {}
   for (const node of plan.nodes) {
-    if (node.spec.type !== 'output') continue
-    const media = result.outputs.get(node.id)?.media as MediaRef | undefined
+    const role = node.spec.role?.kind === 'output' ? node.spec.role : undefined
+    if (role === undefined) continue
+    const media = result.outputs.get(node.id)?.[role.media] as MediaRef | undefined
     const from = media && store.media.pathOf(media.hash)
     if (media === undefined || from === undefined) continue
-    const name = `${(node.params as { name: string }).name}${extensionFor(media.contentType)}`
+    const named =
+      role.name === undefined ? undefined : (node.params as Record<string, unknown>)[role.name]
+    const stem = typeof named === 'string' && named !== '' ? named : node.id
+    const name = `${stem}${extensionFor(media.contentType)}`
     await copyFile(from, join(outDir, name))
     files[node.id] = name
     written.push(join(outDir, name))
@@ -66,7 +74,8 @@ export async function writeOutputs(options: {
 }
 
 /**
- * One record per Kling node of the document, whether it ran now or came from the cache:
+ * One record per shot of the document (its pack declares the shot role), whether it ran now or
+ * came from the cache:
  * `shotPlan` is a plan (after the run) targeting every shot and what feeds it, so its cached
  * entries give each shot's video, request id and input hashes.
  */
@@ -88,34 +97,34 @@ function shotRecords(
   }
   const ranNow = new Map(plan.nodes.filter((n) => n.action === 'run').map((n) => [n.id, n]))
   const planned = new Map(shotPlan.nodes.map((n) => [n.id, n]))
-  const paramsOf = new Map(plan.doc.nodes.map((n) => [n.id, n.params]))
-  return plan.doc.nodes
-    .filter((node) => node.type === 'kling-o1-i2v')
-    .map((doc) => {
-      const node = planned.get(doc.id)
-      const sourceOf = (port: string) => node?.inputs.find((i) => i.port === port)?.sources[0]
-      const hashOf = (port: string) => {
-        const source = sourceOf(port)
-        const value = source && planned.get(source.node)?.outputs?.[source.port]
-        return (value as MediaRef | undefined)?.hash
-      }
-      const promptNode = sourceOf('prompt')?.node
-      const params = (node?.params ?? {}) as { duration?: number; tier?: string }
-      const outputs = node?.outputs
-      const requestId = (outputs?.requestId as string | undefined) ?? requestIds.get(doc.id)
-      return {
+  return plan.doc.nodes.flatMap((doc) => {
+    const node = planned.get(doc.id)
+    const role = node?.spec.role?.kind === 'shot' ? node.spec.role : undefined
+    if (node === undefined || role === undefined) return []
+    const valueOf = (port: string) => {
+      const source = node.inputs.find((i) => i.port === port)?.sources[0]
+      return source && planned.get(source.node)?.outputs?.[source.port]
+    }
+    const inputs = Object.entries(node.spec.inputs)
+      .filter(([, input]) => input.type === 'image')
+      .map(([port]) => [port, (valueOf(port) as MediaRef | undefined)?.hash])
+    const prompt = role.prompt === undefined ? undefined : valueOf(role.prompt)
+    const outputs = node.outputs
+    const requestId = (outputs?.requestId as string | undefined) ?? requestIds.get(doc.id)
+    return [
+      {
         node: doc.id,
-        prompt: promptNode
-          ? (paramsOf.get(promptNode) as { text?: string } | undefined)?.text
-          : undefined,
-        inputs: { start: hashOf('start'), end: hashOf('end') },
+        type: doc.type,
+        prompt: typeof prompt === 'string' ? prompt : undefined,
+        inputs: Object.fromEntries(inputs),
         requestId,
-        durationSec: params.duration,
-        tier: params.tier,
+        durationSec: role.durationSec(node.params),
+        ...role.describe?.(node.params),
         costUsd: requestId === undefined ? 0 : costOf(requestId),
         spentUsd: spent.get(doc.id) ?? 0,
         cached: !ranNow.has(doc.id),
-        video: (outputs?.video as MediaRef | undefined)?.hash,
-      }
-    })
+        video: (outputs?.[role.video] as MediaRef | undefined)?.hash,
+      },
+    ]
+  })
 }

@@ -5,7 +5,7 @@ import { requestFal } from '../nodes/request-fal.ts'
 import type { NodeServices } from '../services.ts'
 
 /** A second video model's endpoint (the emulator serves Kling pro there: a real clip). */
-const ENDPOINT = 'fal-ai/kling-video/o1/pro/image-to-video'
+const ENDPOINT = 'fal-ai/kling-video/o1/image-to-video'
 
 const params = z.object({ seconds: z.number().int().min(3).max(10).default(4) })
 
