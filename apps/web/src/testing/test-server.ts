@@ -31,6 +31,8 @@ export async function startTestServer(options: { webDist?: string } = {}): Promi
     PATH: process.env.PATH,
     SHOTCHAIN_HOME: home,
     SHOTCHAIN_FAL_EMULATOR_URL: emulator.url,
+    // The packs a test names (absolute folders): the server loads the ones the app was built with.
+    ...(process.env.SHOTCHAIN_PACKS ? { SHOTCHAIN_PACKS: process.env.SHOTCHAIN_PACKS } : {}),
   }
   const server = await createServer({
     env,
