@@ -101,14 +101,14 @@ function shotRecords(
     const node = planned.get(doc.id)
     const role = node?.spec.role?.kind === 'shot' ? node.spec.role : undefined
     if (node === undefined || role === undefined) return []
-    const valueOf = (port: string) => {
+    const arriving = (port: string) => {
       const source = node.inputs.find((i) => i.port === port)?.sources[0]
       return source && planned.get(source.node)?.outputs?.[source.port]
     }
     const inputs = Object.entries(node.spec.inputs)
       .filter(([, input]) => input.type === 'image')
-      .map(([port]) => [port, (valueOf(port) as MediaRef | undefined)?.hash])
-    const prompt = role.prompt === undefined ? undefined : valueOf(role.prompt)
+      .map(([port]) => [port, (arriving(port) as MediaRef | undefined)?.hash])
+    const prompt = role.prompt === undefined ? undefined : arriving(role.prompt)
     const outputs = node.outputs
     const requestId = (outputs?.requestId as string | undefined) ?? requestIds.get(doc.id)
     return [

@@ -78,11 +78,7 @@ describe('copyNodes and pasteCommands', () => {
   it('names a pasted node after its type, as the palette does: its id stem, else the type', () => {
     const doc = threeShotChain()
     const clip = copyNodes(doc, ['prompt2', 'shot2', 'shot3']) as Clip
-    expect(pasteCommands(doc, clip, [0, 0], registry).ids).toEqual([
-      'prompt-1',
-      'shot-1',
-      'shot-2',
-    ])
+    expect(pasteCommands(doc, clip, [0, 0], registry).ids).toEqual(['prompt-1', 'shot-1', 'shot-2'])
   })
 
   it('copies nothing when nothing is selected', () => {
