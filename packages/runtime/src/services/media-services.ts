@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import type { RetryPolicy } from '@shotchain/fal'
 import { type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
 import type { MediaRef, MediaServices } from '@shotchain/nodes'
-import type { Store, StoredMedia } from '@shotchain/store'
+import { extensionFor, type Store, type StoredMedia } from '@shotchain/store'
 import { downloadUrl } from './download-url.ts'
 import { createImageFactsReader, type ReadImageFacts } from './image-facts.ts'
 import { type LocalFiles, readingLocal } from './local-files.ts'
@@ -40,9 +40,37 @@ export function createMediaServices(
         `${origin} is not a PNG, JPEG, WebP, GIF or MP4 file`,
       )
     }
-    const put = await store.media.putBytes(bytes, contentType)
-    const size = contentType.startsWith('image/') ? probeImageBytes(bytes) : undefined
+    const isImage = contentType.startsWith('image/')
+    const put = isImage
+      ? await storeDecodedImage(bytes, contentType, origin)
+      : await store.media.putBytes(bytes, contentType)
+    const size = isImage ? probeImageBytes(bytes) : undefined
     return describe(put, contentType, size, sourceUrl)
+  }
+
+  /**
+   * Stores an image only once it decodes whole within the pixel cap, so a header that lies or
+   * data cut short never reaches a paid request (nor the media folder).
+   */
+  const storeDecodedImage = async (
+    bytes: Uint8Array,
+    contentType: string,
+    origin: string,
+  ): Promise<StoredMedia> => {
+    const temp = store.media.tempPath(extensionFor(contentType))
+    await writeFile(temp, bytes)
+    let decoded: Awaited<ReturnType<MediaTools['decodeImage']>>
+    try {
+      decoded = await tools.decodeImage(temp)
+    } catch (error) {
+      await rm(temp, { force: true })
+      throw error
+    }
+    if (!decoded.ok) {
+      await rm(temp, { force: true })
+      throw new ShotchainError(ERROR_CODES.validation, `${origin} ${decoded.problem}`)
+    }
+    return store.media.adoptFile(temp, contentType)
   }
 
   /** A MediaRef of stored media; ffprobe runs only when the pixel size is not known already. */
