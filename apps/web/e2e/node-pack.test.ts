@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
 import { useApp } from './harness.ts'
-import { runDriver } from './run-driver.ts'
+import { ESTIMATE_WAIT, runDriver } from './run-driver.ts'
 
 // The example title-card pack, named by SHOTCHAIN_PACKS alone before this file builds the app and
 // starts the server: the editor offers and draws it, the server runs it.
@@ -41,7 +41,7 @@ describe('a node pack from outside the app, in Chromium', () => {
     await page.goto(`${url}/#${id}`)
     await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(4)
     expect(await canvas.node('title').getByTestId('title').textContent()).toMatch(/Title card/)
-    await expect.poll(run.estimate).toBe('1 shot to generate, $0.25')
+    await expect.poll(run.estimate, ESTIMATE_WAIT).toBe('1 shot to generate, $0.25')
     await page.getByTestId('run').click()
     await expect.poll(run.runStatus, { timeout: 60_000 }).toMatch(/^Last run succeeded/)
     expect(await run.state('title')).toBe('succeeded')

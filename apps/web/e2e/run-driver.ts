@@ -3,6 +3,13 @@ import type { Page } from 'playwright-core'
 /** The Kling endpoint the starter's shots call, as the emulator counts it. */
 export const KLING = 'fal-ai/kling-video/o1/standard/image-to-video'
 
+/**
+ * How long a test waits for the estimate line to settle: an estimate plans the document on the
+ * server (hashing and decoding its images), which under a full parallel suite on two cores can
+ * take seconds, not the poll's default one.
+ */
+export const ESTIMATE_WAIT = { timeout: 15_000 } as const
+
 /** Reading and waiting on a run in the page, as a person watching the canvas would. */
 export function runDriver(page: Page) {
   const state = (nodeId: string) =>

@@ -2,7 +2,7 @@ import { makePng } from '@shotchain/fal-emulator/testing'
 import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
 import { screenshot, useApp } from './harness.ts'
-import { KLING, runDriver } from './run-driver.ts'
+import { ESTIMATE_WAIT, KLING, runDriver } from './run-driver.ts'
 
 const SLOW = 180_000
 
@@ -18,7 +18,7 @@ describe('running from the app in Chromium', () => {
       app().server.emulator.configure({ queueLatencyMs: 1200, runLatencyMs: 800 })
       await page.goto(`${url}/#three-shot-chain`)
       await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
-      await expect.poll(run.estimate).toBe('3 shots to generate, $1.26')
+      await expect.poll(run.estimate, ESTIMATE_WAIT).toBe('3 shots to generate, $1.26')
       await expect.poll(() => page.getByTestId('offline-banner').count()).toBe(1)
       await run.recordStates()
       await page.getByTestId('run').click()
@@ -60,7 +60,7 @@ describe('running from the app in Chromium', () => {
       await canvasDriver(page).node('prompt2').getByTestId('prompt-text').click()
       await page.keyboard.press('End')
       await page.keyboard.type(', rain starts')
-      await expect.poll(run.estimate).toBe('2 shots to generate, 1 cached, $0.84')
+      await expect.poll(run.estimate, ESTIMATE_WAIT).toBe('2 shots to generate, 1 cached, $0.84')
       await expect.poll(() => run.state('shot2')).toBe('stale')
       await page.getByTestId('run').click()
       await expect.poll(run.runStatus, { timeout: 60_000 }).toBe('Last run succeeded, spent $0.84')
@@ -80,7 +80,7 @@ describe('running from the app in Chromium', () => {
       await canvasDriver(page).node('prompt1').getByTestId('prompt-text').click()
       await page.keyboard.press('End')
       await page.keyboard.type(' at dawn')
-      await expect.poll(run.estimate).toBe('3 shots to generate, $1.26')
+      await expect.poll(run.estimate, ESTIMATE_WAIT).toBe('3 shots to generate, $1.26')
       await page.getByTestId('run').click()
       await expect.poll(() => run.state('shot1'), { timeout: 30_000 }).toBe('running')
       await page.getByTestId('cancel').click()
@@ -124,7 +124,7 @@ describe('running from the app in Chromium', () => {
       await canvasDriver(page).node('prompt3').getByTestId('prompt-text').click()
       await page.keyboard.press('End')
       await page.keyboard.type(' as night falls')
-      await expect.poll(run.estimate).toBe('1 shot to generate, 2 cached, $0.42')
+      await expect.poll(run.estimate, ESTIMATE_WAIT).toBe('1 shot to generate, 2 cached, $0.42')
       server.emulator.configure({ faultScript: [{ route: 'submit', fault: 'dropAfter' }] })
       const before = server.emulator.stats().submits[KLING] ?? 0
       await page.getByTestId('run').click()
