@@ -10,7 +10,7 @@ export interface CacheEntry {
 }
 
 /**
- * Results by cache key. Synchronous on purpose: the in-memory store and SQLite (better-sqlite3)
+ * Results by cache key. Synchronous on purpose: the in-memory store and SQLite (libsql)
  * both answer at once, and planning 10,000 nodes must not pay an await per look-up.
  * An implementation may answer `undefined` for an entry whose media is gone, so the node runs again.
  */
