@@ -58,6 +58,7 @@ export type {
 export {
   fileSourceFor,
   nodesWithRole,
+  outputNameOf,
   parsedParams,
   playedSequence,
   type RoleNode,

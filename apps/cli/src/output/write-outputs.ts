@@ -1,6 +1,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type RunEvent, type RunPlan, type RunResult, sumUsd } from '@shotchain/engine'
+import { outputNameOf } from '@shotchain/graph'
 import type { MediaRef } from '@shotchain/nodes'
 import { extensionFor, type Store } from '@shotchain/store'
 
@@ -47,9 +48,7 @@ export async function writeOutputs(options: {
     const media = result.outputs.get(node.id)?.[role.media] as MediaRef | undefined
     const from = media && store.media.pathOf(media.hash)
     if (media === undefined || from === undefined) continue
-    const named =
-      role.name === undefined ? undefined : (node.params as Record<string, unknown>)[role.name]
-    const stem = typeof named === 'string' && named !== '' ? named : node.id
+    const stem = outputNameOf({ id: node.id, params: node.params as Record<string, unknown> }, role)
     const name = `${stem}${extensionFor(media.contentType)}`
     await copyFile(from, join(outDir, name))
     files[node.id] = name

@@ -1,4 +1,9 @@
-import { type NodeRegistry, nodesWithRole, type WorkflowDocument } from '@shotchain/graph'
+import {
+  type NodeRegistry,
+  nodesWithRole,
+  outputNameOf,
+  type WorkflowDocument,
+} from '@shotchain/graph'
 import { mediaOf, mediaUrl } from './media-of.ts'
 import type { RunView } from './run-view.ts'
 
@@ -19,8 +24,7 @@ export function runOutputs(
   return nodesWithRole(doc, registry, 'output').flatMap(({ node, role }) => {
     const media = mediaOf(view.nodes.get(node.id)?.outputs, role.media)
     if (media === undefined) return []
-    const named = role.name === undefined ? undefined : node.params[role.name]
-    const name = typeof named === 'string' && named !== '' ? named : node.id
+    const name = outputNameOf(node, role)
     const extension = media.kind === 'video' ? 'mp4' : 'png'
     return [{ nodeId: node.id, fileName: `${name}.${extension}`, url: mediaUrl(media) }]
   })

@@ -1,7 +1,7 @@
 import type { WorkflowDocument, WorkflowNode } from '../document/types.ts'
 import type { AnyNodeSpec } from '../spec/node-spec.ts'
 import type { NodeRegistry } from '../spec/registry.ts'
-import type { NodeRole } from './node-role.ts'
+import type { NodeRole, OutputRole } from './node-role.ts'
 
 type RoleKind = NodeRole['kind']
 type RoleOfKind<K extends RoleKind> = Extract<NodeRole, { kind: K }>
@@ -126,4 +126,14 @@ export function shotsInPlayOrder(
     .filter((e) => e.to.node === sequence.node.id && e.to.port === sequence.role.clips)
     .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
     .flatMap((e) => byId.get(e.from.node) ?? [])
+}
+
+/**
+ * The name an output node keeps its result under: its role's `name` param when it is a
+ * non-empty string, else the node's id. Without a file extension.
+ * @public
+ */
+export function outputNameOf(node: Pick<WorkflowNode, 'id' | 'params'>, role: OutputRole): string {
+  const named = role.name === undefined ? undefined : node.params[role.name]
+  return typeof named === 'string' && named !== '' ? named : node.id
 }

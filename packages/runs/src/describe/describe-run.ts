@@ -1,9 +1,10 @@
 import type { RunEvent } from '@shotchain/engine'
+import { type NodeRegistry, nodesWithRole, type WorkflowDocument } from '@shotchain/graph'
 import type { MediaRef } from '@shotchain/nodes'
 import type { Store } from '@shotchain/store'
 import { nodesAwaitingDecision, readEvents } from '../record/record-event.ts'
 
-/** A finished output of a run: the media an `output` node produced, and where to download it. */
+/** A finished output of a run: the media an output node kept, and where to download it. */
 export interface RunOutput {
   readonly nodeId: string
   readonly media: MediaRef
@@ -15,7 +16,7 @@ export interface RunOutput {
  * spend ledger's sum), each node's state, the outputs so far, and the nodes waiting for a
  * person's decision (`ambiguous-submit`).
  */
-export function describeRun(store: Store, runId: string, active: boolean) {
+export function describeRun(store: Store, registry: NodeRegistry, runId: string, active: boolean) {
   const run = store.runs.get(runId)
   if (run === undefined) return undefined
   const nodes = store.nodeRuns.list(runId)
@@ -30,7 +31,7 @@ export function describeRun(store: Store, runId: string, active: boolean) {
     active,
     nodes,
     needsDecision,
-    outputs: outputsOf(run.doc.nodes, readEvents(store, runId, 0)),
+    outputs: outputsOf(run.doc, registry, readEvents(store, runId, 0)),
   }
 }
 
@@ -40,16 +41,21 @@ export function summarizeRun<R extends { doc: unknown }>(run: R): Omit<R, 'doc'>
   return rest
 }
 
+/** The media each output node kept (its pack's output role names the result key), by events. */
 function outputsOf(
-  docNodes: readonly { id: string; type: string }[],
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
   events: readonly { seq: number; event: RunEvent }[],
 ): RunOutput[] {
-  const outputNodes = new Set(docNodes.filter((n) => n.type === 'output').map((n) => n.id))
+  const mediaKeys = new Map(
+    nodesWithRole(doc, registry, 'output').map(({ node, role }) => [node.id, role.media]),
+  )
   const found = new Map<string, RunOutput>()
   for (const { event } of events) {
     if (event.type !== 'node-succeeded' && event.type !== 'node-cached') continue
-    if (!outputNodes.has(event.nodeId)) continue
-    const media = event.outputs.media as MediaRef | undefined
+    const key = mediaKeys.get(event.nodeId)
+    if (key === undefined) continue
+    const media = event.outputs[key] as MediaRef | undefined
     if (media) found.set(event.nodeId, { nodeId: event.nodeId, media, url: `/media/${media.hash}` })
   }
   return [...found.values()]
