@@ -28,9 +28,9 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     name: 'domain',
-    holds: 'the workflow document, Kling’s facts, HTTP range parsing',
+    holds: 'the workflow document, Kling’s facts, fal’s model catalog, HTTP range parsing',
     pure: true,
-    packages: ['@shotchain/graph', '@shotchain/kling', '@shotchain/http'],
+    packages: ['@shotchain/graph', '@shotchain/kling', '@shotchain/fal-catalog', '@shotchain/http'],
   },
   {
     name: 'engine',
