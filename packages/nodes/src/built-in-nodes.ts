@@ -1,4 +1,5 @@
 import type { AnyNodeSpec, NodeRegistry } from '@shotchain/graph'
+import { catalogNodes } from './fal-model/catalog-nodes.ts'
 import { extractFrameNode } from './nodes/extract-frame.ts'
 import { imageSourceNode } from './nodes/image-source.ts'
 import { klingO1I2vNode } from './nodes/kling-o1-i2v.ts'
@@ -8,7 +9,7 @@ import { sequenceNode } from './nodes/sequence.ts'
 
 /**
  * The built-in node pack: `image-source`, `prompt`, `kling-o1-i2v`, `extract-frame`,
- * `sequence` and `output`. Every one expects `ctx.services` to be a `NodeServices`.
+ * `sequence`, `output`, and a `fal:<endpoint id>` node per model of fal's bundled catalog. Every one expects `ctx.services` to be a `NodeServices`.
  */
 export const builtInNodes: readonly AnyNodeSpec[] = [
   imageSourceNode,
@@ -17,6 +18,7 @@ export const builtInNodes: readonly AnyNodeSpec[] = [
   extractFrameNode,
   sequenceNode,
   outputNode,
+  ...catalogNodes,
 ]
 
 /**
