@@ -46,7 +46,7 @@ export function falModelNode(model: FalModel): AnyNodeSpec {
     version: 1,
     title: model.title,
     description: model.description,
-    category: makesVideo ? 'video' : 'image',
+    category: makesVideo ? 'video' : model.kind === 'image-edit' ? 'edit' : 'image',
     inputs: inputPortsOf(model),
     outputs,
     params: paramsSchemaOf(model),
