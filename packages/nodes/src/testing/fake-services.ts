@@ -1,4 +1,5 @@
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
+import { catalogModel, secondsOf } from '@shotchain/fal-catalog'
 import type { NodeProgress } from '@shotchain/graph'
 import type { FalServices, MediaRef, MediaServices, NodeServices } from '../services.ts'
 
@@ -155,22 +156,56 @@ function createFakeFal(urls: Map<string, MediaRef>): FakeFal {
       if (job === undefined) {
         throw new ShotchainError(ERROR_CODES.notFound, `fal does not know request ${requestId}`)
       }
-      const start = byUrl.get(String(job.input.start_image_url))
-      const url = `https://fake.fal/files/${requestId}.mp4`
-      urls.set(url, {
-        kind: 'video',
-        hash: `clip:${requestId}`,
-        contentType: 'video/mp4',
-        sizeBytes: 2_000_000,
-        width: start?.width ?? 1280,
-        height: start?.height ?? 720,
-        durationSec: Number(job.input.duration),
-        sourceUrl: url,
-      })
-      return { video: { url, content_type: 'video/mp4' } }
+      return fakeResult(job, urls, byUrl)
     },
   }
   return fal
+}
+
+/**
+ * What fal returns for a job: images for a catalog model that makes images (the first input
+ * image's size, else 1024×768), else a clip of the asked duration at the start image's size.
+ */
+function fakeResult(
+  job: {
+    readonly requestId: string
+    readonly endpoint: string
+    readonly input: Record<string, unknown>
+  },
+  urls: Map<string, MediaRef>,
+  byUrl: ReadonlyMap<string, MediaRef>,
+): unknown {
+  const { requestId, input } = job
+  const model = catalogModel(job.endpoint)
+  const firstUrl = [input.start_image_url, input.image_url, input.first_frame_url, input.image_urls]
+    .map((v) => (Array.isArray(v) ? v[0] : v))
+    .find((v) => v !== undefined)
+  const start = byUrl.get(String(firstUrl))
+  if (model?.outputs[0]?.media === 'image') {
+    const url = `https://fake.fal/files/${requestId}.png`
+    const image = {
+      ...fakeImage(`image:${requestId}`),
+      width: start?.width ?? 1024,
+      height: start?.height ?? 768,
+      sourceUrl: url,
+    }
+    urls.set(url, image)
+    return { images: [{ url, width: image.width, height: image.height }] }
+  }
+  const url = `https://fake.fal/files/${requestId}.mp4`
+  urls.set(url, {
+    kind: 'video',
+    hash: `clip:${requestId}`,
+    contentType: 'video/mp4',
+    sizeBytes: 2_000_000,
+    width: start?.width ?? 1280,
+    height: start?.height ?? 720,
+    durationSec: secondsOf(
+      input.duration ?? model?.inputs.find((f) => f.name === 'duration')?.default,
+    ),
+    sourceUrl: url,
+  })
+  return { video: { url, content_type: 'video/mp4' } }
 }
 
 function heldUntilAborted(signal: AbortSignal): Promise<never> {
