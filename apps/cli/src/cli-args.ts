@@ -4,9 +4,16 @@ export const USAGE = `usage:
   shotchain run <workflow.json> [--out DIR] [--to NODE] [--budget USD] [--yes] [--concurrency N] [--resubmit NODE]
   shotchain validate <workflow.json>
   shotchain estimate <workflow.json> [--to NODE]
+  shotchain models [TEXT]            fal models with a node, found by id, name or kind
 
 Without FAL_KEY, shotchain runs on the fal emulator (offline; clips are synthetic, nothing billed).
 State (cache, journal, media) lives in $SHOTCHAIN_HOME, by default ~/.shotchain.`
+
+/** `shotchain models [TEXT]`: the words to find models by (empty: all of them). */
+export interface ModelsArgs {
+  readonly command: 'models'
+  readonly text: string
+}
 
 export interface CliArgs {
   readonly command: 'run' | 'validate' | 'estimate'
@@ -20,7 +27,7 @@ export interface CliArgs {
 }
 
 /** Parses the command line; a string is a message for a person (with the usage). */
-export function parseCliArgs(argv: readonly string[]): CliArgs | string {
+export function parseCliArgs(argv: readonly string[]): CliArgs | ModelsArgs | string {
   let parsed: ReturnType<typeof parse>
   try {
     parsed = parse(argv)
@@ -30,6 +37,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | string {
   const { values, positionals } = parsed
   if (values.help) return USAGE
   const [command, file, ...rest] = positionals
+  if (command === 'models') return { command, text: positionals.slice(1).join(' ') }
   if (command !== 'run' && command !== 'validate' && command !== 'estimate') {
     return `${command === undefined ? 'no command given' : `unknown command "${command}"`}\n\n${USAGE}`
   }
