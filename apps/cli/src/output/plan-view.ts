@@ -1,8 +1,10 @@
 import type { RunPlan } from '@shotchain/engine'
+import { usdText } from './usd-text.ts'
 
 /** The plan as lines: what runs, what is cached, what re-attaches, and the estimate. */
 export function describePlan(plan: RunPlan, falMode: 'fal' | 'emulator'): string[] {
   const lines: string[] = []
+  const typeWidth = Math.max(14, ...plan.nodes.map((n) => n.spec.type.length))
   for (const node of plan.nodes) {
     const what =
       node.action === 'cached'
@@ -13,11 +15,11 @@ export function describePlan(plan: RunPlan, falMode: 'fal' | 'emulator'): string
             ? 'NEEDS A DECISION: an earlier submit may have reached fal (see --resubmit)'
             : node.resumeRequestId
               ? `re-attach to fal request ${node.resumeRequestId} (already paid; ` +
-                `$${node.costUsd.toFixed(2)} again only if fal lost it)`
+                `${usdText(node.costUsd)} again only if fal lost it)`
               : node.costUsd > 0
-                ? `run, $${node.costUsd.toFixed(2)}`
+                ? `run, ${usdText(node.costUsd)}`
                 : 'run'
-    lines.push(`  ${node.id.padEnd(14)} ${node.spec.type.padEnd(14)} ${what}`)
+    lines.push(`  ${node.id.padEnd(14)} ${node.spec.type.padEnd(typeWidth)} ${what}`)
   }
   const { estimate } = plan
   const billed = falMode === 'fal' ? '' : ' (what fal would bill; the emulator bills nothing)'

@@ -1,4 +1,5 @@
 import type { RunCounts, RunEvent, RunStatus } from '@shotchain/engine'
+import { usdText } from './usd-text.ts'
 
 /**
  * Turns run events into one line per change a person cares about: queued (with fal's queue
@@ -58,7 +59,7 @@ export function createProgressView(
         )
       case 'node-succeeded': {
         const took = ((event.at - (begunAt.get(event.nodeId) ?? event.at)) / 1000).toFixed(1)
-        const cost = event.costUsd > 0 ? `, $${event.costUsd.toFixed(2)}` : ''
+        const cost = event.costUsd > 0 ? `, ${usdText(event.costUsd)}` : ''
         return line(event.at, event.nodeId, `done in ${took}s${cost}`)
       }
       case 'node-failed': {

@@ -5,6 +5,7 @@ import {
   type RunState,
 } from '@shotchain/engine'
 import { describeRunEnd, stampOf } from './progress-view.ts'
+import { usdText } from './usd-text.ts'
 
 /** What the plan knows of a node and its events do not say. */
 export interface NodeFacts {
@@ -138,11 +139,11 @@ function elapsedOf(node: NodeState, now: number): string {
 
 function costOf(node: NodeState, facts: NodeFacts | undefined): string {
   // Submitted: what its submit committed, paid whatever happens next.
-  if (node.costUsd !== undefined) return node.costUsd ? `$${node.costUsd.toFixed(2)}` : ''
+  if (node.costUsd !== undefined) return node.costUsd ? usdText(node.costUsd) : ''
   if (node.status === 'succeeded') return ''
   const expected = facts?.estimateUsd ?? 0
   const pending = node.status === 'waiting' || node.status === 'queued' || isAtWork(node)
-  return pending && expected > 0 ? `~$${expected.toFixed(2)}` : ''
+  return pending && expected > 0 ? `~${usdText(expected)}` : ''
 }
 
 function detailOf(node: NodeState): string {
