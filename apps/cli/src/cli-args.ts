@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 
 export const USAGE = `usage:
   shotchain run <workflow.json> [--out DIR] [--to NODE] [--budget USD] [--yes] [--concurrency N] [--resubmit NODE]
+                                     [--allow-unknown-price]
   shotchain validate <workflow.json>
   shotchain estimate <workflow.json> [--to NODE]
   shotchain models [TEXT]            fal models with a node, found by id, name or kind
@@ -24,6 +25,8 @@ export interface CliArgs {
   readonly yes: boolean
   readonly concurrency: number
   readonly resubmit: readonly string[]
+  /** Run models whose price is unknown although there is a budget. */
+  readonly allowUnknownPrice: boolean
 }
 
 /** Parses the command line; a string is a message for a person (with the usage). */
@@ -59,6 +62,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | ModelsArgs | st
     yes: values.yes === true,
     concurrency,
     resubmit: values.resubmit ?? [],
+    allowUnknownPrice: values['allow-unknown-price'] === true,
   }
 }
 
@@ -73,6 +77,7 @@ function parse(argv: readonly string[]) {
       yes: { type: 'boolean', short: 'y' },
       concurrency: { type: 'string' },
       resubmit: { type: 'string', multiple: true },
+      'allow-unknown-price': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })

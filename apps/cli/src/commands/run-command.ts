@@ -50,10 +50,13 @@ async function runPrepared(args: CliArgs, io: CliIo, prepared: PreparedRun): Pro
   const { planned: plan, services } = prepared
   for (const line of describePlan(plan, services.falMode)) io.out(line)
   const usd = plan.estimate.usd
-  const refused = overBudget(plan, args.budget)
+  const refused = overBudget(plan, args.budget, args.allowUnknownPrice)
   if (refused) {
+    const budget = `$${refused.budgetUsd.toFixed(2)}`
     io.err(
-      `refused: the estimate $${refused.estimateUsd.toFixed(2)} is over the budget of $${refused.budgetUsd.toFixed(2)}`,
+      refused.unknownPrice > 0
+        ? `refused: ${refused.unknownPrice} node(s) have an unknown price, which the budget of ${budget} cannot cover; pass --allow-unknown-price to run them anyway`
+        : `refused: the estimate $${refused.estimateUsd.toFixed(2)} is over the budget of ${budget}`,
     )
     return EXIT.refused
   }
@@ -91,6 +94,7 @@ async function runPrepared(args: CliArgs, io: CliIo, prepared: PreparedRun): Pro
     plan,
     ...(args.to ? { targets: args.to } : {}),
     ...(args.budget === undefined ? {} : { budgetUsd: args.budget }),
+    ...(args.allowUnknownPrice ? { allowUnknownPrice: true } : {}),
     resubmit: args.resubmit,
     signal: io.signal,
   })

@@ -16,9 +16,11 @@ export function describePlan(plan: RunPlan, falMode: 'fal' | 'emulator'): string
             : node.resumeRequestId
               ? `re-attach to fal request ${node.resumeRequestId} (already paid; ` +
                 `${usdText(node.costUsd)} again only if fal lost it)`
-              : node.costUsd > 0
-                ? `run, ${usdText(node.costUsd)}`
-                : 'run'
+              : node.priceUnknown
+                ? 'run, price unknown'
+                : node.costUsd > 0
+                  ? `run, ${usdText(node.costUsd)}`
+                  : 'run'
     lines.push(`  ${node.id.padEnd(14)} ${node.spec.type.padEnd(typeWidth)} ${what}`)
   }
   const { estimate } = plan
@@ -31,7 +33,9 @@ export function describePlan(plan: RunPlan, falMode: 'fal' | 'emulator'): string
   lines.push(
     `estimate: ${estimate.run} to run, ${estimate.cached} cached` +
       (estimate.resumed > 0 ? `, ${estimate.resumed} re-attached` : '') +
-      `, $${estimate.usd.toFixed(2)}${resumed}${billed}`,
+      `, $${estimate.usd.toFixed(2)}${resumed}` +
+      (estimate.unknownPrice > 0 ? ` plus ${estimate.unknownPrice} at an unknown price` : '') +
+      billed,
   )
   for (const warning of plan.warnings)
     lines.push(`  warning [node ${warning.nodeId ?? '-'}] ${warning.path}: ${warning.message}`)

@@ -44,7 +44,7 @@ export function runRoutes(app: AppContext): Hono {
     if (started.reason === 'invalid') return refuse(c, started.issues, app.hide)
     return c.json(
       {
-        error: `refused: the estimate $${started.estimateUsd.toFixed(2)} is over the budget of $${started.budgetUsd.toFixed(2)}`,
+        error: refusalText(started),
         estimateUsd: started.estimateUsd,
         budgetUsd: started.budgetUsd,
       },
@@ -103,6 +103,14 @@ export function runRoutes(app: AppContext): Hono {
   return routes
 }
 
+/** Why a run with a budget was refused, for a person. */
+function refusalText(refused: { estimateUsd: number; budgetUsd: number; unknownPrice: number }) {
+  const budget = `$${refused.budgetUsd.toFixed(2)}`
+  return refused.unknownPrice > 0
+    ? `refused: ${refused.unknownPrice} node(s) have an unknown price, which the budget of ${budget} cannot cover; start it with allowUnknownPrice to run them anyway`
+    : `refused: the estimate $${refused.estimateUsd.toFixed(2)} is over the budget of ${budget}`
+}
+
 /** What a plan will do and cost: per node, and in total. */
 function describePlan(plan: RunPlan) {
   const ids = (action: string) => plan.nodes.filter((n) => n.action === action).map((n) => n.id)
@@ -119,6 +127,7 @@ function describePlan(plan: RunPlan) {
       costUsd: n.costUsd,
       ...(n.resumeRequestId ? { resumeRequestId: n.resumeRequestId } : {}),
       ...(n.needsDecision ? { needsDecision: true } : {}),
+      ...(n.priceUnknown ? { priceUnknown: true } : {}),
     })),
     warnings: plan.warnings,
   }

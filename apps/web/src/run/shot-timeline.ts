@@ -58,7 +58,7 @@ export function shotTimeline(
     const run = status?.state === 'stale' ? undefined : view?.nodes.get(node.id)
     const video = mediaOf(run?.outputs, role.video)
     const thumb = status?.imageUrl ?? status?.inputImages?.start
-    const price = params !== undefined && spec.cost ? spec.cost(params) : 0
+    const price = (params !== undefined && spec.cost ? spec.cost(params) : 0) ?? 0
     const estimated = run?.status !== 'cached' && run?.status !== 'succeeded'
     const costUsd =
       run?.status === 'cached' ? 0 : run?.status === 'succeeded' ? (run.costUsd ?? price) : price

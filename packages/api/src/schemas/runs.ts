@@ -21,6 +21,8 @@ export type EstimateRequest = z.input<typeof estimateRequest>
 export const startRunRequest = z.object({
   targets: nodeIds.optional(),
   budgetUsd: z.number().nonnegative().optional(),
+  /** Run nodes whose price is unknown although there is a budget (they count as $0). */
+  allowUnknownPrice: z.boolean().optional(),
 })
 /** @public */
 export type StartRunRequest = z.input<typeof startRunRequest>
@@ -45,6 +47,8 @@ export const runEstimate = z.object({
   reused: z.number().int(),
   resumed: z.number().int(),
   needsDecision: z.number().int(),
+  /** Nodes that will submit at a price nobody knows (not in `usd`). */
+  unknownPrice: z.number().int(),
 })
 /** @public */
 export type RunEstimate = z.infer<typeof runEstimate>
@@ -59,6 +63,8 @@ export const plannedNode = z.object({
   resumeRequestId: z.string().optional(),
   /** A submit may have reached fal without its id being saved: a person must decide. */
   needsDecision: z.literal(true).optional(),
+  /** Its price is unknown (a fal model without a catalog price); `costUsd` is 0. */
+  priceUnknown: z.literal(true).optional(),
 })
 /** @public */
 export type PlannedNode = z.infer<typeof plannedNode>

@@ -116,6 +116,8 @@ function planNodes(
     const id = (doc.nodes[i] as WorkflowNode).id
     const entry = action === 'run' && !resubmit?.has(id) ? journal?.get(cacheKey) : undefined
     if (action === 'run') leaders.set(cacheKey, nodes.length)
+    const submits = action === 'run' && entry?.state !== 'submitting'
+    const price = submits ? spec.cost?.(params) : undefined
     // Every planned node has the same fields in the same order: one object shape keeps the
     // executor's property reads fast on 100,000-node plans.
     nodes.push({
@@ -127,7 +129,8 @@ function planNodes(
       outputs,
       reuseOf: leader === undefined ? undefined : (nodes[leader] as PlannedNode).id,
       // At most: a re-attached request the provider reports dead is submitted again.
-      costUsd: action === 'run' && entry?.state !== 'submitting' ? (spec.cost?.(params) ?? 0) : 0,
+      costUsd: submits ? (price ?? 0) : 0,
+      priceUnknown: submits && spec.cost !== undefined && price === undefined,
       resumeRequestId: entry?.state === 'submitted' ? entry.requestId : undefined,
       needsDecision: entry?.state === 'submitting',
       inputs,

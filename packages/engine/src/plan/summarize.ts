@@ -9,6 +9,7 @@ export function summarize(nodes: readonly PlannedNode[]): RunEstimate {
   let reused = 0
   let resumed = 0
   let needsDecision = 0
+  let unknownPrice = 0
   for (const node of nodes) {
     if (node.action === 'cached') cached++
     else if (node.action === 'reuse') reused++
@@ -18,6 +19,7 @@ export function summarize(nodes: readonly PlannedNode[]): RunEstimate {
       resumedUsd += node.costUsd
     }
     if (node.needsDecision) needsDecision++
+    if (node.priceUnknown) unknownPrice++
     usd += node.costUsd
   }
   // Whole micro-dollars: 0.084 × 5 must read 0.42, not 0.42000000000000004.
@@ -30,5 +32,6 @@ export function summarize(nodes: readonly PlannedNode[]): RunEstimate {
     reused,
     resumed,
     needsDecision,
+    unknownPrice,
   }
 }

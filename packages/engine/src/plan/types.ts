@@ -30,6 +30,8 @@ export interface PlannedNode {
    * cached, reused, or waiting for a person's decision.
    */
   readonly costUsd: number
+  /** It will submit at a price nobody knows (its spec's `cost` said undefined): `costUsd` is 0. */
+  readonly priceUnknown: boolean
   /** A request an interrupted run already paid for; the node re-attaches to it. */
   readonly resumeRequestId?: string
   /** A submit may have reached the provider without its id being saved: a person must decide. */
@@ -58,6 +60,8 @@ export interface RunEstimate {
   readonly resumed: number
   /** Nodes that wait for a person to decide whether to submit again. */
   readonly needsDecision: number
+  /** Nodes that will submit at an unknown price (not counted in `usd`). */
+  readonly unknownPrice: number
 }
 
 /** A valid, frozen plan: what `executeRun` carries out. */

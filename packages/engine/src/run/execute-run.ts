@@ -28,6 +28,8 @@ export interface ExecuteOptions<S = unknown> {
    * sends nothing. Default: no limit.
    */
   readonly budgetUsd?: number
+  /** Lets nodes whose price is unknown submit under a budget (counted as $0). Default: refused. */
+  readonly allowUnknownPrice?: boolean
   /** Concurrency per resource pool, e.g. `{ fal: 4 }`. Pools not named here are unlimited. */
   readonly limits?: Readonly<Record<string, number>>
   /** Cancels the run: reaches every running node; nodes not started are marked cancelled. */

@@ -67,9 +67,10 @@ export class NodeContext<S> implements RunContext<unknown, S> {
         nodeId: this.nodeId,
       })
     }
-    const usd = this.#node.spec.cost?.(this.#node.params) ?? 0
+    const price = this.#node.spec.cost?.(this.#node.params)
+    const usd = price ?? 0
     // Checked before anything changes: a refused submit leaves the journal as it was.
-    budget.reserve(this.nodeId, usd)
+    budget.reserve(this.nodeId, price)
     // Compare-and-clear: a request another run made in the dead one's place stays, and is joined.
     if (options.replacing !== undefined) journal.clearIf(key, options.replacing)
     if (!journal.begin(key, { nodeId: this.nodeId, runId, at: now() })) {

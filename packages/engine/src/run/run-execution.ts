@@ -53,6 +53,7 @@ export class RunExecution<S> {
         options.ledger ?? createMemoryLedger(),
         options.runId,
         options.budgetUsd,
+        options.allowUnknownPrice,
       ),
       services: options.services,
       signal: this.#signal,

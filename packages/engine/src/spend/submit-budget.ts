@@ -12,13 +12,20 @@ export class SubmitBudget {
   readonly #ledger: SpendLedger
   readonly #runId: string
   readonly #limitUsd: number | undefined
+  readonly #allowUnknownPrice: boolean
   #reservedUsd = 0
   #spentNowUsd = 0
 
-  constructor(ledger: SpendLedger, runId: string, limitUsd: number | undefined) {
+  constructor(
+    ledger: SpendLedger,
+    runId: string,
+    limitUsd: number | undefined,
+    allowUnknownPrice = false,
+  ) {
     this.#ledger = ledger
     this.#runId = runId
     this.#limitUsd = limitUsd
+    this.#allowUnknownPrice = allowUnknownPrice
   }
 
   /** What this execution has recorded, in USD. */
@@ -27,11 +34,20 @@ export class SubmitBudget {
   }
 
   /**
-   * Holds `usd` for a submit about to be sent.
+   * Holds `usd` for a submit about to be sent; undefined is a price nobody knows, which a
+   * budget cannot cover unless unknown prices were allowed (it then holds nothing).
    * @throws ShotchainError `over-budget` (nothing held) when it would pass the limit.
    */
-  reserve(nodeId: string, usd: number): void {
+  reserve(nodeId: string, price: number | undefined): void {
     const limit = this.#limitUsd
+    if (price === undefined && limit !== undefined && !this.#allowUnknownPrice) {
+      throw new ShotchainError(
+        ERROR_CODES.overBudget,
+        `the price of "${nodeId}" is unknown, so the run's budget of $${limit.toFixed(2)} cannot cover it; nothing was sent (allow unknown prices to run it)`,
+        { nodeId },
+      )
+    }
+    const usd = price ?? 0
     if (limit !== undefined) {
       const committed = sumUsd([this.#ledger.spentBy(this.#runId), this.#reservedUsd])
       const after = sumUsd([committed, usd])

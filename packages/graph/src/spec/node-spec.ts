@@ -152,8 +152,12 @@ export interface NodeSpec<P = unknown, S = unknown> {
    * both sides at least 300 px", or undefined when it would take it.
    */
   checkInputFile?(port: string, facts: MediaFacts, params: P): string | undefined
-  /** Estimated price in US dollars of one run with these params. Free when absent. */
-  cost?(params: P): number
+  /**
+   * Estimated price in US dollars of one run with these params. Free when absent; undefined
+   * when the price is not known (a fal model the catalog has no price for): the estimate counts
+   * it as unknown, and a run with a budget refuses it unless the person allows unknown prices.
+   */
+  cost?(params: P): number | undefined
   check?(context: NodeCheckContext<P>): readonly NodeCheckResult[]
   /**
    * What the result depends on outside the document, e.g. the hash of a local file's bytes. It

@@ -24,6 +24,8 @@ export interface LaunchOptions {
   readonly resubmit: ReadonlySet<string>
   /** The run's budget, held against every submit of every execution (the spend ledger). */
   readonly budgetUsd: number | undefined
+  /** Lets nodes of unknown price submit under the budget (the person allowed it). */
+  readonly allowUnknownPrice?: boolean
   /** Cancels this execution too (the CLI's Ctrl+C), besides the lifecycle's own cancel. */
   readonly signal?: AbortSignal
 }

@@ -96,14 +96,22 @@ describe('createRunLifecycle', () => {
   })
 
   it('refuses a plan whose estimate is over the budget, and takes one within it', () => {
-    const plan = { estimate: { usd: 0.84 } } as RunPlan
+    const plan = { estimate: { usd: 0.84, unknownPrice: 0 } } as RunPlan
     expect(overBudget(plan, 0.5)).toEqual({
       ok: false,
       reason: 'over-budget',
       estimateUsd: 0.84,
       budgetUsd: 0.5,
+      unknownPrice: 0,
     })
     expect(overBudget(plan, 0.84)).toBeUndefined()
+    expect(overBudget(plan, undefined)).toBeUndefined()
+  })
+
+  it('refuses a node of unknown price under a budget unless the person allows it', () => {
+    const plan = { estimate: { usd: 0.42, unknownPrice: 1 } } as RunPlan
+    expect(overBudget(plan, 5)).toMatchObject({ reason: 'over-budget', unknownPrice: 1 })
+    expect(overBudget(plan, 5, true)).toBeUndefined()
     expect(overBudget(plan, undefined)).toBeUndefined()
   })
 

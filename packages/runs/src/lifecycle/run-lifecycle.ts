@@ -70,7 +70,7 @@ export function createRunLifecycle(deps: RunDeps): RunLifecycle {
   const inflight = new Map<string, Promise<NodeOutputs>>()
   const resuming = new Set<string>()
 
-  const launch: LaunchRun = (runId, plan, { resubmit, budgetUsd, signal }) => {
+  const launch: LaunchRun = (runId, plan, { resubmit, budgetUsd, allowUnknownPrice, signal }) => {
     if (active.has(runId)) throw new Error(`run ${runId} is already executing`)
     const controller = new AbortController()
     if (signal?.aborted) controller.abort()
@@ -91,6 +91,7 @@ export function createRunLifecycle(deps: RunDeps): RunLifecycle {
       // Every submit is recorded as it is made, and held to the run's budget at that moment.
       ledger: deps.store.spends,
       ...(budgetUsd === undefined ? {} : { budgetUsd }),
+      ...(allowUnknownPrice ? { allowUnknownPrice } : {}),
       limits: deps.limits,
       signal: controller.signal,
       resubmit,

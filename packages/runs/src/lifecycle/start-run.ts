@@ -11,6 +11,8 @@ export interface StartRunRequest {
   readonly doc: WorkflowDocument
   readonly targets?: readonly string[]
   readonly budgetUsd?: number
+  /** Run nodes of unknown price although there is a budget (the person said so). */
+  readonly allowUnknownPrice?: boolean
   /** Nodes a person chose to submit again (priced in the estimate, see docs/money.md). */
   readonly resubmit?: readonly string[]
 }
@@ -23,6 +25,8 @@ export type RunRefusal =
       readonly reason: 'over-budget'
       readonly estimateUsd: number
       readonly budgetUsd: number
+      /** Nodes of unknown price the budget cannot cover (the refusal's reason when over 0). */
+      readonly unknownPrice: number
     }
 
 /** @public */
@@ -49,15 +53,20 @@ export function planForRun(
 
 /**
  * The refusal of a run whose estimate (every submit the run may make) is over `budgetUsd`, or
+ * that would submit at an unknown price which a budget cannot cover (unless `allowUnknownPrice`);
  * undefined when it fits or there is no budget. The engine holds each submit to it too.
  * @public
  */
 export function overBudget(
   plan: RunPlan,
   budgetUsd: number | undefined,
+  allowUnknownPrice = false,
 ): Extract<RunRefusal, { reason: 'over-budget' }> | undefined {
-  if (budgetUsd === undefined || plan.estimate.usd <= budgetUsd) return undefined
-  return { ok: false, reason: 'over-budget', estimateUsd: plan.estimate.usd, budgetUsd }
+  if (budgetUsd === undefined) return undefined
+  const { usd, unknownPrice } = plan.estimate
+  const unknown = allowUnknownPrice ? 0 : unknownPrice
+  if (usd <= budgetUsd && unknown === 0) return undefined
+  return { ok: false, reason: 'over-budget', estimateUsd: usd, budgetUsd, unknownPrice: unknown }
 }
 
 /**
@@ -82,6 +91,7 @@ export function recordAndLaunch(
   launch(runId, request.plan, {
     resubmit: new Set(request.resubmit),
     budgetUsd: request.budgetUsd,
+    ...(request.allowUnknownPrice ? { allowUnknownPrice: true } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
   })
   return runId
@@ -101,7 +111,7 @@ export async function startRun(
   const planned = await planForRun(deps, { ...request, doc })
   if (!planned.ok) return { ok: false, reason: 'invalid', issues: planned.issues }
   const { plan } = planned
-  const refused = overBudget(plan, request.budgetUsd)
+  const refused = overBudget(plan, request.budgetUsd, request.allowUnknownPrice)
   if (refused) return refused
   return { ok: true, runId: recordAndLaunch(deps, launch, { ...request, plan }), plan }
 }

@@ -19,7 +19,7 @@ export function runStarted(nodes: {
 }): RunEventBody {
   const { toRun, cached = [], reused = [], usd = 0 } = nodes
   const counts = { run: toRun.length, cached: cached.length, reused: reused.length }
-  const estimate = { ...counts, resumed: 0, needsDecision: 0, usd, resumedUsd: 0 }
+  const estimate = { ...counts, resumed: 0, needsDecision: 0, unknownPrice: 0, usd, resumedUsd: 0 }
   return { type: 'run-started', targets: [], toRun, cached, reused, estimate }
 }
 

@@ -92,6 +92,7 @@ export function runStarted(
       reused: 0,
       resumed: 0,
       needsDecision: 0,
+      unknownPrice: 0,
     },
   }
 }

@@ -1,0 +1,113 @@
+import { executeRun } from '@shotchain/engine'
+import { modelOfSchema } from '@shotchain/fal-catalog'
+import { describe, expect, it } from 'vitest'
+import { createTestStores, planWorkflow } from '../testing/run-workflow.ts'
+import { link, node, workflow } from '../testing/workflows.ts'
+import { falModelNode, falModelType } from './fal-model-node.ts'
+
+const ID = 'acme/motion/image-to-video'
+
+/** A schema as fal serves it for an endpoint the catalog does not bundle (so no price). */
+const FETCHED = {
+  openapi: '3.0.4',
+  info: { title: 'Acme Motion', 'x-fal-metadata': { endpointId: ID, category: 'image-to-video' } },
+  paths: {
+    [`/${ID}`]: {
+      post: {
+        requestBody: {
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/MotionInput' } } },
+        },
+      },
+    },
+    [`/${ID}/requests/{request_id}`]: {
+      get: {
+        responses: {
+          '200': {
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/MotionOutput' } },
+            },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      MotionInput: {
+        type: 'object',
+        required: ['prompt', 'source'],
+        properties: {
+          prompt: { type: 'string', title: 'Prompt' },
+          source: { type: 'string', title: 'Source', _fal_ui_field: 'image' },
+          duration: { type: 'integer', enum: [4, 8], default: 4, title: 'Duration' },
+        },
+      },
+      MotionOutput: {
+        type: 'object',
+        properties: { video: { $ref: '#/components/schemas/VideoFile' } },
+      },
+      VideoFile: { type: 'object', properties: { url: { type: 'string' } } },
+    },
+  },
+}
+
+function unknownPriceWorkflow() {
+  const stores = createTestStores()
+  stores.registry.register(falModelNode(modelOfSchema(ID, FETCHED)))
+  const doc = workflow(
+    [
+      node('img', 'image-source', { path: 'frames/start.png' }),
+      node('shot', falModelType(ID), { prompt: 'the crowd turns' }),
+    ],
+    [link('img.image', 'shot.source')],
+  )
+  return { stores, doc }
+}
+
+async function run(budgetUsd: number, allowUnknownPrice?: boolean) {
+  const { stores, doc } = unknownPriceWorkflow()
+  const planned = await planWorkflow(doc, stores)
+  if (!planned.ok) throw new Error(planned.issues.map((i) => i.message).join('\n'))
+  const result = await executeRun(planned.plan, {
+    runId: 'run',
+    now: () => 0,
+    services: stores.services,
+    cache: stores.cache,
+    journal: stores.journal,
+    budgetUsd,
+    ...(allowUnknownPrice === undefined ? {} : { allowUnknownPrice }),
+  })
+  return { plan: planned.plan, result, jobs: stores.services.fal.jobs }
+}
+
+describe('a fal model whose price is unknown (a schema fetched by id)', () => {
+  it('reads fal’s marker for a media field and plans with the price counted as unknown', async () => {
+    const { plan } = await run(10, true)
+    expect(plan.nodes.find((n) => n.id === 'shot')).toMatchObject({
+      costUsd: 0,
+      priceUnknown: true,
+    })
+    expect(plan.estimate).toMatchObject({ usd: 0, unknownPrice: 1 })
+  })
+
+  it('is refused under a budget before anything is sent, naming the node', async () => {
+    const { result, jobs } = await run(10)
+    expect(result.status).toBe('failed')
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: 'over-budget',
+        nodeId: 'shot',
+        message: expect.stringMatching(/price of "shot" is unknown.*nothing was sent/),
+      }),
+    ])
+    expect(jobs).toEqual([])
+  })
+
+  it('runs under a budget when the person allows unknown prices', async () => {
+    const { result, jobs } = await run(10, true)
+    expect(result.status).toBe('succeeded')
+    expect(jobs).toEqual([
+      expect.objectContaining({ endpoint: ID, input: expect.objectContaining({ duration: 4 }) }),
+    ])
+  })
+})
