@@ -61,7 +61,7 @@ export function falModelNode(model: FalModel): AnyNodeSpec {
     },
     resource: 'fal',
     // Undefined when the catalog has no price: the estimate says "unknown".
-    cost: (params) => priceOf(model, params) as number,
+    cost: (params) => priceOf(model, params),
     check: (context) => checkModelPrompts(model, context),
     // An emulator's result must never be served from the cache as fal's (or the other way round).
     fingerprint: async (_params, services) => `fal:${services.fal.mode}`,
