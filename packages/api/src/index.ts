@@ -17,6 +17,14 @@ export {
 } from './routes/read-answer.ts'
 export { type ApiIssue, apiIssue, type ErrorBody, errorBody } from './schemas/error-body.ts'
 export {
+  type AddModelRequest,
+  addModelRequest,
+  type ModelList,
+  type ModelSummary,
+  modelList,
+  modelSummary,
+} from './schemas/models.ts'
+export {
   type ParsedRunEvent,
   parseRunEvent,
   RUN_EVENT_TYPES,

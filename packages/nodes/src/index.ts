@@ -1,5 +1,5 @@
 export { builtInNodes, registerBuiltInNodes } from './built-in-nodes.ts'
-export { catalogNodes } from './fal-model/catalog-nodes.ts'
+export { catalogNodes, nodeOfEndpoint } from './fal-model/catalog-nodes.ts'
 export { falModelNode, falModelOf, falModelType } from './fal-model/fal-model-node.ts'
 export { type ExtractFrameParams, extractFrameNode } from './nodes/extract-frame.ts'
 export { type ImageSourceParams, imageSourceNode } from './nodes/image-source.ts'

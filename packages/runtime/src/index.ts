@@ -1,3 +1,9 @@
+export {
+  FAL_SCHEMA_URL,
+  type ModelShelf,
+  openModelShelf,
+  type ShelfModel,
+} from './models/model-shelf.ts'
 export { appRegistry, withPackServices } from './packs/app-registry.ts'
 export { type LoadedPack, loadPacks } from './packs/load-packs.ts'
 export { PACKS_ENV, packEntry, packFolders } from './packs/pack-files.ts'

@@ -4,7 +4,9 @@ import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import {
   appRegistry,
   createRunServices,
+  falTargetFromEnv,
   loadPacks,
+  openModelShelf,
   planWorkflow,
   type RunServices,
 } from '@shotchain/runtime'
@@ -42,6 +44,12 @@ export async function prepareRun(
   const packs = await loadPacks(io.env, io.cwd)
   const registry = appRegistry(packs)
   const services = await createRunServices({ env: io.env, workflowPath: path, withFal, packs })
+  // fal models the app fetched by id (kept in the state folder) run headless too.
+  await openModelShelf({
+    home: services.store.home,
+    registry,
+    target: falTargetFromEnv(io.env),
+  })
   const refuse = (issues: Parameters<typeof describeIssues>[1]) => {
     io.err(describeIssues(path, issues))
     return services.close().then(() => undefined)

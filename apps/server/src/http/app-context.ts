@@ -1,5 +1,6 @@
 import type { NodeRegistry } from '@shotchain/graph'
 import type { MediaTools } from '@shotchain/media'
+import type { ModelShelf } from '@shotchain/runtime'
 import type { Store } from '@shotchain/store'
 import type { EventHub } from '../runs/event-hub.ts'
 import type { RunManager } from '../runs/run-manager.ts'
@@ -11,6 +12,8 @@ export interface AppContext {
   readonly runs: RunManager
   readonly hub: EventHub
   readonly registry: NodeRegistry
+  /** The fal models the palette offers; fetching one by id registers its node. */
+  readonly models: ModelShelf
   /** ffmpeg/ffprobe: uploads are decoded before they are stored. */
   readonly mediaTools: MediaTools
   /** `fal` when runs are billed by fal, else `offline-emulator`; sent on every response. */

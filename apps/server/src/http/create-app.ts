@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { eventRoutes } from '../routes/event-routes.ts'
 import { mediaRoutes } from '../routes/media-routes.ts'
+import { modelRoutes } from '../routes/model-routes.ts'
 import { runRoutes } from '../routes/run-routes.ts'
 import { uploadRoutes } from '../routes/upload-routes.ts'
 import { webRoutes } from '../routes/web-routes.ts'
@@ -43,6 +44,7 @@ export function createApp(app: AppContext): Hono {
       home: app.hide.home,
     }),
   )
+  http.route('/api/models', modelRoutes(app))
   http.route('/api/workflows', workflowRoutes(app))
   http.route('/api/uploads', uploadRoutes(app))
   http.route('/api', runRoutes(app))

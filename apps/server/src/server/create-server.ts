@@ -10,6 +10,7 @@ import {
   createMediaServices,
   falTargetFromEnv,
   loadPacks,
+  openModelShelf,
   withPackServices,
 } from '@shotchain/runtime'
 import { lockHome, openStore, resolveHome } from '@shotchain/store'
@@ -42,7 +43,10 @@ export interface CloseOptions {
 }
 
 export interface ServerOptions {
-  /** Read for `FAL_KEY`, `SHOTCHAIN_FAL_EMULATOR_URL`, `SHOTCHAIN_EMULATOR_KNOBS`, `SHOTCHAIN_HOME`, `SHOTCHAIN_MAX_NODES`. */
+  /**
+   * Read for `FAL_KEY`, `SHOTCHAIN_FAL_EMULATOR_URL`, `SHOTCHAIN_EMULATOR_KNOBS`, `SHOTCHAIN_HOME`,
+   * `SHOTCHAIN_MAX_NODES`, `SHOTCHAIN_FAL_SCHEMA_URL` (where fal's model schemas are fetched).
+   */
   readonly env?: NodeJS.ProcessEnv
   /** 0 (the default) picks a free port. */
   readonly port?: number
@@ -108,6 +112,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     lock.release()
     throw error
   }
+  const target = falTargetFromEnv(env)
+  // Schemas fetched by id earlier register their nodes before any workflow is read.
+  const models = await openModelShelf({
+    home: store.home,
+    registry,
+    target,
+    ...(env.SHOTCHAIN_FAL_SCHEMA_URL ? { schemaUrl: env.SHOTCHAIN_FAL_SCHEMA_URL } : {}),
+  })
   const label = fal.gateway.mode === 'fal' ? 'fal' : 'offline-emulator'
   const root = store.media.root
   const mediaTools = createMediaTools()
@@ -139,6 +151,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     runs,
     hub,
     registry,
+    models,
     mediaTools,
     fal: label,
     hosts: () => allowedHosts(host, port),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { addModelRequest, modelList, modelSummary } from '../schemas/models.ts'
 import {
   cancelAccepted,
   estimateRequest,
@@ -62,6 +63,20 @@ export const apiRoutes = {
     request: undefined,
     status: 200,
     response: serverStatus,
+  }),
+  listModels: route({
+    method: 'GET',
+    path: '/api/models',
+    request: undefined,
+    status: 200,
+    response: modelList,
+  }),
+  addModel: route({
+    method: 'POST',
+    path: '/api/models',
+    request: addModelRequest,
+    status: 201,
+    response: modelSummary,
   }),
   listWorkflows: route({
     method: 'GET',

@@ -1,55 +1,12 @@
 import { executeRun } from '@shotchain/engine'
 import { modelOfSchema } from '@shotchain/fal-catalog'
 import { describe, expect, it } from 'vitest'
+import { FETCHED_SCHEMA } from '../testing/fetched-schema.ts'
 import { createTestStores, planWorkflow } from '../testing/run-workflow.ts'
 import { link, node, workflow } from '../testing/workflows.ts'
 import { falModelNode, falModelType } from './fal-model-node.ts'
 
-const ID = 'acme/motion/image-to-video'
-
-/** A schema as fal serves it for an endpoint the catalog does not bundle (so no price). */
-const FETCHED = {
-  openapi: '3.0.4',
-  info: { title: 'Acme Motion', 'x-fal-metadata': { endpointId: ID, category: 'image-to-video' } },
-  paths: {
-    [`/${ID}`]: {
-      post: {
-        requestBody: {
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/MotionInput' } } },
-        },
-      },
-    },
-    [`/${ID}/requests/{request_id}`]: {
-      get: {
-        responses: {
-          '200': {
-            content: {
-              'application/json': { schema: { $ref: '#/components/schemas/MotionOutput' } },
-            },
-          },
-        },
-      },
-    },
-  },
-  components: {
-    schemas: {
-      MotionInput: {
-        type: 'object',
-        required: ['prompt', 'source'],
-        properties: {
-          prompt: { type: 'string', title: 'Prompt' },
-          source: { type: 'string', title: 'Source', _fal_ui_field: 'image' },
-          duration: { type: 'integer', enum: [4, 8], default: 4, title: 'Duration' },
-        },
-      },
-      MotionOutput: {
-        type: 'object',
-        properties: { video: { $ref: '#/components/schemas/VideoFile' } },
-      },
-      VideoFile: { type: 'object', properties: { url: { type: 'string' } } },
-    },
-  },
-}
+const { endpointId: ID, openapi: FETCHED } = FETCHED_SCHEMA
 
 function unknownPriceWorkflow() {
   const stores = createTestStores()

@@ -1,1 +1,2 @@
+export { FETCHED_SCHEMA } from './fetched-schema.ts'
 export { registerSecondVideoPack, secondVideoNode } from './second-video-pack.ts'
