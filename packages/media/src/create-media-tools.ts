@@ -9,6 +9,7 @@ import type { MediaInfo } from './probe/media-info.ts'
 import { probeFile } from './probe/probe-file.ts'
 import { lazyBinaryPaths } from './process/binaries.ts'
 import { measurePsnr, type PsnrPixelFormat } from './quality/measure-psnr.ts'
+import { renderStill, type StillSpec } from './still/render-still.ts'
 import { makeThumbnail } from './thumbnail/make-thumbnail.ts'
 import {
   renderTransition,
@@ -79,6 +80,8 @@ export interface MediaTools {
     outFile: string,
     options?: SignalOption,
   ): Promise<TransitionResult>
+  /** One PNG: an image or a plain colour with a stripe of cells drawn over it; see {@link StillSpec}. */
+  renderStill(spec: StillSpec, outPngFile: string, options?: SignalOption): Promise<ImageSize>
   /** PSNR in dB between two same-sized images or videos; `Infinity` when identical. */
   psnr(fileA: string, fileB: string, options?: PsnrOptions): Promise<number>
   /**
@@ -113,6 +116,7 @@ export function createMediaTools(options: MediaToolsOptions = {}): MediaTools {
       concatVideos(bins(), videos, out, { width: o.width, height: o.height, fps: o.fps }, o.signal),
     thumbnail: (input, out, maxSide, o) => makeThumbnail(bins(), input, out, maxSide, o?.signal),
     renderTransition: (spec, out, o) => renderTransition(bins(), spec, out, o?.signal),
+    renderStill: (spec, out, o) => renderStill(bins(), spec, out, o?.signal),
     psnr: (a, b, o) => measurePsnr(bins(), a, b, o?.pixelFormat ?? 'yuv420p', o?.signal),
     decodeImage: (file, o) => decodeImage(bins().ffprobe, file, o),
   }

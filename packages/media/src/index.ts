@@ -17,5 +17,6 @@ export {
 export type { FrameAt, ImageSize } from './frame/extract-frame.ts'
 export type { MediaInfo } from './probe/media-info.ts'
 export type { PsnrPixelFormat } from './quality/measure-psnr.ts'
+export type { StillSpec } from './still/render-still.ts'
 export type { TransitionResult, TransitionSpec } from './transition/render-transition.ts'
 export { stripeGeometry } from './transition/transition-filter.ts'

@@ -76,13 +76,26 @@ export function stripeGeometry(width: number, height: number, cells: number) {
 function stripeBoxes(shape: TransitionShape): string {
   const colors = shape.stripe ?? []
   if (colors.length === 0 || shape.frames < 3) return ''
-  const { x, y, cellWidth, cellHeight } = stripeGeometry(shape.width, shape.height, colors.length)
-  const inner = `enable='between(n,1,${shape.frames - 2})'`
+  return stripeFilters(colors, shape.width, shape.height, `between(n,1,${shape.frames - 2})`)
+}
+
+/**
+ * `drawbox` filters (each with a leading comma) that paint `colors` as the cells of a stripe at
+ * {@link stripeGeometry}, on the frames `enable` (an ffmpeg expression) selects, or on all.
+ */
+export function stripeFilters(
+  colors: readonly string[],
+  width: number,
+  height: number,
+  enable?: string,
+): string {
+  const { x, y, cellWidth, cellHeight } = stripeGeometry(width, height, colors.length)
+  const when = enable === undefined ? '' : `:enable='${enable}'`
   return colors
     .map(
       (color, i) =>
         `,drawbox=x=${x + i * cellWidth}:y=${y}:w=${cellWidth}:h=${cellHeight}:` +
-        `color=0x${color}:t=fill:${inner}`,
+        `color=0x${color}:t=fill${when}`,
     )
     .join('')
 }
