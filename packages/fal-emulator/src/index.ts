@@ -22,12 +22,14 @@ export type {
   EmulatorMedia,
   ImageHeaderInfo,
   SignalOption,
+  StillSpec,
   TransitionSpec,
   VideoInfo,
 } from './endpoints/media-port.ts'
 export { FFMPEG_MERGE_VIDEOS } from './endpoints/merge-videos.ts'
 export type { RequestLog } from './queue/job.ts'
 export type { WebhookBody } from './queue/webhook.ts'
+export { OPENAPI_PATH } from './server/openapi-route.ts'
 export {
   type FalEmulator,
   type FalEmulatorOptions,

@@ -26,10 +26,14 @@ export interface FalFile {
   readonly file_size: number
 }
 
-/** A successful model run: the JSON body of the result, and the seconds fal bills for it. */
+/**
+ * A successful model run: the JSON body of the result, the seconds of output it made (0 for
+ * images and utilities) and what fal bills for it in US dollars, by the catalog's price.
+ */
 export interface EndpointOutput {
   readonly body: unknown
   readonly billedSeconds: number
+  readonly billedUsd: number
 }
 
 /** One fal endpoint served by the emulator. */

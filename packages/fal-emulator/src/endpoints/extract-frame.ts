@@ -42,7 +42,7 @@ export function extractFrameEndpoint(): EndpointSpec {
         width: header?.width,
         height: header?.height,
       }
-      return { body: { images: [image] }, billedSeconds: 0 }
+      return { body: { images: [image] }, billedSeconds: 0, billedUsd: 0 }
     },
   }
 }

@@ -41,16 +41,19 @@ export function notAString(field: string, value: unknown): FalErrorDetail {
   }
 }
 
-/** Pydantic v2 `enum` for a string enum such as Kling's duration. */
+/** Pydantic v2 `enum` for an enum such as Kling's duration (strings quoted, numbers not). */
 export function notOneOf(
-  field: string,
+  field: string | (string | number)[],
   value: unknown,
-  allowed: readonly string[],
+  allowed: readonly (string | number)[],
 ): FalErrorDetail {
-  const quoted = allowed.map((a) => `'${a}'`)
-  const expected = `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1) ?? ''}`
+  const quoted = allowed.map((a) => (typeof a === 'string' ? `'${a}'` : String(a)))
+  const expected =
+    quoted.length === 1
+      ? (quoted[0] ?? '')
+      : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`
   return {
-    loc: ['body', field],
+    loc: ['body', ...(Array.isArray(field) ? field : [field])],
     msg: `Input should be ${expected}`,
     type: 'enum',
     input: value,
@@ -64,6 +67,7 @@ export type ToolkitErrorType =
   | 'file_too_large'
   | 'image_load_error'
   | 'image_too_small'
+  | 'image_too_large'
   | 'image_aspect_ratio_error'
   | 'video_load_error'
 
@@ -76,6 +80,8 @@ const TOOLKIT_MESSAGES: Record<ToolkitErrorType, string> = {
     'Failed to load the image. Please ensure the image file is not corrupted and is in a supported format.',
   image_too_small:
     'Image dimensions are too small. Minimum dimensions required: {min_width}x{min_height} pixels.',
+  image_too_large:
+    'Image dimensions are too large. Maximum dimensions allowed: {max_width}x{max_height} pixels.',
   image_aspect_ratio_error:
     'The aspect ratio of the image should be between {min_aspect_ratio} and {max_aspect_ratio}.',
   video_load_error:

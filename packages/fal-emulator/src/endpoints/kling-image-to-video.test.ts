@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { ValidationError } from '@fal-ai/client'
 import { createMediaTools } from '@shotchain/media'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { meanDifference } from '../testing/compare-png.ts'
 import { makePng } from '../testing/png.ts'
-import { decodePng, readPromptStripe } from '../testing/read-png.ts'
+import { readPromptStripe } from '../testing/read-png.ts'
 import { startTestEmulator, type TestEmulator } from '../testing/test-emulator.ts'
 import { waitUntilIdle } from '../testing/wait-until-idle.ts'
 import { KLING_O1_PRO_I2V, KLING_O1_STANDARD_I2V } from './kling-image-to-video.ts'
@@ -34,19 +35,6 @@ async function frameOf(video: string, at: 'first' | 'last' | number): Promise<Bu
   const png = join(dir, `${Math.random().toString(36).slice(2)}.png`)
   await media.extractFrame(video, at, png)
   return readFile(png)
-}
-
-/** Mean absolute difference per channel between two same-sized PNGs, 0–255. */
-function meanDifference(a: Uint8Array, b: Uint8Array): number {
-  const [x, y] = [decodePng(a), decodePng(b)]
-  expect([x.width, x.height]).toEqual([y.width, y.height])
-  let sum = 0
-  for (let p = 0; p < x.width * x.height; p++) {
-    for (let c = 0; c < 3; c++) {
-      sum += Math.abs((x.pixels[p * x.channels + c] ?? 0) - (y.pixels[p * y.channels + c] ?? 0))
-    }
-  }
-  return sum / (x.width * x.height * 3)
 }
 
 async function expect422(promise: Promise<unknown>): Promise<ValidationError> {

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { catalogModel, priceOf } from '@shotchain/fal-catalog'
 import type { EndpointSpec, JobContext } from './endpoint.ts'
 import { type FalErrorDetail, ModelError, notOneOf } from './fal-errors.ts'
-import { type ImageInput, isErrorDetail, loadImageInput } from './image-input.ts'
+import { type ImageInput, isErrorDetail, loadImageInput, saveImage } from './image-input.ts'
 import type { ImageHeaderInfo } from './media-port.ts'
 import { promptStripe } from './prompt-stripe.ts'
 import { bodyFields, readString } from './schema-checks.ts'
@@ -50,14 +50,6 @@ export function outputSize(image: ImageHeaderInfo, longSide: number) {
     : { width: short, height: long }
 }
 
-const EXTENSIONS: Record<string, string> = { png: 'png', jpeg: 'jpg', webp: 'webp', gif: 'gif' }
-
-async function saveImage(image: ImageInput, dir: string, name: string): Promise<string> {
-  const path = join(dir, `${name}.${EXTENSIONS[image.header.format] ?? 'img'}`)
-  await writeFile(path, image.bytes)
-  return path
-}
-
 async function loadImages(input: KlingInput, ctx: JobContext) {
   ctx.log(
     input.endUrl === undefined ? 'Downloading start image' : 'Downloading start and end images',
@@ -77,9 +69,10 @@ async function loadImages(input: KlingInput, ctx: JobContext) {
  * A Kling O1 image-to-video endpoint. It renders a real H.264 MP4 of exactly the asked
  * duration whose first frame is the start image and whose last frame is the end image (without
  * one it drifts from the start image), with the prompt's {@link promptStripe} on the frames in
- * between, and bills the duration in seconds.
+ * between, and bills the duration in seconds at the catalog's price of `id`.
  */
 export function klingImageToVideo(id: string): EndpointSpec {
+  const model = catalogModel(id)
   return {
     id,
     async run(body, ctx) {
@@ -102,7 +95,9 @@ export function klingImageToVideo(id: string): EndpointSpec {
       const out = join(dir, 'output.mp4')
       await ctx.media.renderTransition(spec, out, { signal: ctx.signal })
       const video = await ctx.publish(out, 'video/mp4', 'output.mp4')
-      return { body: { video }, billedSeconds: input.durationSec }
+      const wire = { duration: String(input.durationSec) }
+      const billedUsd = model === undefined ? 0 : (priceOf(model, wire) ?? 0)
+      return { body: { video }, billedSeconds: input.durationSec, billedUsd }
     },
   }
 }

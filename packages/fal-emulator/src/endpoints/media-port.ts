@@ -25,6 +25,18 @@ export interface TransitionSpec {
   readonly stripe?: readonly string[]
 }
 
+/** Parameters of a synthetic still: an image file or a plain colour, with a stripe over it. */
+export interface StillSpec {
+  /** Image file to draw on (scaled to cover width×height); a plain `color` when left out. */
+  readonly image?: string
+  /** Background (`RRGGBB`) when there is no image. */
+  readonly color?: string
+  readonly width: number
+  readonly height: number
+  /** Colours (`RRGGBB`) of a stripe of cells, placed as on clips. */
+  readonly stripe?: readonly string[]
+}
+
 /** Lets the caller stop the work. */
 export interface SignalOption {
   readonly signal?: AbortSignal | undefined
@@ -37,6 +49,8 @@ export interface SignalOption {
  */
 export interface EmulatorMedia {
   renderTransition(spec: TransitionSpec, outFile: string, options?: SignalOption): Promise<unknown>
+  /** Writes one RGB PNG of the spec's size. */
+  renderStill(spec: StillSpec, outPng: string, options?: SignalOption): Promise<unknown>
   extractFrame(
     video: string,
     at: 'first' | 'last' | number,

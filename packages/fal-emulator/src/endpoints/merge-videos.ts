@@ -121,7 +121,7 @@ export function mergeVideosEndpoint(): EndpointSpec {
           resolution: { width: v.info.width, height: v.info.height },
         })),
       }
-      return { body: { video, metadata }, billedSeconds: 0 }
+      return { body: { video, metadata }, billedSeconds: 0, billedUsd: 0 }
     },
   }
 }

@@ -19,3 +19,14 @@ export function promptStripe(prompt: string): string[] {
     (_, i) => CORNERS[Math.floor(bits / 2 ** (3 * i)) % 8] as string,
   )
 }
+
+/**
+ * The background (`RRGGBB`) of an emulator image made from `prompt`: three more bytes of the
+ * prompt's SHA-256, kept to mid tones (48–207), so two prompts give visibly different pictures.
+ */
+export function promptBackground(prompt: string): string {
+  const hash = createHash('sha256').update(prompt).digest()
+  return [6, 7, 8]
+    .map((i) => (48 + Math.floor(((hash[i] ?? 0) * 160) / 256)).toString(16).padStart(2, '0'))
+    .join('')
+}

@@ -30,18 +30,34 @@ export function readString(
     errors.push(notAString(name, value))
     return undefined
   }
-  const min = options.minLength ?? 0
-  if (value.length < min) {
-    errors.push({
-      loc: ['body', name],
-      msg: `String should have at least ${min} character${min === 1 ? '' : 's'}`,
-      type: 'string_too_short',
-      input: value,
-      ctx: { min_length: min },
-    })
+  const short = lengthError(['body', name], value, { minLength: options.minLength })
+  if (short !== undefined) {
+    errors.push(short)
     return undefined
   }
   return value
+}
+
+/**
+ * Pydantic's `string_too_short` / `string_too_long` entry at `loc` (full, with `body`), or
+ * undefined when the text's length is within the bounds given.
+ */
+export function lengthError(
+  loc: (string | number)[],
+  value: string,
+  bounds: { minLength?: number | undefined; maxLength?: number | undefined },
+): FalErrorDetail | undefined {
+  const chars = (n: number) => `${n} character${n === 1 ? '' : 's'}`
+  const { minLength: min, maxLength: max } = bounds
+  if (min !== undefined && value.length < min) {
+    const msg = `String should have at least ${chars(min)}`
+    return { loc, msg, type: 'string_too_short', input: value, ctx: { min_length: min } }
+  }
+  if (max !== undefined && value.length > max) {
+    const msg = `String should have at most ${chars(max)}`
+    return { loc, msg, type: 'string_too_long', input: value, ctx: { max_length: max } }
+  }
+  return undefined
 }
 
 /**
@@ -65,15 +81,30 @@ export function readNumberInRange(
     })
     return undefined
   }
-  if (value < range.min) {
-    const msg = `Input should be greater than or equal to ${range.min}`
-    errors.push({ loc: at, msg, type: 'greater_than_equal', input: value, ctx: { ge: range.min } })
-    return undefined
-  }
-  if (value > range.max) {
-    const msg = `Input should be less than or equal to ${range.max}`
-    errors.push({ loc: at, msg, type: 'less_than_equal', input: value, ctx: { le: range.max } })
+  const outside = rangeError(at, value, range)
+  if (outside !== undefined) {
+    errors.push(outside)
     return undefined
   }
   return value
+}
+
+/**
+ * Pydantic's `greater_than_equal` / `less_than_equal` entry at `loc` (full, with `body`) for a
+ * number outside [min, max] (either bound may be left out), or undefined when it is inside.
+ */
+export function rangeError(
+  loc: (string | number)[],
+  value: number,
+  range: { min?: number | undefined; max?: number | undefined },
+): FalErrorDetail | undefined {
+  if (range.min !== undefined && value < range.min) {
+    const msg = `Input should be greater than or equal to ${range.min}`
+    return { loc, msg, type: 'greater_than_equal', input: value, ctx: { ge: range.min } }
+  }
+  if (range.max !== undefined && value > range.max) {
+    const msg = `Input should be less than or equal to ${range.max}`
+    return { loc, msg, type: 'less_than_equal', input: value, ctx: { le: range.max } }
+  }
+  return undefined
 }

@@ -57,6 +57,7 @@ const CANCELLED: JobOutcome = {
   body: { detail: 'Request was cancelled', error_type: 'client_cancelled' },
   headers: { 'x-fal-error-type': 'client_cancelled' },
   billedSeconds: 0,
+  billedUsd: 0,
   error: { message: 'Request was cancelled', type: 'client_cancelled' },
 }
 
@@ -66,6 +67,7 @@ const START_TIMEOUT: JobOutcome = {
   body: { detail: 'Request timed out before it started', error_type: 'startup_timeout' },
   headers: { 'x-fal-error-type': 'startup_timeout', 'x-fal-request-timeout-type': 'user' },
   billedSeconds: 0,
+  billedUsd: 0,
   error: { message: 'Request timed out before it started', type: 'startup_timeout' },
 }
 
@@ -99,9 +101,12 @@ export function createJobQueue(deps: QueueDeps): JobQueue {
     if (outcome !== CANCELLED) {
       deps.stats.add('completed', job.endpointId)
       if (outcome.status >= 300) deps.stats.add('failed', job.endpointId)
-      if (outcome.billedSeconds > 0) {
+      if (outcome.billedSeconds > 0 || outcome.billedUsd > 0) {
         deps.stats.add('billed', job.endpointId)
-        deps.stats.add('billedSeconds', job.endpointId, outcome.billedSeconds)
+        if (outcome.billedSeconds > 0) {
+          deps.stats.add('billedSeconds', job.endpointId, outcome.billedSeconds)
+        }
+        if (outcome.billedUsd > 0) deps.stats.add('billedUsd', job.endpointId, outcome.billedUsd)
       }
     }
     persist(job)

@@ -17,6 +17,8 @@ export interface JobOutcome {
   readonly body: unknown
   readonly headers: Readonly<Record<string, string>>
   readonly billedSeconds: number
+  /** What fal bills for the result in US dollars (0 for failures and utilities). */
+  readonly billedUsd: number
   /** Set for failures: reported as `error`/`error_type` in the COMPLETED status. */
   readonly error?: { readonly message: string; readonly type: string }
 }

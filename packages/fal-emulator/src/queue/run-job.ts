@@ -33,6 +33,7 @@ function modelErrorOutcome(error: ModelError): JobOutcome {
     body: { detail: error.detail },
     headers: error.headers,
     billedSeconds: 0,
+    billedUsd: 0,
     error: { message: error.message, type: error.detail[0]?.type ?? 'validation_error' },
   }
 }
@@ -50,7 +51,8 @@ async function runModel(job: Job, endpoint: EndpointSpec, ctx: JobContext, deps:
   if (job.input?.kind === 'invalid') return invalidJsonOutcome()
   try {
     const output = await endpoint.run(job.input?.value, ctx)
-    return { status: 200, body: output.body, headers: {}, billedSeconds: output.billedSeconds }
+    const { billedSeconds, billedUsd } = output
+    return { status: 200, body: output.body, headers: {}, billedSeconds, billedUsd }
   } catch (error) {
     if (error instanceof ModelError) return modelErrorOutcome(error)
     if (job.abort.signal.aborted) throw error
@@ -61,6 +63,7 @@ async function runModel(job: Job, endpoint: EndpointSpec, ctx: JobContext, deps:
       body: { detail: `Emulator error while running ${job.endpointId}: ${message}` },
       headers: { 'x-fal-error-type': 'runner_server_error' },
       billedSeconds: 0,
+      billedUsd: 0,
       error: { message, type: 'runner_server_error' },
     }
     return outcome

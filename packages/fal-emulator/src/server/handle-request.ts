@@ -17,6 +17,7 @@ import {
 } from './access-rules.ts'
 import { type AdminDeps, matchAdminRoute } from './admin-routes.ts'
 import { setCorsHeaders } from './cors.ts'
+import { matchOpenApiRoute } from './openapi-route.ts'
 import { BodyTooLargeError } from './read-body.ts'
 import { falError, json, type Reply, writeReply } from './reply.ts'
 import { resolveTarget, type Target } from './resolve-target.ts'
@@ -50,7 +51,9 @@ function matchRoute(method: string, target: Target, deps: RouterDeps): Route {
     return fixedRoute(falError(404, 'The fal emulator serves the queue API only (queue.fal.run)'))
   }
   const route =
-    matchStorageRoute(method, target, deps.store) ?? matchAdminRoute(method, target, deps.admin)
+    matchOpenApiRoute(method, target) ??
+    matchStorageRoute(method, target, deps.store) ??
+    matchAdminRoute(method, target, deps.admin)
   if (route !== undefined) return route
   if (target.via === 'direct' && target.path.replace(/\/+$/, '').endsWith('/proxy')) {
     return fixedRoute(INVALID_REQUEST)
@@ -92,8 +95,8 @@ async function answer(
 
 /**
  * Creates the HTTP handler: Host and Origin rules, CORS, target resolution (proxy header or
- * host-prefixed path), fault injection, the key check, then the queue, storage, CDN and admin
- * routes.
+ * host-prefixed path), fault injection, the key check, then the queue, OpenAPI schema, storage,
+ * CDN and admin routes.
  */
 export function createRequestHandler(deps: RouterDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {

@@ -17,6 +17,11 @@ export interface EmulatorStats {
   billed: Record<string, number>
   /** Seconds of output billed per endpoint id (of the billed jobs). */
   billedSeconds: Record<string, number>
+  /**
+   * US dollars billed per endpoint id (of the billed jobs), by the fal catalog's price of each
+   * request, in whole micro-dollars — what the engine's estimate of the same params says.
+   */
+  billedUsd: Record<string, number>
   /** Requests that reached each route, faults included. */
   requests: Record<RouteName, number>
   /** Faults injected per route. */
@@ -30,12 +35,20 @@ export interface EmulatorStats {
     cancelled: number
     billed: number
     billedSeconds: number
+    billedUsd: number
   }
   /** Jobs waiting and running at the time of the snapshot (not reset by `resetStats`). */
   active: { queued: number; running: number }
 }
 
-type PerEndpoint = 'submits' | 'completed' | 'failed' | 'cancelled' | 'billed' | 'billedSeconds'
+type PerEndpoint =
+  | 'submits'
+  | 'completed'
+  | 'failed'
+  | 'cancelled'
+  | 'billed'
+  | 'billedSeconds'
+  | 'billedUsd'
 
 /** The mutable counters behind `stats()`. */
 export interface StatsRecorder {
@@ -56,6 +69,11 @@ function sum(record: Record<string, number>): number {
   return Object.values(record).reduce((a, b) => a + b, 0)
 }
 
+/** Dollars in whole micro-dollars, so a sum of prices reads as they do (0.252, not 0.25200000000000006). */
+function micro(usd: number): number {
+  return Math.round(usd * 1e6) / 1e6
+}
+
 /** Creates zeroed counters. */
 export function createStatsRecorder(): StatsRecorder {
   const fresh = () => ({
@@ -65,6 +83,7 @@ export function createStatsRecorder(): StatsRecorder {
     cancelled: {} as Record<string, number>,
     billed: {} as Record<string, number>,
     billedSeconds: {} as Record<string, number>,
+    billedUsd: {} as Record<string, number>,
     requests: perRoute(),
     faults: perRoute(),
     webhooks: { delivered: 0, failed: 0 },
@@ -87,8 +106,12 @@ export function createStatsRecorder(): StatsRecorder {
     },
     snapshot(active) {
       const copy = structuredClone(state)
+      const billedUsd = Object.fromEntries(
+        Object.entries(copy.billedUsd).map(([id, usd]) => [id, micro(usd)]),
+      )
       return {
         ...copy,
+        billedUsd,
         active: { ...active },
         totals: {
           submits: sum(copy.submits),
@@ -97,6 +120,7 @@ export function createStatsRecorder(): StatsRecorder {
           cancelled: sum(copy.cancelled),
           billed: sum(copy.billed),
           billedSeconds: sum(copy.billedSeconds),
+          billedUsd: micro(sum(copy.billedUsd)),
         },
       }
     },

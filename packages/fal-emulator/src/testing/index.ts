@@ -1,4 +1,5 @@
 export { promptStripe } from '../endpoints/prompt-stripe.ts'
+export { meanDifference } from './compare-png.ts'
 export { FAST_KNOBS } from './fast-knobs.ts'
 export { makePng, type PngOptions } from './png.ts'
 export { type DecodedPng, decodePng, readPromptStripe } from './read-png.ts'
