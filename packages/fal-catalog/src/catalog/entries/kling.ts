@@ -7,6 +7,15 @@ const O1_SCHEMA_SOURCE = {
   note: 'zKlingVideoO1ImageToVideoInput; limits text from fal’s API page of the standard tier',
 }
 
+/** Kling's own image limits (third-party docs of the model); fal's 2.5 schema states none. */
+const KLING_IMAGE_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  minWidth: 300,
+  minHeight: 300,
+  minAspect: 0.4,
+  maxAspect: 2.5,
+}
+
 /** Kling O1 image to video: both tiers share one schema. */
 function klingO1Input() {
   return {
@@ -100,15 +109,7 @@ export const KLING_ENTRIES: readonly CatalogEntry[] = [
       note: 'aspect_ratio left out: absent from fal-js 2026-02 and 2026-08 and from the llms.txt',
     },
     // fal's schema states none; Kling's own limits as third-party docs give them (docs.gptproto.com, novita.ai).
-    limits: {
-      image_url: {
-        maxBytes: 10 * 1024 * 1024,
-        minWidth: 300,
-        minHeight: 300,
-        minAspect: 0.4,
-        maxAspect: 2.5,
-      },
-    },
+    limits: { image_url: KLING_IMAGE_LIMITS, tail_image_url: KLING_IMAGE_LIMITS },
     openapi: falOpenApi({
       endpointId: 'fal-ai/kling-video/v2.5-turbo/pro/image-to-video',
       title: 'Kling Video v2.5 Turbo Pro Image to Video',
