@@ -1,5 +1,6 @@
-import type { NodeViews } from '@shotchain/editor'
+import type { NodeView, NodeViews } from '@shotchain/editor'
 import {
+  catalogNodes,
   extractFrameNode,
   imageSourceNode,
   klingO1I2vNode,
@@ -8,11 +9,28 @@ import {
   sequenceNode,
 } from '@shotchain/nodes'
 import { ExtractFrameBody } from './bodies/ExtractFrameBody.tsx'
+import { FalModelBody } from './bodies/FalModelBody.tsx'
+import { falModelBodyHeight } from './bodies/fal-model-layout.ts'
 import { ImageSourceBody } from './bodies/ImageSourceBody.tsx'
 import { KlingBody } from './bodies/KlingBody.tsx'
 import { OutputBody } from './bodies/OutputBody.tsx'
 import { PromptBody } from './bodies/PromptBody.tsx'
 import './nodes-ui.css'
+
+/** How a generated fal model node is drawn: its fields, price and result; height per spec. */
+const falModelView: NodeView = {
+  Body: FalModelBody,
+  bodyHeight: (_node, spec) => falModelBodyHeight(spec),
+}
+
+/**
+ * The views of the nodes generated from the bundled fal catalog (`catalogNodes`), by type: one
+ * body for all, each as tall as its model's fields need.
+ * @public
+ */
+export const falModelViews: NodeViews = Object.fromEntries(
+  catalogNodes.map((spec) => [spec.type, falModelView]),
+)
 
 /**
  * The editor's views of the built-in pack's node types, for `<WorkflowEditor views>`. Each body
@@ -29,4 +47,5 @@ export const builtInViews: NodeViews = {
   // The clips list is its ports: a sliver of body under them.
   [sequenceNode.type]: { bodyHeight: 8 },
   [outputNode.type]: { Body: OutputBody, bodyHeight: 44 },
+  ...falModelViews,
 }

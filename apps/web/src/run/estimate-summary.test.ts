@@ -60,6 +60,11 @@ describe('estimateSummary: the line above the Run button', () => {
     expect(line).toBe('No shots to generate (3 cached); 2 free steps to run, $0.00')
   })
 
+  it('prices steps that are not shots but cost, to the digit under a cent (a FLUX start frame)', () => {
+    const line = estimateSummary(doc, registry, estimate(0.003, ['image']))
+    expect(line).toBe('No shots to generate; 1 step to run, $0.003')
+  })
+
   it('ignores ids that are not shots of this workflow', () => {
     const line = estimateSummary(
       doc,

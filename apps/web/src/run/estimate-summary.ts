@@ -1,3 +1,4 @@
+import { usdText } from '@shotchain/editor'
 import { type NodeRegistry, roleOf, type WorkflowDocument } from '@shotchain/graph'
 
 /** What the server's estimate says a run would do (`POST …/estimate`). */
@@ -8,7 +9,10 @@ export interface Estimate {
   readonly estimate: { readonly usd: number }
 }
 
-/** "2 shots to generate, 1 cached, $0.84" — shots are what costs money and time. */
+/**
+ * "2 shots to generate, 1 cached, $0.84" — shots are what costs money and time. Steps that are
+ * not shots may cost too (a FLUX start frame is $0.003): a price under a cent keeps its digits.
+ */
 export function estimateSummary(
   doc: WorkflowDocument,
   registry: NodeRegistry,
@@ -24,10 +28,11 @@ export function estimateSummary(
   if (generate === 0) {
     const steps = estimate.toRun.length
     const held = cached > 0 ? ` (${cached} cached)` : ''
-    return `No shots to generate${held}; ${steps} free ${steps === 1 ? 'step' : 'steps'} to run, $0.00`
+    const free = estimate.estimate.usd > 0 ? '' : 'free '
+    return `No shots to generate${held}; ${steps} ${free}${steps === 1 ? 'step' : 'steps'} to run, ${usdText(estimate.estimate.usd)}`
   }
   const parts = [`${generate} ${generate === 1 ? 'shot' : 'shots'} to generate`]
   if (cached > 0) parts.push(`${cached} cached`)
-  parts.push(`$${estimate.estimate.usd.toFixed(2)}`)
+  parts.push(usdText(estimate.estimate.usd))
   return parts.join(', ')
 }

@@ -1,4 +1,4 @@
-import type { NodeRunStatus } from '@shotchain/editor'
+import { type NodeRunStatus, usdText } from '@shotchain/editor'
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { mediaOf, mediaUrl } from './media-of.ts'
 import type { NodeRun, RunView } from './run-view.ts'
@@ -71,7 +71,7 @@ function stateOf(run: NodeRun): NodeRunStatus {
     case 'succeeded':
       return {
         state: 'succeeded',
-        ...(run.costUsd ? { detail: `$${run.costUsd.toFixed(2)}` } : {}),
+        ...(run.costUsd ? { detail: usdText(run.costUsd) } : {}),
       }
   }
 }

@@ -1,5 +1,6 @@
 import type { AnyNodeSpec, NodeRegistry } from '@shotchain/graph'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { paletteEntries, paletteGroups } from '../model/palette-groups.ts'
 
 interface PaletteProps {
   readonly registry: NodeRegistry
@@ -7,32 +8,34 @@ interface PaletteProps {
   readonly onClose: () => void
 }
 
-/** Node types whose title, type id, category or description contain every word of `query`. */
-export function searchSpecs(specs: readonly AnyNodeSpec[], query: string): AnyNodeSpec[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
-  return specs.filter((spec) => {
-    const text =
-      `${spec.title} ${spec.type} ${spec.category ?? ''} ${spec.description ?? ''}`.toLowerCase()
-    return words.every((w) => text.includes(w))
-  })
-}
-
-/** The searchable "add node" palette: type to filter, arrows to choose, Enter to add. */
+/**
+ * The searchable "add node" palette: node types grouped by what they make, each with its price
+ * for default params and its one line; type to filter, arrows to choose (across groups), Enter
+ * to add, Escape to close.
+ */
 export function Palette({ registry, onPick, onClose }: PaletteProps) {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const search = useRef<HTMLInputElement>(null)
+  const list = useRef<HTMLDivElement>(null)
   // Opened by the user to type a node name: the search field takes the keys.
   useEffect(() => search.current?.focus(), [])
   const all = useMemo(() => registry.list(), [registry])
-  const found = searchSpecs(all, query)
+  const groups = useMemo(() => paletteGroups(all, query), [all, query])
+  const found = paletteEntries(groups)
+  // The chosen entry stays in sight while the arrows walk a list longer than the box.
+  useEffect(() => {
+    list.current?.querySelector('.is-active')?.scrollIntoView({ block: 'nearest' })
+  }, [active, query])
   const pick = (spec: AnyNodeSpec | undefined) => spec && onPick(spec.type)
+  let index = 0
   return (
     <div className="sc-palette" role="dialog" aria-label="Add node" data-testid="palette">
       <input
         ref={search}
         className="sc-palette__search"
         placeholder="Add node: type to search…"
+        aria-label="Search node types"
         value={query}
         data-testid="palette-search"
         onChange={(e) => {
@@ -42,32 +45,47 @@ export function Palette({ registry, onPick, onClose }: PaletteProps) {
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, found.length - 1))
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0))
-          else if (e.key === 'Enter') pick(found[active])
+          else if (e.key === 'Enter') pick(found[active]?.spec)
           else if (e.key === 'Escape') onClose()
           else return
           e.preventDefault()
           e.stopPropagation()
         }}
       />
-      <ul className="sc-palette__list">
-        {found.map((spec, k) => (
-          <li key={spec.type}>
-            <button
-              type="button"
-              className={k === active ? 'is-active' : undefined}
-              data-testid={`palette-item-${spec.type}`}
-              onMouseEnter={() => setActive(k)}
-              onClick={() => pick(spec)}
-            >
-              <strong>{spec.title}</strong>
-              <span>{spec.description ?? spec.type}</span>
-            </button>
-          </li>
+      <div className="sc-palette__list" ref={list}>
+        {groups.map((group) => (
+          <section key={group.category} data-testid={`palette-group-${group.category}`}>
+            <h3 className="sc-palette__heading">{group.heading}</h3>
+            <ul>
+              {group.entries.map(({ spec, price }) => {
+                const k = index++
+                return (
+                  <li key={spec.type}>
+                    <button
+                      type="button"
+                      className={k === active ? 'is-active' : undefined}
+                      data-testid={`palette-item-${spec.type}`}
+                      onMouseEnter={() => setActive(k)}
+                      onClick={() => pick(spec)}
+                    >
+                      <span className="sc-palette__title">
+                        <strong>{spec.title}</strong>
+                        {price === undefined ? null : (
+                          <span className="sc-palette__price" data-testid="palette-price">
+                            {price}
+                          </span>
+                        )}
+                      </span>
+                      <span className="sc-palette__line">{spec.description ?? spec.type}</span>
+                    </button>
+                  </li>
+                )
+              })}
+            </ul>
+          </section>
         ))}
-        {found.length === 0 ? (
-          <li className="sc-palette__none">No node matches “{query}”</li>
-        ) : null}
-      </ul>
+        {found.length === 0 ? <p className="sc-palette__none">No node matches “{query}”</p> : null}
+      </div>
     </div>
   )
 }

@@ -1,0 +1,75 @@
+import { type NodeBodyProps, nextShotCommands, usdText } from '@shotchain/editor'
+import { falModelOf } from '@shotchain/nodes'
+import { useMemo } from 'react'
+import { paramFieldsOf, previewOf } from './fal-model-layout.ts'
+import { ModelFieldControl } from './ModelFieldControl.tsx'
+
+/**
+ * The body of a node generated from a fal catalog model: a control per param field, the price
+ * of a run with these params, and the result: a video model's clip and "add next shot", an
+ * image model's picture. Its height is `falModelBodyHeight` of the spec.
+ */
+export function FalModelBody({ node, spec, into, issues, run, editor }: NodeBodyProps) {
+  const model = falModelOf(spec)
+  const fields = useMemo(() => (model ? paramFieldsOf(model) : []), [model])
+  const faulty = new Set([...issues.flatMap((i) => (i.field ? [i.field] : [])), run?.field])
+  const preview = previewOf(spec)
+  return (
+    <div className="sc-model">
+      {fields.map((field) => (
+        <ModelFieldControl
+          key={field.name}
+          field={field}
+          node={node}
+          editor={editor}
+          fromPort={into.some((e) => e.to.port === field.name)}
+          fault={faulty.has(field.name)}
+        />
+      ))}
+      <div className="sc-model__cost">
+        <span>Price</span>
+        <strong data-testid="model-cost">{costText(spec, node.params)}</strong>
+      </div>
+      {preview === 'shot' || preview === 'video' ? (
+        <div className="sc-model__preview" data-testid="model-preview">
+          {run?.videoUrl ? (
+            // biome-ignore lint/a11y/useMediaCaption: generated clips have no speech to caption.
+            <video src={run.videoUrl} controls preload="metadata" data-testid="model-video" />
+          ) : (
+            'No clip yet'
+          )}
+        </div>
+      ) : null}
+      {preview === 'shot' ? (
+        <button
+          type="button"
+          className="sc-model__next"
+          data-testid="add-next-shot"
+          onClick={() => {
+            const commands = nextShotCommands(editor.document(), editor.registry, node.id)
+            if (commands) editor.apply(commands)
+          }}
+        >
+          + Add next shot
+        </button>
+      ) : null}
+      {preview === 'image' ? (
+        <div className="sc-model__image" data-testid="model-preview">
+          {run?.imageUrl ? (
+            <img src={run.imageUrl} alt="What the model made" data-testid="model-image" />
+          ) : (
+            'No image yet'
+          )}
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+/** The price of one run with these params; a dash while they do not parse (an issue says why). */
+function costText(spec: NodeBodyProps['spec'], params: NodeBodyProps['node']['params']): string {
+  const parsed = spec.params.safeParse(params)
+  if (!parsed.success) return '—'
+  const usd = spec.cost?.(parsed.data)
+  return usd === undefined ? 'price unknown' : usdText(usd)
+}
