@@ -9,7 +9,6 @@ export { connectionIssues } from './model/connection-issues.ts'
 export { GEOMETRY } from './model/geometry.ts'
 export { type DroppedFile, fileNodeCommands } from './model/new-nodes.ts'
 export { nextShotCommands } from './model/next-shot.ts'
-export { usdText } from './model/palette-groups.ts'
 export {
   GENERIC_BODY_HEIGHT,
   type NodeAction,

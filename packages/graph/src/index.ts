@@ -82,6 +82,7 @@ export {
   type UpstreamNode,
 } from './spec/node-spec.ts'
 export { createRegistry, type NodeRegistry } from './spec/registry.ts'
+export { usdText } from './util/usd-text.ts'
 export { formatIssue, formatPath, hasErrors, type Issue, type IssueCode } from './validate/issue.ts'
 export {
   analyzeDocument,

@@ -17,8 +17,12 @@ import { OutputBody } from './bodies/OutputBody.tsx'
 import { PromptBody } from './bodies/PromptBody.tsx'
 import './nodes-ui.css'
 
-/** How a generated fal model node is drawn: its fields, price and result; height per spec. */
-const falModelView: NodeView = {
+/**
+ * How a generated fal model node is drawn: its fields, price and result; height per spec. Also
+ * for models fetched by id at run time (register it under their type).
+ * @public
+ */
+export const falModelView: NodeView = {
   Body: FalModelBody,
   bodyHeight: (_node, spec) => falModelBodyHeight(spec),
 }

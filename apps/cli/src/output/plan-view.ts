@@ -1,5 +1,5 @@
 import type { RunPlan } from '@shotchain/engine'
-import { usdText } from './usd-text.ts'
+import { usdText } from '@shotchain/graph'
 
 /** The plan as lines: what runs, what is cached, what re-attaches, and the estimate. */
 export function describePlan(plan: RunPlan, falMode: 'fal' | 'emulator'): string[] {

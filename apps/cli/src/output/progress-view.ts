@@ -1,5 +1,5 @@
 import type { RunCounts, RunEvent, RunStatus } from '@shotchain/engine'
-import { usdText } from './usd-text.ts'
+import { usdText } from '@shotchain/graph'
 
 /**
  * Turns run events into one line per change a person cares about: queued (with fal's queue

@@ -4,8 +4,8 @@ import {
   type NodeStatus,
   type RunState,
 } from '@shotchain/engine'
+import { usdText } from '@shotchain/graph'
 import { describeRunEnd, stampOf } from './progress-view.ts'
-import { usdText } from './usd-text.ts'
 
 /** What the plan knows of a node and its events do not say. */
 export interface NodeFacts {

@@ -1,5 +1,4 @@
-import { usdText } from '@shotchain/editor'
-import { type NodeRegistry, roleOf, type WorkflowDocument } from '@shotchain/graph'
+import { type NodeRegistry, roleOf, usdText, type WorkflowDocument } from '@shotchain/graph'
 
 /** What the server's estimate says a run would do (`POST …/estimate`). */
 export interface Estimate {

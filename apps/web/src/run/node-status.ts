@@ -1,5 +1,6 @@
-import { type NodeRunStatus, usdText } from '@shotchain/editor'
+import type { NodeRunStatus } from '@shotchain/editor'
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
+import { usdText } from '@shotchain/graph'
 import { mediaOf, mediaUrl } from './media-of.ts'
 import type { NodeRun, RunView } from './run-view.ts'
 

@@ -1,7 +1,8 @@
 import type { AnyNodeSpec } from '@shotchain/graph'
+import { usdText } from '@shotchain/graph'
 import { builtInNodes } from '@shotchain/nodes'
 import { describe, expect, it } from 'vitest'
-import { paletteEntries, paletteGroups, priceText, usdText } from './palette-groups.ts'
+import { paletteEntries, paletteGroups, priceText } from './palette-groups.ts'
 
 const typesOf = (query: string) =>
   paletteEntries(paletteGroups(builtInNodes, query)).map((e) => e.spec.type)
@@ -77,7 +78,9 @@ describe('priceText', () => {
 
   it('keeps the digits of a price under a cent', () => {
     expect(usdText(0.003)).toBe('$0.003')
+    expect(usdText(0.025)).toBe('$0.025')
     expect(usdText(0.42)).toBe('$0.42')
+    expect(usdText(1.193)).toBe('$1.19')
     expect(usdText(1.2)).toBe('$1.20')
     expect(usdText(0)).toBe('$0.00')
   })

@@ -1,4 +1,4 @@
-import type { AnyNodeSpec } from '@shotchain/graph'
+import { type AnyNodeSpec, usdText } from '@shotchain/graph'
 
 /** One node type as the palette lists it. */
 export interface PaletteEntry {
@@ -99,14 +99,4 @@ export function priceText(spec: AnyNodeSpec): string | undefined {
   const parsed = spec.params.safeParse({})
   const usd = parsed.success ? spec.cost(parsed.data) : undefined
   return usd === undefined || !Number.isFinite(usd) ? 'price unknown' : usdText(usd)
-}
-
-/**
- * Dollars for a person: to the cent (`$0.42`), but a price under a cent keeps its digits
- * (`$0.003` for one FLUX schnell image) so it never reads as free.
- * @public
- */
-export function usdText(usd: number): string {
-  const digits = usd > 0 && usd < 0.01 ? 4 : 2
-  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: digits })}`
 }

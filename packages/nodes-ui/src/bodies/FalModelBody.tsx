@@ -1,7 +1,8 @@
-import { type NodeBodyProps, nextShotCommands, usdText } from '@shotchain/editor'
-import { falModelOf } from '@shotchain/nodes'
+import { type NodeBodyProps, nextShotCommands } from '@shotchain/editor'
+import { usdText } from '@shotchain/graph'
+import { falModelOf, paramFieldsOf } from '@shotchain/nodes'
 import { useMemo } from 'react'
-import { paramFieldsOf, previewOf } from './fal-model-layout.ts'
+import { previewOf } from './fal-model-layout.ts'
 import { ModelFieldControl } from './ModelFieldControl.tsx'
 
 /**

@@ -1,6 +1,6 @@
 import { type NodeBodyProps, useParam } from '@shotchain/editor'
+import type { ParamField } from '@shotchain/nodes'
 import { useEffect, useState } from 'react'
-import type { ParamField } from './fal-model-layout.ts'
 
 interface ControlProps {
   readonly field: ParamField

@@ -1,16 +1,5 @@
-import type { NodeBodyProps } from '@shotchain/editor'
-import { falModelOf } from '@shotchain/nodes'
-
-type AnyNodeSpec = NodeBodyProps['spec']
-
-/** The catalog model a generated node was made from (the type as `falModelOf` gives it). */
-export type FalModel = NonNullable<ReturnType<typeof falModelOf>>
-
-/** One input field of a model, as the catalog reads it from fal's schema. */
-export type ModelField = FalModel['inputs'][number]
-
-/** A field the node keeps as a param, so its body offers a control for it. */
-export type ParamField = Exclude<ModelField, { kind: 'media' } | { kind: 'other' }>
+import type { AnyNodeSpec } from '@shotchain/graph'
+import { falModelOf, paramFieldsOf } from '@shotchain/nodes'
 
 /**
  * Heights in CSS px of the parts of a model node's body, as `nodes-ui.css` draws them (the
@@ -26,16 +15,6 @@ export const MODEL_BODY = {
   image: 112,
   bottomPadding: 8,
 } as const
-
-/** Fields fal takes that a node never sends: a data-URI result would bypass the media store. */
-const NEVER_SENT = new Set(['sync_mode'])
-
-/** The fields a model's node keeps as params, in fal's order: one control each. */
-export function paramFieldsOf(model: FalModel): ParamField[] {
-  return model.inputs.filter(
-    (f): f is ParamField => f.kind !== 'media' && f.kind !== 'other' && !NEVER_SENT.has(f.name),
-  )
-}
 
 /** What a model node's body shows under its fields: a clip and "add next shot", or an image. */
 export function previewOf(spec: AnyNodeSpec): 'shot' | 'video' | 'image' | 'none' {

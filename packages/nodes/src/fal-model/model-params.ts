@@ -4,10 +4,13 @@ import { z } from 'zod'
 /** Fields a node never offers: a data-URI result (`sync_mode`) bypasses the media store. */
 const NEVER_SENT = new Set(['sync_mode'])
 
-/** The fields a node keeps as params: every non-media field it can send. */
-export function paramFieldsOf(model: FalModel): ModelField[] {
+/** A field a model's node keeps as a param (and its body offers a control for). */
+export type ParamField = Exclude<ModelField, { kind: 'media' } | { kind: 'other' }>
+
+/** The fields a node keeps as params, in fal's order: every non-media field it can send. */
+export function paramFieldsOf(model: FalModel): ParamField[] {
   return model.inputs.filter(
-    (f) => f.kind !== 'media' && f.kind !== 'other' && !NEVER_SENT.has(f.name),
+    (f): f is ParamField => f.kind !== 'media' && f.kind !== 'other' && !NEVER_SENT.has(f.name),
   )
 }
 
