@@ -56,6 +56,8 @@ describe('fal catalog models in the editor, in Chromium', () => {
       await page.getByTestId('add-node').click()
       const headings = page.locator('.sc-palette__heading')
       expect((await headings.allTextContents()).slice(0, 3)).toEqual(['Image', 'Edit', 'Video'])
+      // Offline, the palette says which models need a key.
+      expect(await page.getByTestId('palette-add-by-id').textContent()).toMatch(/FAL_KEY/)
       await screenshot(page, 'fal-models-palette')
       const flux = page.getByTestId(`palette-item-${FLUX}`)
       expect(await flux.getByTestId('palette-price').textContent()).toBe('$0.003')

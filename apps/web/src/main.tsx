@@ -3,12 +3,16 @@ import './app.css'
 import './run.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { loadFalModels } from './models/fal-models.ts'
 import { App } from './ui/App.tsx'
 
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// fal models the server fetched by id become node types before any workflow opens.
+void loadFalModels().finally(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 )

@@ -185,6 +185,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
           {palette && actions ? (
             <Palette
               registry={registry}
+              Footer={props.paletteFooter}
               onClose={() => setPalette(undefined)}
               onPick={(type) => {
                 actions.addNode(type, palette.at ?? actions.viewCentre())

@@ -1,4 +1,5 @@
 import type { NodeRegistry, WorkflowHistory } from '@shotchain/graph'
+import type { ComponentType } from 'react'
 import type { NodeViews } from './views/node-view.ts'
 
 /** Where a dropped file landed, in canvas coordinates (what a node's `position` holds). */
@@ -31,6 +32,19 @@ export interface WorkflowEditorProps {
   readonly runStatus?: ReadonlyMap<string, NodeRunStatus>
   /** Called once the canvas is up, with what the app can ask of it. */
   readonly onReady?: (api: EditorApi) => void
+  /**
+   * What the host shows under the palette's list, e.g. a way to add a node type the registry
+   * does not have yet (a fal model by endpoint id); it may register a type and then `pick` it.
+   */
+  readonly paletteFooter?: ComponentType<PaletteFooterProps>
+}
+
+/** What a palette footer is drawn from. @public */
+export interface PaletteFooterProps {
+  /** What the person typed in the palette's search. */
+  readonly query: string
+  /** Adds a node of `type` (registered by now) where the palette was opened, and closes it. */
+  readonly pick: (type: string) => void
 }
 
 /**

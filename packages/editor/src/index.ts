@@ -2,6 +2,7 @@ export type {
   CanvasPoint,
   EditorApi,
   NodeRunStatus,
+  PaletteFooterProps,
   WorkflowEditorProps,
 } from './editor-props.ts'
 export { type ConnectIntent, connectIntent, type SocketRef } from './model/connect-intent.ts'

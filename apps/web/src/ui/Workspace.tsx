@@ -10,6 +10,7 @@ import { useStartup } from '../hooks/use-startup.ts'
 import { useWorkflowActions } from '../hooks/use-workflow-actions.ts'
 import { useWorkflowList } from '../hooks/use-workflow-list.ts'
 import { mediaUrlOf } from '../media/media-url.ts'
+import { AddModelById } from '../models/AddModelById.tsx'
 import { nodeViews } from '../node-views.ts'
 import { registry } from '../registry.ts'
 import { useRunPage } from '../run/use-run-page.ts'
@@ -93,6 +94,7 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
             onDropFiles={onDropFiles}
             runStatus={runs.statuses}
             onReady={onReady}
+            paletteFooter={AddModelById}
           />
           <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />
         </main>

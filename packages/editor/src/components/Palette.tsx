@@ -1,11 +1,14 @@
 import type { AnyNodeSpec, NodeRegistry } from '@shotchain/graph'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { type ComponentType, useEffect, useMemo, useRef, useState } from 'react'
+import type { PaletteFooterProps } from '../editor-props.ts'
 import { paletteEntries, paletteGroups } from '../model/palette-groups.ts'
 
 interface PaletteProps {
   readonly registry: NodeRegistry
   readonly onPick: (type: string) => void
   readonly onClose: () => void
+  /** The host's part under the list (see `WorkflowEditorProps.paletteFooter`). */
+  readonly Footer?: ComponentType<PaletteFooterProps> | undefined
 }
 
 /**
@@ -13,7 +16,7 @@ interface PaletteProps {
  * for default params and its one line; type to filter, arrows to choose (across groups), Enter
  * to add, Escape to close.
  */
-export function Palette({ registry, onPick, onClose }: PaletteProps) {
+export function Palette({ registry, onPick, onClose, Footer }: PaletteProps) {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const search = useRef<HTMLInputElement>(null)
@@ -86,6 +89,7 @@ export function Palette({ registry, onPick, onClose }: PaletteProps) {
         ))}
         {found.length === 0 ? <p className="sc-palette__none">No node matches “{query}”</p> : null}
       </div>
+      {Footer ? <Footer query={query} pick={onPick} /> : null}
     </div>
   )
 }
