@@ -1,13 +1,14 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ValidationError } from '@fal-ai/client'
+import type { ValidationError } from '@fal-ai/client'
 import { createMediaTools } from '@shotchain/media'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { meanDifference } from '../testing/compare-png.ts'
 import { makePng } from '../testing/png.ts'
 import { decodePng, readPromptStripe } from '../testing/read-png.ts'
 import { startTestEmulator, type TestEmulator } from '../testing/test-emulator.ts'
+import { validationErrorOf } from '../testing/validation-error.ts'
 import { waitUntilIdle } from '../testing/wait-until-idle.ts'
 import { promptBackground, promptStripe } from './prompt-stripe.ts'
 
@@ -51,13 +52,8 @@ async function run<T>(id: string, input: Record<string, unknown>): Promise<T> {
   return result.data as T
 }
 
-async function rejection(id: string, input: Record<string, unknown>): Promise<ValidationError> {
-  const error = await run(id, input).then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(ValidationError)
-  return error as ValidationError
+function rejection(id: string, input: Record<string, unknown>): Promise<ValidationError> {
+  return validationErrorOf(run(id, input))
 }
 
 beforeAll(async () => {

@@ -1,13 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ValidationError } from '@fal-ai/client'
 import { createMediaTools } from '@shotchain/media'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { meanDifference } from '../testing/compare-png.ts'
 import { makePng } from '../testing/png.ts'
 import { readPromptStripe } from '../testing/read-png.ts'
 import { startTestEmulator, type TestEmulator } from '../testing/test-emulator.ts'
+import { validationErrorOf } from '../testing/validation-error.ts'
 import { waitUntilIdle } from '../testing/wait-until-idle.ts'
 import { KLING_O1_PRO_I2V, KLING_O1_STANDARD_I2V } from './kling-image-to-video.ts'
 import { promptStripe } from './prompt-stripe.ts'
@@ -35,15 +35,6 @@ async function frameOf(video: string, at: 'first' | 'last' | number): Promise<Bu
   const png = join(dir, `${Math.random().toString(36).slice(2)}.png`)
   await media.extractFrame(video, at, png)
   return readFile(png)
-}
-
-async function expect422(promise: Promise<unknown>): Promise<ValidationError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(ValidationError)
-  return error as ValidationError
 }
 
 beforeAll(async () => {
@@ -160,7 +151,7 @@ describe('Kling O1 image-to-video', () => {
       requestId: request_id,
       pollInterval: 10,
     })
-    const error = await expect422(
+    const error = await validationErrorOf(
       t.viaFetch.queue.result(KLING_O1_STANDARD_I2V, { requestId: request_id }),
     )
     expect(error.status).toBe(422)
@@ -174,7 +165,7 @@ describe('Kling O1 image-to-video', () => {
   })
 
   it('reports a missing prompt and a bad duration together at loc body.*', async () => {
-    const error = await expect422(
+    const error = await validationErrorOf(
       t.viaFetch.subscribe(KLING_O1_STANDARD_I2V, {
         input: { start_image_url: startUrl, duration: '11' } as unknown as {
           prompt: string
@@ -204,7 +195,7 @@ describe('Kling O1 image-to-video', () => {
           : kind === 'narrow'
             ? await t.upload(makePng(1000, 300), 'image/png')
             : await t.upload(makePng(1900, 1900, { noise: true }), 'image/png')
-    const error = await expect422(
+    const error = await validationErrorOf(
       t.viaFetch.subscribe(KLING_O1_STANDARD_I2V, {
         input: { prompt: 'x', start_image_url: startUrl, end_image_url: url },
         pollInterval: 10,
