@@ -46,19 +46,20 @@ function seedOf(params: CatalogParams): number {
 
 /**
  * A text-to-image model's result: `num_images` PNGs of the asked `image_size`, each a
- * background of the prompt's {@link promptBackground} with its {@link promptStripe}.
+ * background of the prompt's {@link promptBackground} with its {@link promptStripe} and its words.
  */
 export async function makeTextImages(params: CatalogParams, ctx: JobContext) {
   const prompt = typeof params.prompt === 'string' ? params.prompt : ''
   const [width, height] = pixelsOf(params.image_size)
-  const spec = { color: promptBackground(prompt), width, height, stripe: promptStripe(prompt) }
+  const stripe = promptStripe(prompt)
+  const spec = { color: promptBackground(prompt), width, height, stripe, caption: prompt }
   const images = await publishStills(spec, countOf(params), ctx)
   return { images, seed: seedOf(params), prompt }
 }
 
 /**
  * An image-edit model's result: every input image is downloaded and checked, and the first one
- * comes back at its own size with the edit prompt's {@link promptStripe} over it, `num_images`
+ * comes back at its own size with the edit prompt's {@link promptStripe} and words over it, `num_images`
  * times. Throws a 422 when no image was given (an empty list).
  */
 export async function makeEditedImages(model: FalModel, params: CatalogParams, ctx: JobContext) {
@@ -76,6 +77,6 @@ export async function makeEditedImages(model: FalModel, params: CatalogParams, c
   const prompt = typeof params.prompt === 'string' ? params.prompt : ''
   const image = await saveImage(source.image, await ctx.tempDir(), 'input')
   const { width, height } = source.image.header
-  const spec = { image, width, height, stripe: promptStripe(prompt) }
+  const spec = { image, width, height, stripe: promptStripe(prompt), caption: prompt }
   return { images: await publishStills(spec, countOf(params), ctx) }
 }

@@ -35,6 +35,8 @@ export interface StillSpec {
   readonly height: number
   /** Colours (`RRGGBB`) of a stripe of cells, placed as on clips. */
   readonly stripe?: readonly string[]
+  /** Words drawn over the picture (the prompt that made it), for a person to read. */
+  readonly caption?: string
 }
 
 /** Lets the caller stop the work. */

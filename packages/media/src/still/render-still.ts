@@ -1,9 +1,11 @@
+import { rm, writeFile } from 'node:fs/promises'
 import { writeAtomically } from '../files/media-files.ts'
 import type { ImageSize } from '../frame/extract-frame.ts'
 import { probeFile } from '../probe/probe-file.ts'
 import { validationError } from '../process/media-errors.ts'
 import { runFfmpeg } from '../process/run-tool.ts'
 import { stripeFilters } from '../transition/transition-filter.ts'
+import { captionFilter, wrapCaption } from './caption.ts'
 
 /** What {@link renderStill} should draw. */
 export interface StillSpec {
@@ -16,6 +18,11 @@ export interface StillSpec {
   readonly height: number
   /** Colours (`RRGGBB`) of a stripe of cells across the lower part of the picture, as on clips. */
   readonly stripe?: readonly string[] | undefined
+  /**
+   * Words drawn over the picture, wrapped (a prompt, so a person sees which one made it): near
+   * the top on a plain colour, a third of the way down over an image (below its own caption).
+   */
+  readonly caption?: string | undefined
 }
 
 const HEX = /^[0-9a-f]{6}$/i
@@ -58,13 +65,27 @@ export async function renderStill(
       ? ['-f', 'lavfi', '-i', `color=c=0x${spec.color ?? '000000'}:s=${w}x${h}:d=1`]
       : ['-i', spec.image]
   // 4:4:4 while the boxes are drawn, so no chroma is shared between a cell and its neighbour.
+  const lines = spec.caption === undefined ? [] : wrapCaption(spec.caption)
+  const textFile = `${outPngFile}.caption.txt`
+  if (lines.length > 0) await writeFile(textFile, lines.join('\n'))
+  const caption =
+    lines.length === 0 ? '' : captionFilter(textFile, w, h, spec.image === undefined ? 0.06 : 0.34)
   const filter =
     `scale=${w}:${h}:force_original_aspect_ratio=increase,crop=${w}:${h},setsar=1,format=yuv444p` +
-    `${stripeFilters(spec.stripe ?? [], w, h)},format=rgb24`
+    `${caption}${stripeFilters(spec.stripe ?? [], w, h)},format=rgb24`
   const output = ['-frames:v', '1', '-pix_fmt', 'rgb24', '-c:v', 'png', '-f', 'image2']
   const what = `drawing a ${w}×${h} still into ${outPngFile}`
-  await writeAtomically(outPngFile, (temp) =>
-    runFfmpeg(bins.ffmpeg, ['-v', 'error', ...input, '-vf', filter, ...output, temp], what, signal),
-  )
+  try {
+    await writeAtomically(outPngFile, (temp) =>
+      runFfmpeg(
+        bins.ffmpeg,
+        ['-v', 'error', ...input, '-vf', filter, ...output, temp],
+        what,
+        signal,
+      ),
+    )
+  } finally {
+    if (lines.length > 0) await rm(textFile, { force: true })
+  }
   return { width: w, height: h }
 }
