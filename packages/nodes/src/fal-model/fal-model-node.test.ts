@@ -2,7 +2,12 @@ import { catalogModels } from '@shotchain/fal-catalog'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { planIssues } from '../testing/plan-issues.ts'
-import { createTestStores, planWorkflow, runWorkflow } from '../testing/run-workflow.ts'
+import {
+  abandonAfterSubmit,
+  createTestStores,
+  planWorkflow,
+  runWorkflow,
+} from '../testing/run-workflow.ts'
 import { chainWorkflow, link, node, workflow } from '../testing/workflows.ts'
 import { catalogNodes } from './catalog-nodes.ts'
 import { falModelOf, falModelType } from './fal-model-node.ts'
@@ -177,5 +182,20 @@ describe('fal model nodes from the catalog', () => {
       shot2: '579c298f5ea37f873239e4a9514a48a4dc507a14ef6949393c5c2a990c888eb2',
       seq: '1d39ccca0c101c64bbe2f2ed54724ebf05092de2e605ea3bf1203e4cbcb8e203',
     })
+  })
+
+  it('re-attaches to the request a killed run paid for, like the Kling node', async () => {
+    const stores = createTestStores()
+    const doc = workflow([node('t2i', SCHNELL, { prompt: 'a harbour at night' })], [])
+    await abandonAfterSubmit(doc, stores)
+    expect(stores.journal.list()).toMatchObject([{ state: 'submitted', requestId: 'req-1' }])
+
+    const { plan, result } = await runWorkflow(doc, stores)
+    expect(plan.estimate).toMatchObject({ resumed: 1, resumedUsd: 0.003 })
+    expect(result.status).toBe('succeeded')
+    expect(result.spentUsd).toBe(0)
+    expect(stores.services.fal.jobs).toHaveLength(1)
+    expect(result.outputs.get('t2i')?.image).toMatchObject({ hash: 'image:image:req-1' })
+    expect(stores.journal.list()).toEqual([])
   })
 })
