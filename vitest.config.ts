@@ -1,16 +1,35 @@
 import { defineConfig } from 'vitest/config'
 import { shotchainPacks } from './apps/web/packs-plugin.ts'
 
+/** Tests that drive Chromium or the README's own commands: one file at a time, after the rest. */
+const ALONE = ['apps/web/e2e/**/*.test.ts', 'packages/test-machine/src/readme-commands.test.ts']
+
 export default defineConfig({
   // The web app's `virtual:shotchain-packs` (no packs unless SHOTCHAIN_PACKS names some).
   plugins: [shotchainPacks(process.env, process.cwd())],
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'apps/*/src/**/*.test.ts',
-      'apps/web/e2e/**/*.test.ts',
-      'examples/packs/*/src/**/*.test.ts',
-    ],
     environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'units and servers',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/*/src/**/*.test.ts',
+            'examples/packs/*/src/**/*.test.ts',
+          ],
+          exclude: ALONE,
+          // Both cores: these wait on ffmpeg, sockets and child processes as much as they compute.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        // Frame timing and polls in a browser flake when another test file shares the two cores.
+        test: { name: 'browser', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 })
