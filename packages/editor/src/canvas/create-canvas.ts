@@ -9,6 +9,7 @@ import type { CanvasStore } from './canvas-store.ts'
 import type { AreaSignals, CanvasArea, CanvasEditor, Schemes } from './rete-types.ts'
 import { syncCanvas } from './sync-canvas.ts'
 import { watchViews } from './watch-views.ts'
+import { wiresBehindNodes } from './wires-behind-nodes.ts'
 
 /** Where a right click is the browser's (paste, spelling), not the canvas's menu. */
 const TEXT_FIELDS = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])'
@@ -44,6 +45,7 @@ export function createCanvas(options: CanvasOptions) {
   const selectable = AreaExtensions.selectableNodes(area, selector, { accumulating })
   AreaExtensions.restrictor(area, { scaling: { min: 0.05, max: 2 } })
   watchViews(area, store)
+  wiresBehindNodes(area)
 
   const answered = new WeakSet<MouseEvent>()
   area.addPipe((context) => {
