@@ -65,4 +65,44 @@ describe('canvas idioms in Chromium', () => {
     },
     SLOW,
   )
+
+  it(
+    'shows why a connection is refused on a readable background, beside the socket, off the node labels',
+    async () => {
+      const { page, url } = app()
+      const canvas = await emptyCanvasWith(page, url, [
+        ['prompt', 'prompt-1', 20, 60],
+        ['kling', 'shot-1', 420, 40],
+      ])
+      // A text output held over an image input: refused while dragging.
+      const from = await canvas.socket('prompt-1', 'output', 'text').boundingBox()
+      const to = await canvas.socket('shot-1', 'input', 'end').boundingBox()
+      if (from === null || to === null) throw new Error('sockets not on screen')
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 })
+      const hint = page.getByText(/takes an image/)
+      await expect.poll(() => hint.count()).toBe(1)
+      const background = await hint.evaluate((element) => getComputedStyle(element).backgroundColor)
+      expect(background).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/)
+      const box = await hint.boundingBox()
+      if (box === null) throw new Error('the hint is not on screen')
+      const labels = await canvas.node('shot-1').locator('.sc-port__label').all()
+      expect(labels.length).toBeGreaterThan(3)
+      for (const label of labels) {
+        const other = await label.boundingBox()
+        if (other === null) continue
+        const apart =
+          box.x + box.width <= other.x ||
+          other.x + other.width <= box.x ||
+          box.y + box.height <= other.y ||
+          other.y + other.height <= box.y
+        expect(apart, `the hint covers "${await label.textContent()}"`).toBe(true)
+      }
+      await screenshot(page, 'editor-refusal-hint')
+      await page.mouse.up()
+      await expect.poll(() => page.getByTestId('drag-connection').count()).toBe(0)
+    },
+    SLOW,
+  )
 })

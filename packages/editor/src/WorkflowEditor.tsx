@@ -4,6 +4,7 @@ import { createCanvasStore } from './canvas/canvas-store.ts'
 import { type Canvas, createCanvas } from './canvas/create-canvas.ts'
 import { CanvasLayer } from './components/CanvasLayer.tsx'
 import { ContextMenu, type MenuItem } from './components/ContextMenu.tsx'
+import { DragHint } from './components/DragHint.tsx'
 import { EditorContext, type EditorContextValue } from './components/editor-context.ts'
 import { Minimap } from './components/Minimap.tsx'
 import { Notice } from './components/Notice.tsx'
@@ -173,6 +174,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
             onArrange={arrange}
           />
           <Minimap registry={registry} />
+          <DragHint />
           <Notice />
           {menu ? (
             <ContextMenu

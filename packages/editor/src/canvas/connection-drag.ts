@@ -41,11 +41,12 @@ export function startConnectionDrag(canvas: Canvas, socket: SocketRef, event: Po
     const target = socketAt(e.clientX, e.clientY)
     const verdict = target && !isSame(target, origin) ? intentFor(target) : undefined
     const [x, y] = canvas.toCanvas(e.clientX, e.clientY)
-    store.setDrag({
-      from,
-      to: { x, y },
-      ...(verdict?.ok === false ? { refused: verdict.reason } : {}),
-    })
+    const to = { x, y }
+    const refused =
+      target && verdict?.ok === false
+        ? { reason: verdict.reason, socket: socketPoint(canvas, target) ?? to, side: target.side }
+        : undefined
+    store.setDrag({ from, to, ...(refused ? { refused } : {}) })
   }
   /** Ends the gesture without touching the document (also when the canvas goes away). */
   const forget = canvas.onDestroy(() => end())
