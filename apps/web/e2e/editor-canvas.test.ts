@@ -105,4 +105,40 @@ describe('canvas idioms in Chromium', () => {
     },
     SLOW,
   )
+
+  it(
+    'double-click on empty canvas opens the node search there, and the picked node lands there; on a node it does not',
+    async () => {
+      const { page, url } = app()
+      const canvas = await emptyCanvasWith(page, url, [['prompt', 'prompt-1', 40, 60]])
+      const box = await page.getByTestId('canvas').boundingBox()
+      if (box === null) throw new Error('no canvas')
+      // A new workflow is shown at 1:1 with the origin top-left: canvas point = offset in the box.
+      const spot = { x: box.x + 420, y: box.y + 180 }
+      await page.mouse.dblclick(spot.x, spot.y)
+      const palette = page.getByTestId('palette')
+      await expect.poll(() => palette.count()).toBe(1)
+      const placed = await palette.boundingBox()
+      if (placed === null) throw new Error('the palette is not on screen')
+      expect(Math.abs(placed.x - spot.x)).toBeLessThan(2)
+      expect(Math.abs(placed.y - spot.y)).toBeLessThan(2)
+      await expect
+        .poll(() =>
+          page.getByTestId('palette-search').evaluate((e) => e === document.activeElement),
+        )
+        .toBe(true)
+      await page.keyboard.type('kling')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => canvas.node('shot-1').count()).toBe(1)
+      expect(await palette.count()).toBe(0)
+      expect((await canvas.drawnPositions())['shot-1']).toEqual([420, 180])
+
+      // On a node, a double-click is the node's (a word in its text), not the canvas's.
+      await canvas.node('prompt-1').getByTestId('title').dblclick()
+      await page.waitForTimeout(200)
+      expect(await palette.count()).toBe(0)
+      expect(await canvas.nodes().count()).toBe(2)
+    },
+    SLOW,
+  )
 })

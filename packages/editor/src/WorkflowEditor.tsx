@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { type MouseEvent as ReactMouseEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { canvasActions } from './canvas/canvas-actions.ts'
 import { createCanvasStore } from './canvas/canvas-store.ts'
 import { type Canvas, createCanvas } from './canvas/create-canvas.ts'
@@ -13,6 +13,7 @@ import { Toolbar } from './components/Toolbar.tsx'
 import { useShortcuts } from './components/use-shortcuts.ts'
 import type { WorkflowEditorProps } from './editor-props.ts'
 import { nextShotCommands } from './model/next-shot.ts'
+import { type PalettePlace, palettePlace } from './model/palette-place.ts'
 import type { NodeViews } from './views/node-view.ts'
 import './editor.css'
 
@@ -26,6 +27,12 @@ interface Menu {
   readonly nodeId: string | undefined
   /** The nodes a node's menu acts on: the selection when it holds that node, else the node. */
   readonly ids: readonly string[]
+}
+
+/** The open palette: where a picked node goes (the view's centre when absent), where it shows. */
+interface OpenPalette {
+  readonly at?: [number, number] | undefined
+  readonly place?: PalettePlace | undefined
 }
 
 /**
@@ -42,7 +49,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   const container = useRef<HTMLDivElement>(null)
   const [canvas, setCanvas] = useState<Canvas>()
   const [menu, setMenu] = useState<Menu>()
-  const [palette, setPalette] = useState<{ at: [number, number] | undefined }>()
+  const [palette, setPalette] = useState<OpenPalette>()
 
   useEffect(() => {
     const element = container.current
@@ -108,9 +115,20 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     const nodeEditor = { apply, imageUrl, document: () => history.doc, registry }
     return { canvas, imageUrl, apply, nodeEditor }
   }, [canvas, props.imageUrl, history, registry])
-  const openPalette = (at?: [number, number]) => {
+  const openPalette = (open: OpenPalette = {}) => {
     setMenu(undefined)
-    setPalette({ at })
+    setPalette(open)
+  }
+  /** A double-click on empty canvas searches for a node to put there. */
+  const onDoubleClick = (event: ReactMouseEvent) => {
+    const target = event.target as Element
+    const box = root.current?.getBoundingClientRect()
+    if (!canvas || !box || !container.current?.contains(target)) return
+    if (target.closest('[data-node-id]')) return
+    openPalette({
+      at: canvas.toCanvas(event.clientX, event.clientY),
+      place: palettePlace(box, event.clientX, event.clientY),
+    })
   }
   const arrange = () => void actions?.arrange()
   useShortcuts(root, canvas, actions, {
@@ -127,7 +145,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     if (!actions || !canvas) return []
     if (open.nodeId === undefined) {
       return [
-        { label: 'Add node…', shortcut: 'Shift+A', run: () => openPalette(open.at) },
+        { label: 'Add node…', shortcut: 'Shift+A', run: () => openPalette({ at: open.at }) },
         { label: 'Paste', shortcut: 'Ctrl+V', run: () => void actions.paste(open.at) },
         { label: 'Zoom to fit', shortcut: 'F', run: () => void canvas.fit() },
         { label: 'Arrange', run: arrange },
@@ -154,6 +172,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       aria-label="Workflow editor"
       data-testid="editor"
       onPointerDown={() => setMenu(undefined)}
+      onDoubleClick={onDoubleClick}
       onDragOver={(e) => {
         if (props.onDropFiles && e.dataTransfer.types.includes('Files')) e.preventDefault()
       }}
@@ -187,6 +206,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
           {palette && actions ? (
             <Palette
               registry={registry}
+              place={palette.place}
               Footer={props.paletteFooter}
               onClose={() => setPalette(undefined)}
               onPick={(type) => {

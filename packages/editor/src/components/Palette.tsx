@@ -2,9 +2,12 @@ import type { AnyNodeSpec, NodeRegistry } from '@shotchain/graph'
 import { type ComponentType, useEffect, useMemo, useRef, useState } from 'react'
 import type { PaletteFooterProps } from '../editor-props.ts'
 import { paletteEntries, paletteGroups } from '../model/palette-groups.ts'
+import type { PalettePlace } from '../model/palette-place.ts'
 
 interface PaletteProps {
   readonly registry: NodeRegistry
+  /** Where to open (a double-click on the canvas); centred at the top when absent. */
+  readonly place?: PalettePlace | undefined
   readonly onPick: (type: string) => void
   readonly onClose: () => void
   /** The host's part under the list (see `WorkflowEditorProps.paletteFooter`). */
@@ -16,7 +19,7 @@ interface PaletteProps {
  * for default params and its one line; type to filter, arrows to choose (across groups), Enter
  * to add, Escape to close.
  */
-export function Palette({ registry, onPick, onClose, Footer }: PaletteProps) {
+export function Palette({ registry, place, onPick, onClose, Footer }: PaletteProps) {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const search = useRef<HTMLInputElement>(null)
@@ -33,7 +36,13 @@ export function Palette({ registry, onPick, onClose, Footer }: PaletteProps) {
   const pick = (spec: AnyNodeSpec | undefined) => spec && onPick(spec.type)
   let index = 0
   return (
-    <div className="sc-palette" role="dialog" aria-label="Add node" data-testid="palette">
+    <div
+      className={`sc-palette${place ? ' sc-palette--placed' : ''}`}
+      style={place}
+      role="dialog"
+      aria-label="Add node"
+      data-testid="palette"
+    >
       <input
         ref={search}
         className="sc-palette__search"
