@@ -1,3 +1,4 @@
+import { builtInNodes } from '@shotchain/nodes'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
@@ -17,6 +18,22 @@ async function emptyCanvasWith(
   await expect.poll(() => canvas.nodes().count()).toBe(0)
   await canvas.place(layout)
   return canvas
+}
+
+/** The node types the palette lists, from its items' test ids. */
+async function listedTypes(page: Page): Promise<string[]> {
+  const ids = await page
+    .getByTestId('palette')
+    .locator('[data-testid^="palette-item-"]')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-testid') ?? ''))
+  return ids.map((id) => id.replace('palette-item-', ''))
+}
+
+/** The built-in types with a port of `type` on `side`: what a wire of that type may reach. */
+function builtInWith(side: 'inputs' | 'outputs', type: string): string[] {
+  return builtInNodes
+    .filter((spec) => Object.values(spec[side]).some((port) => port.type === type))
+    .map((spec) => spec.type)
 }
 
 describe('canvas idioms in Chromium', () => {
@@ -138,6 +155,81 @@ describe('canvas idioms in Chromium', () => {
       await page.waitForTimeout(200)
       expect(await palette.count()).toBe(0)
       expect(await canvas.nodes().count()).toBe(2)
+    },
+    SLOW,
+  )
+
+  it(
+    'a wire dropped on empty canvas opens the search for compatible types; the pick lands there, connected, in one undo step',
+    async () => {
+      const { page, url } = app()
+      const canvas = await emptyCanvasWith(page, url, [['prompt', 'prompt-1', 40, 60]])
+      const box = await page.getByTestId('canvas').boundingBox()
+      if (box === null) throw new Error('no canvas')
+      const dropWire = async (socket: { x: number; y: number }, at: { x: number; y: number }) => {
+        await page.mouse.move(socket.x, socket.y)
+        await page.mouse.down()
+        await page.mouse.move(at.x, at.y, { steps: 12 })
+        await page.mouse.up()
+      }
+      const centre = async (side: 'input' | 'output', node: string, port: string) => {
+        const socket = await canvas.socket(node, side, port).boundingBox()
+        if (socket === null) throw new Error(`${node}.${port} is not on screen`)
+        return { x: socket.x + socket.width / 2, y: socket.y + socket.height / 2 }
+      }
+      const builtIn = new Set(builtInNodes.map((spec) => spec.type))
+
+      // From the prompt's text output: only types that take a text.
+      const drop = { x: box.x + 460, y: box.y + 200 }
+      await dropWire(await centre('output', 'prompt-1', 'text'), drop)
+      await expect.poll(() => page.getByTestId('palette').count()).toBe(1)
+      const takesText = builtInWith('inputs', 'text')
+      expect(takesText).toContain('kling-o1-i2v')
+      expect((await listedTypes(page)).filter((t) => builtIn.has(t)).sort()).toEqual(
+        [...takesText].sort(),
+      )
+      await page.getByTestId('palette-search').fill('kling')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => canvas.nodes().count()).toBe(2)
+      await expect.poll(() => canvas.connections().count()).toBe(1)
+      // Placed so that the socket it was connected by sits where the wire was dropped.
+      await expect.poll(() => page.getByTestId('drag-connection').count()).toBe(0)
+      const landed = await centre('input', 'shot-1', 'prompt')
+      expect(Math.abs(landed.x - drop.x)).toBeLessThan(1.5)
+      expect(Math.abs(landed.y - drop.y)).toBeLessThan(1.5)
+
+      // From the shot's start input (an image): only types that make an image.
+      const back = { x: box.x + 320, y: box.y + 440 }
+      await dropWire(await centre('input', 'shot-1', 'start'), back)
+      await expect.poll(() => page.getByTestId('palette').count()).toBe(1)
+      const makesImage = builtInWith('outputs', 'image')
+      expect((await listedTypes(page)).filter((t) => builtIn.has(t)).sort()).toEqual(
+        [...makesImage].sort(),
+      )
+      await page.getByTestId('palette-item-image-source').click()
+      await expect.poll(() => canvas.nodes().count()).toBe(3)
+      await expect.poll(() => canvas.connections().count()).toBe(2)
+      const image = await canvas
+        .nodes()
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-node-type')))
+      expect(image).toContain('image-source')
+      await screenshot(page, 'editor-wire-dropped-on-canvas')
+
+      // Each pick, node and edge, is one undo step.
+      await canvas.clickBackground()
+      await page.keyboard.press('Control+z')
+      await expect.poll(() => canvas.nodes().count()).toBe(2)
+      expect(await canvas.connections().count()).toBe(1)
+      await page.keyboard.press('Control+z')
+      await expect.poll(() => canvas.nodes().count()).toBe(1)
+      expect(await canvas.connections().count()).toBe(0)
+
+      // Escape closes the search without adding anything.
+      await dropWire(await centre('output', 'prompt-1', 'text'), drop)
+      await expect.poll(() => page.getByTestId('palette').count()).toBe(1)
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.getByTestId('palette').count()).toBe(0)
+      expect(await canvas.nodes().count()).toBe(1)
     },
     SLOW,
   )

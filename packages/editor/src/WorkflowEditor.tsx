@@ -1,3 +1,4 @@
+import type { AnyNodeSpec } from '@shotchain/graph'
 import { type MouseEvent as ReactMouseEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { canvasActions } from './canvas/canvas-actions.ts'
 import { createCanvasStore } from './canvas/canvas-store.ts'
@@ -14,6 +15,7 @@ import { useShortcuts } from './components/use-shortcuts.ts'
 import type { WorkflowEditorProps } from './editor-props.ts'
 import { nextShotCommands } from './model/next-shot.ts'
 import { type PalettePlace, palettePlace } from './model/palette-place.ts'
+import { acceptsWire, type LooseWire } from './model/wire-drop.ts'
 import type { NodeViews } from './views/node-view.ts'
 import './editor.css'
 
@@ -33,6 +35,17 @@ interface Menu {
 interface OpenPalette {
   readonly at?: [number, number] | undefined
   readonly place?: PalettePlace | undefined
+  /** A wire dropped on empty canvas: the pick is connected to it, and only types that can be. */
+  readonly wire?: LooseWire | undefined
+}
+
+/** What the palette lists for a dropped wire: the types with a port for it. */
+function wireFilter(wire: LooseWire) {
+  const side = wire.socket.side === 'output' ? 'takes' : 'makes'
+  return {
+    accepts: (spec: AnyNodeSpec) => acceptsWire(spec, wire),
+    label: `A node that ${side} ${/^[aeiou]/.test(wire.type) ? 'an' : 'a'} ${wire.type}`,
+  }
 }
 
 /**
@@ -83,6 +96,15 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
           nodeId,
         })
       },
+      onWireDropped(wire, event) {
+        const box = root.current?.getBoundingClientRect()
+        setMenu(undefined)
+        setPalette({
+          at: created.toCanvas(event.clientX, event.clientY),
+          place: box && palettePlace(box, event.clientX, event.clientY),
+          wire,
+        })
+      },
     })
     setCanvas(created)
     return () => {
@@ -130,6 +152,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       place: palettePlace(box, event.clientX, event.clientY),
     })
   }
+  const only = useMemo(() => palette?.wire && wireFilter(palette.wire), [palette?.wire])
   const arrange = () => void actions?.arrange()
   useShortcuts(root, canvas, actions, {
     openPalette: () => openPalette(),
@@ -207,10 +230,13 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
             <Palette
               registry={registry}
               place={palette.place}
+              only={only}
               Footer={props.paletteFooter}
               onClose={() => setPalette(undefined)}
               onPick={(type) => {
-                actions.addNode(type, palette.at ?? actions.viewCentre())
+                const at = palette.at ?? actions.viewCentre()
+                if (palette.wire) actions.addOnWire(type, palette.wire, at)
+                else actions.addNode(type, at)
                 setPalette(undefined)
               }}
             />

@@ -2,6 +2,8 @@ import type { GraphCommand, NodeRegistry, WorkflowHistory } from '@shotchain/gra
 import { NodeEditor } from 'rete'
 import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
 import { type Box, documentBounds, fitTransform } from '../model/bounds.ts'
+import type { SocketRef } from '../model/connect-intent.ts'
+import { type LooseWire, looseWire } from '../model/wire-drop.ts'
 import type { NodeViews } from '../views/node-view.ts'
 import { accumulateOnModifier } from './accumulate-on-modifier.ts'
 import { createBodyGate } from './body-gate.ts'
@@ -27,6 +29,8 @@ export interface CanvasOptions {
   readonly store: CanvasStore
   /** A right click on the canvas (`nodeId` undefined) or on a node. */
   readonly onContextMenu: (event: MouseEvent, nodeId: string | undefined) => void
+  /** A new wire let go over empty canvas (the pointer's point is the event's). */
+  readonly onWireDropped?: (wire: LooseWire, event: PointerEvent) => void
 }
 
 /**
@@ -190,6 +194,11 @@ export function createCanvas(options: CanvasOptions) {
       for (const id of ids) await selectable.select(id, true)
     },
     fit,
+    /** A wire dragged from `socket` was let go over empty canvas: tells `onWireDropped`. */
+    wireDropped(socket: SocketRef, event: PointerEvent) {
+      const wire = looseWire(history.doc, registry, socket)
+      if (wire) options.onWireDropped?.(wire, event)
+    },
     /** Canvas coordinates (what a node's `position` holds) of a point on the screen. */
     toCanvas(clientX: number, clientY: number): [number, number] {
       const rect = container.getBoundingClientRect()
