@@ -233,4 +233,57 @@ describe('canvas idioms in Chromium', () => {
     },
     SLOW,
   )
+
+  it(
+    'zooms with named toolbar buttons (out, the percentage back to 100%, in, fit) about the middle of the view',
+    async () => {
+      const { page, url } = app()
+      const canvas = await emptyCanvasWith(page, url, [['prompt', 'prompt-1', 120, 90]])
+      await canvas.clickBackground()
+      const toolbar = page.getByRole('toolbar', { name: 'Canvas' })
+      const zoomIn = toolbar.getByRole('button', { name: 'Zoom in', exact: true })
+      const zoomOut = toolbar.getByRole('button', { name: 'Zoom out', exact: true })
+      const percent = toolbar.getByRole('button', { name: /^Zoom \d+%, reset to 100%$/ })
+      const fit = toolbar.getByRole('button', { name: 'Zoom to fit', exact: true })
+      const box = await page.getByTestId('canvas').boundingBox()
+      if (box === null) throw new Error('no canvas')
+      const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+      const card = async () => {
+        const found = await canvas.node('prompt-1').boundingBox()
+        if (found === null) throw new Error('prompt-1 is not on screen')
+        return found
+      }
+      expect(await percent.textContent()).toBe('100%')
+      const before = await card()
+
+      await zoomIn.click()
+      await expect.poll(() => percent.textContent()).toBe('120%')
+      const zoomed = await card()
+      expect(zoomed.width).toBeCloseTo(260 * 1.2, 0)
+      // The middle of the view stays where it was: everything moves away from it by 1.2.
+      expect(zoomed.x - middle.x).toBeCloseTo((before.x - middle.x) * 1.2, 0)
+      expect(zoomed.y - middle.y).toBeCloseTo((before.y - middle.y) * 1.2, 0)
+
+      await zoomOut.click()
+      await zoomOut.click()
+      await expect.poll(() => percent.textContent()).toBe('83%')
+      expect((await card()).width).toBeCloseTo(260 / 1.2, 0)
+
+      await percent.click()
+      await expect.poll(() => percent.textContent()).toBe('100%')
+      expect((await card()).width).toBeCloseTo(260, 0)
+
+      // Fit frames the one node, centred, at no more than 1:1; the percentage follows.
+      await zoomIn.click()
+      await zoomIn.click()
+      await expect.poll(() => percent.textContent()).toBe('144%')
+      await fit.click()
+      await expect.poll(() => percent.textContent()).toBe('100%')
+      const framed = await card()
+      expect(framed.width).toBeCloseTo(260, 0)
+      expect(framed.x + framed.width / 2).toBeCloseTo(middle.x, 0)
+      await screenshot(page, 'editor-zoom-controls')
+    },
+    SLOW,
+  )
 })

@@ -19,6 +19,9 @@ const TEXT_FIELDS = 'input, textarea, select, [contenteditable]:not([contentedit
 /** Below this zoom, nodes are drawn as plain cards (level of detail). */
 export const LOW_DETAIL_ZOOM = 0.4
 
+/** How far the canvas zooms out and in (1 is 100%). */
+export const ZOOM_LIMITS = { min: 0.05, max: 2 } as const
+
 /** What `createCanvas` draws, into what, and whom it tells about a right click. */
 export interface CanvasOptions {
   readonly container: HTMLElement
@@ -47,7 +50,7 @@ export function createCanvas(options: CanvasOptions) {
   const selector = AreaExtensions.selector()
   const accumulating = accumulateOnModifier(container)
   const selectable = AreaExtensions.selectableNodes(area, selector, { accumulating })
-  AreaExtensions.restrictor(area, { scaling: { min: 0.05, max: 2 } })
+  AreaExtensions.restrictor(area, { scaling: ZOOM_LIMITS })
   watchViews(area, store)
   wiresBehindNodes(area)
 
@@ -141,6 +144,15 @@ export function createCanvas(options: CanvasOptions) {
     viewportChanged()
   }
 
+  /** Zooms to `k` (kept within `ZOOM_LIMITS`) about the middle of the view. */
+  async function zoomTo(k: number) {
+    const { x, y, k: now } = area.area.transform
+    const next = Math.min(ZOOM_LIMITS.max, Math.max(ZOOM_LIMITS.min, k))
+    // Rete's area adds (ox, oy) to the translation: what keeps the middle where it is.
+    const grow = next / now - 1
+    await area.area.zoom(next, (x - size.width / 2) * grow, (y - size.height / 2) * grow)
+  }
+
   const synced = syncCanvas({ editor, area, store, history, selector, selectable, fit })
 
   /**
@@ -194,6 +206,9 @@ export function createCanvas(options: CanvasOptions) {
       for (const id of ids) await selectable.select(id, true)
     },
     fit,
+    zoomTo,
+    /** The zoom the canvas is drawn at (1 is 100%). */
+    zoom: () => area.area.transform.k,
     /** A wire dragged from `socket` was let go over empty canvas: tells `onWireDropped`. */
     wireDropped(socket: SocketRef, event: PointerEvent) {
       const wire = looseWire(history.doc, registry, socket)
