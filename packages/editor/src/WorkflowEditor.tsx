@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import type { AnyNodeSpec } from '@shotchain/graph'
+import { type MouseEvent as ReactMouseEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { canvasActions } from './canvas/canvas-actions.ts'
 import { createCanvasStore } from './canvas/canvas-store.ts'
 import { type Canvas, createCanvas } from './canvas/create-canvas.ts'
 import { CanvasLayer } from './components/CanvasLayer.tsx'
 import { ContextMenu, type MenuItem } from './components/ContextMenu.tsx'
+import { DragHint } from './components/DragHint.tsx'
 import { EditorContext, type EditorContextValue } from './components/editor-context.ts'
 import { Minimap } from './components/Minimap.tsx'
 import { Notice } from './components/Notice.tsx'
@@ -12,6 +14,8 @@ import { Toolbar } from './components/Toolbar.tsx'
 import { useShortcuts } from './components/use-shortcuts.ts'
 import type { WorkflowEditorProps } from './editor-props.ts'
 import { nextShotCommands } from './model/next-shot.ts'
+import { type PalettePlace, palettePlace } from './model/palette-place.ts'
+import { acceptsWire, type LooseWire } from './model/wire-drop.ts'
 import type { NodeViews } from './views/node-view.ts'
 import './editor.css'
 
@@ -25,6 +29,23 @@ interface Menu {
   readonly nodeId: string | undefined
   /** The nodes a node's menu acts on: the selection when it holds that node, else the node. */
   readonly ids: readonly string[]
+}
+
+/** The open palette: where a picked node goes (the view's centre when absent), where it shows. */
+interface OpenPalette {
+  readonly at?: [number, number] | undefined
+  readonly place?: PalettePlace | undefined
+  /** A wire dropped on empty canvas: the pick is connected to it, and only types that can be. */
+  readonly wire?: LooseWire | undefined
+}
+
+/** What the palette lists for a dropped wire: the types with a port for it. */
+function wireFilter(wire: LooseWire) {
+  const side = wire.socket.side === 'output' ? 'takes' : 'makes'
+  return {
+    accepts: (spec: AnyNodeSpec) => acceptsWire(spec, wire),
+    label: `A node that ${side} ${/^[aeiou]/.test(wire.type) ? 'an' : 'a'} ${wire.type}`,
+  }
 }
 
 /**
@@ -41,7 +62,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   const container = useRef<HTMLDivElement>(null)
   const [canvas, setCanvas] = useState<Canvas>()
   const [menu, setMenu] = useState<Menu>()
-  const [palette, setPalette] = useState<{ at: [number, number] | undefined }>()
+  const [palette, setPalette] = useState<OpenPalette>()
 
   useEffect(() => {
     const element = container.current
@@ -73,6 +94,15 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
           y: event.clientY - (box?.top ?? 0),
           at,
           nodeId,
+        })
+      },
+      onWireDropped(wire, event) {
+        const box = root.current?.getBoundingClientRect()
+        setMenu(undefined)
+        setPalette({
+          at: created.toCanvas(event.clientX, event.clientY),
+          place: box && palettePlace(box, event.clientX, event.clientY),
+          wire,
         })
       },
     })
@@ -107,10 +137,22 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     const nodeEditor = { apply, imageUrl, document: () => history.doc, registry }
     return { canvas, imageUrl, apply, nodeEditor }
   }, [canvas, props.imageUrl, history, registry])
-  const openPalette = (at?: [number, number]) => {
+  const openPalette = (open: OpenPalette = {}) => {
     setMenu(undefined)
-    setPalette({ at })
+    setPalette(open)
   }
+  /** A double-click on empty canvas searches for a node to put there. */
+  const onDoubleClick = (event: ReactMouseEvent) => {
+    const target = event.target as Element
+    const box = root.current?.getBoundingClientRect()
+    if (!canvas || !box || !container.current?.contains(target)) return
+    if (target.closest('[data-node-id]')) return
+    openPalette({
+      at: canvas.toCanvas(event.clientX, event.clientY),
+      place: palettePlace(box, event.clientX, event.clientY),
+    })
+  }
+  const only = useMemo(() => palette?.wire && wireFilter(palette.wire), [palette?.wire])
   const arrange = () => void actions?.arrange()
   useShortcuts(root, canvas, actions, {
     openPalette: () => openPalette(),
@@ -126,7 +168,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     if (!actions || !canvas) return []
     if (open.nodeId === undefined) {
       return [
-        { label: 'Add node…', shortcut: 'Shift+A', run: () => openPalette(open.at) },
+        { label: 'Add node…', shortcut: 'Shift+A', run: () => openPalette({ at: open.at }) },
         { label: 'Paste', shortcut: 'Ctrl+V', run: () => void actions.paste(open.at) },
         { label: 'Zoom to fit', shortcut: 'F', run: () => void canvas.fit() },
         { label: 'Arrange', run: arrange },
@@ -153,6 +195,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       aria-label="Workflow editor"
       data-testid="editor"
       onPointerDown={() => setMenu(undefined)}
+      onDoubleClick={onDoubleClick}
       onDragOver={(e) => {
         if (props.onDropFiles && e.dataTransfer.types.includes('Files')) e.preventDefault()
       }}
@@ -173,6 +216,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
             onArrange={arrange}
           />
           <Minimap registry={registry} />
+          <DragHint />
           <Notice />
           {menu ? (
             <ContextMenu
@@ -185,10 +229,14 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
           {palette && actions ? (
             <Palette
               registry={registry}
+              place={palette.place}
+              only={only}
               Footer={props.paletteFooter}
               onClose={() => setPalette(undefined)}
               onPick={(type) => {
-                actions.addNode(type, palette.at ?? actions.viewCentre())
+                const at = palette.at ?? actions.viewCentre()
+                if (palette.wire) actions.addOnWire(type, palette.wire, at)
+                else actions.addNode(type, at)
                 setPalette(undefined)
               }}
             />

@@ -1,6 +1,8 @@
 import type { GraphCommand } from '@shotchain/graph'
 import { type Clip, copyNodes, pasteCommands, readClip } from '../model/clipboard.ts'
+import { newEdgeId } from '../model/new-ids.ts'
 import { newNodeCommand } from '../model/new-nodes.ts'
+import { type LooseWire, wireDropCommands } from '../model/wire-drop.ts'
 import { arrangeCommands } from './arrange.ts'
 import type { Canvas } from './create-canvas.ts'
 
@@ -35,6 +37,24 @@ export function canvasActions(canvas: Canvas) {
       const command = newNodeCommand(history.doc, registry, type, at)
       const { id } = command.node
       apply([command], () => void canvas.ready().then(() => canvas.select([id])))
+    },
+    /** Adds a node of `type` on the end of a dropped wire, connected: one undo entry. */
+    addOnWire(type: string, wire: LooseWire, at: readonly [number, number]) {
+      const drop = wireDropCommands(
+        history.doc,
+        registry,
+        wire,
+        type,
+        { x: at[0], y: at[1] },
+        newEdgeId(),
+      )
+      if (drop === undefined) {
+        const side = wire.socket.side === 'output' ? 'input' : 'output'
+        const title = registry.get(type)?.title ?? type
+        store.setNotice(`Not added: ${title} has no ${wire.type} ${side} for this wire`)
+        return
+      }
+      apply(drop.commands, () => void canvas.ready().then(() => canvas.select([drop.node])))
     },
     deleteSelected(ids: readonly string[] = canvas.selected()) {
       apply(ids.map((id): GraphCommand => ({ type: 'removeNode', id })))

@@ -1,18 +1,27 @@
 import type { NodeRegistry, WorkflowDocument, WorkflowNode } from '@shotchain/graph'
 import type { Box } from '../model/bounds.ts'
-import type { Point } from '../model/geometry.ts'
+import type { Point, Side } from '../model/geometry.ts'
 import { createKeyedListeners } from './listeners.ts'
 import { type NodeSnapshot, refreshSnapshots } from './node-snapshots.ts'
 import { createRunStatus } from './run-status.ts'
 import { createViewList } from './view-list.ts'
 import { createVisibility } from './visibility.ts'
 
+/** Why the socket under the pointer refuses the dragged connection, and where it is. */
+export interface DragRefusal {
+  readonly reason: string
+  /** The socket's centre, in canvas coordinates. */
+  readonly socket: Point
+  /** The socket's side of its node: the hint goes on the other side of the socket. */
+  readonly side: Side
+}
+
 /** A connection being dragged: from a socket to the pointer, with the verdict so far. */
 export interface DragPreview {
   readonly from: Point
   readonly to: Point
   /** Set while over a socket that refuses the edge. */
-  readonly refused?: string
+  readonly refused?: DragRefusal
 }
 
 /** Drawing at low zoom: nodes as plain cards, no bodies. */

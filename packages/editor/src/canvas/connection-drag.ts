@@ -15,6 +15,7 @@ import { socketAt } from './socket-dom.ts'
  * Drag-to-connect, checked by the document's own rules while dragging. Starting on an input that
  * has an edge picks that edge up by its output end: dropping it on empty canvas removes it,
  * dropping it on another input moves it (one undo entry), a refused drop leaves it where it was.
+ * A new wire dropped on empty canvas is handed to the canvas's `onWireDropped`.
  */
 export function startConnectionDrag(canvas: Canvas, socket: SocketRef, event: PointerEvent): void {
   const { history, registry, store } = canvas
@@ -41,11 +42,12 @@ export function startConnectionDrag(canvas: Canvas, socket: SocketRef, event: Po
     const target = socketAt(e.clientX, e.clientY)
     const verdict = target && !isSame(target, origin) ? intentFor(target) : undefined
     const [x, y] = canvas.toCanvas(e.clientX, e.clientY)
-    store.setDrag({
-      from,
-      to: { x, y },
-      ...(verdict?.ok === false ? { refused: verdict.reason } : {}),
-    })
+    const to = { x, y }
+    const refused =
+      target && verdict?.ok === false
+        ? { reason: verdict.reason, socket: socketPoint(canvas, target) ?? to, side: target.side }
+        : undefined
+    store.setDrag({ from, to, ...(refused ? { refused } : {}) })
   }
   /** Ends the gesture without touching the document (also when the canvas goes away). */
   const forget = canvas.onDestroy(() => end())
@@ -62,6 +64,8 @@ export function startConnectionDrag(canvas: Canvas, socket: SocketRef, event: Po
     const unhook: GraphCommand[] = detached ? [{ type: 'disconnect', id: detached }] : []
     if (target === undefined || isSame(target, origin)) {
       if (unhook.length > 0 && target === undefined) canvas.apply(unhook)
+      // A new wire let go over empty canvas: the host offers the nodes that could take it.
+      else if (target === undefined && isEmptyCanvas(canvas, e)) canvas.wireDropped(origin, e)
       return
     }
     const verdict = intentFor(target)
@@ -76,6 +80,16 @@ export function startConnectionDrag(canvas: Canvas, socket: SocketRef, event: Po
   // A cancelled pointer (the system took it) is not a drop: nothing changes.
   window.addEventListener('pointercancel', end)
   move(event)
+}
+
+/** Whether the pointer is over the canvas itself: not over a node, nor off the canvas. */
+function isEmptyCanvas(canvas: Canvas, event: PointerEvent): boolean {
+  const element = document.elementFromPoint(event.clientX, event.clientY)
+  return (
+    element !== null &&
+    canvas.container.contains(element) &&
+    element.closest('[data-node-id]') === null
+  )
 }
 
 function isSame(a: SocketRef, b: SocketRef): boolean {

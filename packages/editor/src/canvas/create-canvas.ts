@@ -2,6 +2,8 @@ import type { GraphCommand, NodeRegistry, WorkflowHistory } from '@shotchain/gra
 import { NodeEditor } from 'rete'
 import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
 import { type Box, documentBounds, fitTransform } from '../model/bounds.ts'
+import type { SocketRef } from '../model/connect-intent.ts'
+import { type LooseWire, looseWire } from '../model/wire-drop.ts'
 import type { NodeViews } from '../views/node-view.ts'
 import { accumulateOnModifier } from './accumulate-on-modifier.ts'
 import { createBodyGate } from './body-gate.ts'
@@ -9,12 +11,16 @@ import type { CanvasStore } from './canvas-store.ts'
 import type { AreaSignals, CanvasArea, CanvasEditor, Schemes } from './rete-types.ts'
 import { syncCanvas } from './sync-canvas.ts'
 import { watchViews } from './watch-views.ts'
+import { wiresBehindNodes } from './wires-behind-nodes.ts'
 
 /** Where a right click is the browser's (paste, spelling), not the canvas's menu. */
 const TEXT_FIELDS = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])'
 
 /** Below this zoom, nodes are drawn as plain cards (level of detail). */
 export const LOW_DETAIL_ZOOM = 0.4
+
+/** How far the canvas zooms out and in (1 is 100%). */
+export const ZOOM_LIMITS = { min: 0.05, max: 2 } as const
 
 /** What `createCanvas` draws, into what, and whom it tells about a right click. */
 export interface CanvasOptions {
@@ -26,6 +32,8 @@ export interface CanvasOptions {
   readonly store: CanvasStore
   /** A right click on the canvas (`nodeId` undefined) or on a node. */
   readonly onContextMenu: (event: MouseEvent, nodeId: string | undefined) => void
+  /** A new wire let go over empty canvas (the pointer's point is the event's). */
+  readonly onWireDropped?: (wire: LooseWire, event: PointerEvent) => void
 }
 
 /**
@@ -42,8 +50,9 @@ export function createCanvas(options: CanvasOptions) {
   const selector = AreaExtensions.selector()
   const accumulating = accumulateOnModifier(container)
   const selectable = AreaExtensions.selectableNodes(area, selector, { accumulating })
-  AreaExtensions.restrictor(area, { scaling: { min: 0.05, max: 2 } })
+  AreaExtensions.restrictor(area, { scaling: ZOOM_LIMITS })
   watchViews(area, store)
+  wiresBehindNodes(area)
 
   const answered = new WeakSet<MouseEvent>()
   area.addPipe((context) => {
@@ -135,6 +144,15 @@ export function createCanvas(options: CanvasOptions) {
     viewportChanged()
   }
 
+  /** Zooms to `k` (kept within `ZOOM_LIMITS`) about the middle of the view. */
+  async function zoomTo(k: number) {
+    const { x, y, k: now } = area.area.transform
+    const next = Math.min(ZOOM_LIMITS.max, Math.max(ZOOM_LIMITS.min, k))
+    // Rete's area adds (ox, oy) to the translation: what keeps the middle where it is.
+    const grow = next / now - 1
+    await area.area.zoom(next, (x - size.width / 2) * grow, (y - size.height / 2) * grow)
+  }
+
   const synced = syncCanvas({ editor, area, store, history, selector, selectable, fit })
 
   /**
@@ -188,6 +206,14 @@ export function createCanvas(options: CanvasOptions) {
       for (const id of ids) await selectable.select(id, true)
     },
     fit,
+    zoomTo,
+    /** The zoom the canvas is drawn at (1 is 100%). */
+    zoom: () => area.area.transform.k,
+    /** A wire dragged from `socket` was let go over empty canvas: tells `onWireDropped`. */
+    wireDropped(socket: SocketRef, event: PointerEvent) {
+      const wire = looseWire(history.doc, registry, socket)
+      if (wire) options.onWireDropped?.(wire, event)
+    },
     /** Canvas coordinates (what a node's `position` holds) of a point on the screen. */
     toCanvas(clientX: number, clientY: number): [number, number] {
       const rect = container.getBoundingClientRect()

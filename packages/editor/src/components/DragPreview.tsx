@@ -2,7 +2,7 @@ import { connectionPath } from '../model/geometry.ts'
 import { useEditor } from './editor-context.ts'
 import { useCanvasTopic } from './use-canvas-store.ts'
 
-/** The connection being dragged, red with the reason while over a socket that refuses it. */
+/** The connection being dragged, red while over a socket that refuses it (`DragHint` says why). */
 export function DragPreview() {
   const { store } = useEditor().canvas
   const drag = useCanvasTopic('drag', store.drag)
@@ -14,11 +14,6 @@ export function DragPreview() {
       data-testid="drag-connection"
     >
       <path d={connectionPath(drag.from, drag.to)} />
-      {drag.refused ? (
-        <text x={drag.to.x + 12} y={drag.to.y - 12} className="sc-connection__reason">
-          {drag.refused}
-        </text>
-      ) : null}
     </svg>
   )
 }

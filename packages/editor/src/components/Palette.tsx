@@ -2,9 +2,16 @@ import type { AnyNodeSpec, NodeRegistry } from '@shotchain/graph'
 import { type ComponentType, useEffect, useMemo, useRef, useState } from 'react'
 import type { PaletteFooterProps } from '../editor-props.ts'
 import { paletteEntries, paletteGroups } from '../model/palette-groups.ts'
+import type { PalettePlace } from '../model/palette-place.ts'
 
 interface PaletteProps {
   readonly registry: NodeRegistry
+  /** Where to open (a double-click on the canvas); centred at the top when absent. */
+  readonly place?: PalettePlace | undefined
+  /** Lists only the types it accepts (those that can take a dropped wire), and says so. */
+  readonly only?:
+    | { readonly accepts: (spec: AnyNodeSpec) => boolean; readonly label: string }
+    | undefined
   readonly onPick: (type: string) => void
   readonly onClose: () => void
   /** The host's part under the list (see `WorkflowEditorProps.paletteFooter`). */
@@ -16,14 +23,17 @@ interface PaletteProps {
  * for default params and its one line; type to filter, arrows to choose (across groups), Enter
  * to add, Escape to close.
  */
-export function Palette({ registry, onPick, onClose, Footer }: PaletteProps) {
+export function Palette({ registry, place, only, onPick, onClose, Footer }: PaletteProps) {
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const search = useRef<HTMLInputElement>(null)
   const list = useRef<HTMLDivElement>(null)
   // Opened by the user to type a node name: the search field takes the keys.
   useEffect(() => search.current?.focus(), [])
-  const all = useMemo(() => registry.list(), [registry])
+  const all = useMemo(() => {
+    const specs = registry.list()
+    return only ? specs.filter(only.accepts) : specs
+  }, [registry, only])
   const groups = useMemo(() => paletteGroups(all, query), [all, query])
   const found = paletteEntries(groups)
   // The chosen entry stays in sight while the arrows walk a list longer than the box.
@@ -33,11 +43,17 @@ export function Palette({ registry, onPick, onClose, Footer }: PaletteProps) {
   const pick = (spec: AnyNodeSpec | undefined) => spec && onPick(spec.type)
   let index = 0
   return (
-    <div className="sc-palette" role="dialog" aria-label="Add node" data-testid="palette">
+    <div
+      className={`sc-palette${place ? ' sc-palette--placed' : ''}`}
+      style={place}
+      role="dialog"
+      aria-label="Add node"
+      data-testid="palette"
+    >
       <input
         ref={search}
         className="sc-palette__search"
-        placeholder="Add node: type to search…"
+        placeholder={only ? `${only.label}: type to search…` : 'Add node: type to search…'}
         aria-label="Search node types"
         value={query}
         data-testid="palette-search"

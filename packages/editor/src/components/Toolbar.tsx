@@ -1,5 +1,6 @@
 import type { WorkflowHistory } from '@shotchain/graph'
 import { useEffect, useState } from 'react'
+import { ZoomControls } from './ZoomControls.tsx'
 
 interface ToolbarProps {
   readonly history: WorkflowHistory
@@ -8,7 +9,7 @@ interface ToolbarProps {
   readonly onArrange: () => void
 }
 
-/** Add node, undo, redo, fit and arrange, with their keys in the tooltips. */
+/** Add node, undo, redo, the zoom controls (out, percentage, in, fit) and arrange, with their keys in the tooltips. */
 export function Toolbar({ history, onAddNode, onFit, onArrange }: ToolbarProps) {
   const [, redraw] = useState(0)
   useEffect(() => history.subscribe(() => redraw((n) => n + 1)), [history])
@@ -35,9 +36,7 @@ export function Toolbar({ history, onAddNode, onFit, onArrange }: ToolbarProps) 
       >
         Redo
       </button>
-      <button type="button" onClick={onFit} title="Zoom to fit (F)" data-testid="fit">
-        Fit
-      </button>
+      <ZoomControls onFit={onFit} />
       <button
         type="button"
         onClick={onArrange}
