@@ -1,10 +1,14 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
-import { useApp } from './harness.ts'
+import { screenshot, useApp } from './harness.ts'
 
 const SLOW = 180_000
 const STARTER = 'three-shot-chain'
+
+const STUDIO = resolve(import.meta.dirname, '../../../examples/images/studio.jpg')
 
 const saveState = (page: Page) => page.getByTestId('save-state').textContent()
 
@@ -35,6 +39,62 @@ describe('the image node, saved state and workflow files in Chromium', () => {
       // Redo is an edit again: unsaved.
       await page.keyboard.press('Control+Shift+z')
       await expect.poll(() => saveState(page)).toBe('Unsaved changes')
+      await page.close()
+    },
+    SLOW,
+  )
+
+  it(
+    'fills an empty Image node with a file dropped on it (one undo step), by browsing, or by a url, and names the file',
+    async () => {
+      const page = await app().browser.newPage({ viewport: { width: 1400, height: 900 } })
+      await page.goto(app().url)
+      const canvas = canvasDriver(page)
+      await canvas.newWorkflow()
+      await canvas.place([['image', 'image-1', 200, 120]])
+      const image = canvas.node('image-1')
+      // The empty node asks for what it offers, not for a path it has no field for.
+      await expect.poll(() => image.getByTestId('node-issue').textContent()).toMatch(/browse/)
+      expect(await image.getByTestId('node-issue').textContent()).not.toMatch(/path of an image/)
+
+      const frame = await image.locator('.sc-image__frame').boundingBox()
+      if (frame === null) throw new Error('no image frame')
+      const bytes = await readFile(STUDIO)
+      await canvas.dropFiles([{ name: 'studio.jpg', type: 'image/jpeg', bytes }], {
+        x: frame.x + frame.width / 2,
+        y: frame.y + frame.height / 2,
+      })
+      await expect
+        .poll(() => image.locator('img[src^="/media/"]').count(), { timeout: 15_000 })
+        .toBe(1)
+      expect(await canvas.nodes().count()).toBe(1)
+      expect(await image.locator('.sc-image__name').textContent()).toBe('studio.jpg')
+      expect(await image.getByTestId('node-issue').count()).toBe(0)
+      await screenshot(page, 'image-node-filled')
+
+      await canvas.clickBackground()
+      await page.keyboard.press('Control+z')
+      await expect.poll(() => image.locator('img').count()).toBe(0)
+      expect(await canvas.nodes().count()).toBe(1)
+
+      await image.getByTestId('image-browse').setInputFiles({
+        name: 'harbour at dusk.jpg',
+        mimeType: 'image/jpeg',
+        buffer: bytes,
+      })
+      await expect
+        .poll(() => image.locator('.sc-image__name').textContent(), { timeout: 15_000 })
+        .toBe('harbour at dusk.jpg')
+      expect(await image.locator('img[src^="/media/"]').count()).toBe(1)
+
+      const url = image.getByTestId('image-url')
+      await url.fill('https://images.example/cliff.png')
+      await url.press('Enter')
+      await expect
+        .poll(() => image.locator('.sc-image__name').textContent())
+        .toBe('https://images.example/cliff.png')
+      expect(await canvas.nodes().count()).toBe(1)
+      expect(await image.getByTestId('node-issue').count()).toBe(0)
       await page.close()
     },
     SLOW,
