@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
 import { screenshot, useApp } from './harness.ts'
+import { runDriver } from './run-driver.ts'
 
 const SLOW = 180_000
 const STARTER = 'three-shot-chain'
@@ -95,6 +96,25 @@ describe('the image node, saved state and workflow files in Chromium', () => {
         .toBe('https://images.example/cliff.png')
       expect(await canvas.nodes().count()).toBe(1)
       expect(await image.getByTestId('node-issue').count()).toBe(0)
+      await page.close()
+    },
+    SLOW,
+  )
+
+  it(
+    'downloads the stitched sequence under one name, the output node’s, from the timeline and the run outputs',
+    async () => {
+      const { page } = await openStarter()
+      const run = runDriver(page)
+      await page.getByTestId('run').click()
+      await expect.poll(run.runStatus, { timeout: 90_000 }).toMatch(/^Last run succeeded/)
+      const fromTimeline = page.getByTestId('sequence-download')
+      const fromOutputs = page.getByTestId('run-outputs').locator('a')
+      await expect.poll(() => fromOutputs.count()).toBe(1)
+      const name = await fromOutputs.getAttribute('download')
+      expect(name).toMatch(/\.mp4$/)
+      expect(await fromTimeline.getAttribute('download')).toBe(name)
+      expect(await fromTimeline.getAttribute('href')).toBe(await fromOutputs.getAttribute('href'))
       await page.close()
     },
     SLOW,
