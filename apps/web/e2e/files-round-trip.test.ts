@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
-import { screenshot, useApp } from './harness.ts'
+import { screenshot, startApp, useApp } from './harness.ts'
 import { runDriver } from './run-driver.ts'
 
 const SLOW = 180_000
@@ -116,6 +117,83 @@ describe('the image node, saved state and workflow files in Chromium', () => {
       expect(await fromTimeline.getAttribute('download')).toBe(name)
       expect(await fromTimeline.getAttribute('href')).toBe(await fromOutputs.getAttribute('href'))
       await page.close()
+    },
+    SLOW,
+  )
+
+  it(
+    'exports the workflow with its image as a bundle that opens on another server, and asks before an import takes a saved name',
+    async () => {
+      const { page } = await openStarter()
+      const downloading = page.waitForEvent('download')
+      await page.getByRole('button', { name: 'Export', exact: true }).click()
+      const download = await downloading
+      expect(download.suggestedFilename()).toBe('three-shot-chain.zip')
+      const zip = await readFile(await download.path())
+      const entries = unzipSync(new Uint8Array(zip))
+      const json = strFromU8(entries['workflow.json'] ?? new Uint8Array())
+      const doc = JSON.parse(json) as { nodes: { type: string; params: { path?: string } }[] }
+      const paths = doc.nodes.flatMap((n) => (n.type === 'image-source' ? [n.params.path] : []))
+      expect(paths.length).toBeGreaterThan(0)
+      for (const path of paths) {
+        expect(path).toMatch(/^images\/[0-9a-f]{64}\.jpg$/)
+        expect(entries[path ?? '']?.byteLength).toBeGreaterThan(1000)
+      }
+      expect(json).not.toContain(app().server.home)
+      await page.close()
+
+      // Another machine's server: its own media folder, and its own "Three-shot chain".
+      const elsewhere = await startApp()
+      try {
+        const other = elsewhere.page
+        await other.goto(`${elsewhere.url}/#${STARTER}`)
+        await expect.poll(() => canvasDriver(other).nodes().count(), { timeout: 15_000 }).toBe(9)
+        const importZip = () =>
+          other.getByTestId('import-file').setInputFiles({
+            name: 'three-shot-chain.zip',
+            mimeType: 'application/zip',
+            buffer: zip,
+          })
+        await importZip()
+        const asCopy = other.getByRole('button', { name: 'Import as "Three-shot chain (2)"' })
+        await expect.poll(() => asCopy.count(), { timeout: 15_000 }).toBe(1)
+        // Asked, nothing changed yet.
+        expect(await other.getByTestId('workflow-name').inputValue()).toBe('Three-shot chain')
+        await asCopy.click()
+        await expect
+          .poll(() => other.getByTestId('workflow-name').inputValue())
+          .toBe('Three-shot chain (2)')
+        const pictures = other.locator('[data-node-type="image-source"] img[src^="/media/"]')
+        await expect.poll(() => pictures.count(), { timeout: 15_000 }).toBe(paths.length)
+        await other.getByTestId('save').click()
+        await expect.poll(() => saveState(other)).toBe('Saved')
+        const names = async () =>
+          (
+            (await (await fetch(`${elsewhere.url}/api/workflows`)).json()).workflows as {
+              name: string
+            }[]
+          )
+            .map((w) => w.name)
+            .sort()
+        expect(await names()).toEqual(['Three-shot chain', 'Three-shot chain (2)'])
+        await screenshot(other, 'files-bundle-imported')
+
+        // Replacing is the person's choice, and takes effect only on Save.
+        await importZip()
+        await other.getByRole('button', { name: 'Replace "Three-shot chain"' }).click()
+        await expect
+          .poll(() => other.getByTestId('workflow-name').inputValue())
+          .toBe('Three-shot chain')
+        expect(await saveState(other)).toBe('Unsaved changes')
+        const before = await (await fetch(`${elsewhere.url}/api/workflows/${STARTER}`)).json()
+        await other.getByTestId('save').click()
+        await expect.poll(() => saveState(other)).toBe('Saved')
+        const after = await (await fetch(`${elsewhere.url}/api/workflows/${STARTER}`)).json()
+        expect(after.revision).toBe(before.revision + 1)
+        expect(await names()).toEqual(['Three-shot chain', 'Three-shot chain (2)'])
+      } finally {
+        await elsewhere.close()
+      }
     },
     SLOW,
   )
