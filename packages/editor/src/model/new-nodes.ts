@@ -4,6 +4,7 @@ import {
   fileSourceFor,
   type NodeRegistry,
   type SetParamCommand,
+  takesFileOf,
   type WorkflowDocument,
   type WorkflowNode,
 } from '@shotchain/graph'
@@ -120,10 +121,7 @@ export function fileFillCommands(
 ): SetParamCommand[] | undefined {
   const node = doc.nodes.find((n) => n.id === nodeId)
   const spec = node && registry.get(node.type)
-  const role = spec?.role?.kind === 'source' ? spec.role.file : undefined
-  const family = `${file.contentType.split('/')[0]}/*`
-  const takes = role?.accepts.some((a) => a === file.contentType || a === family)
-  const filled = takes ? fileParams(spec, file) : undefined
+  const filled = spec && takesFileOf(spec, file.contentType) ? fileParams(spec, file) : undefined
   if (node === undefined || spec === undefined || filled === undefined) return undefined
   const next: Record<string, unknown> = { ...defaultParams(spec), ...filled }
   const keys = new Set([...Object.keys(node.params), ...Object.keys(next)])
