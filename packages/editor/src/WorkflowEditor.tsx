@@ -134,9 +134,16 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     const imageUrl = props.imageUrl ?? (() => undefined)
     const apply: EditorContextValue['apply'] = (commands, mergeKey) =>
       void canvas.apply(commands, mergeKey ? { mergeKey } : {})
-    const nodeEditor = { apply, imageUrl, document: () => history.doc, registry }
+    const onDropFiles = props.onDropFiles
+    const takeFiles = onDropFiles
+      ? (nodeId: string, files: readonly File[]) => {
+          const at = history.doc.nodes.find((n) => n.id === nodeId)?.position ?? [0, 0]
+          onDropFiles(files, [at[0], at[1]], nodeId)
+        }
+      : undefined
+    const nodeEditor = { apply, imageUrl, document: () => history.doc, registry, takeFiles }
     return { canvas, imageUrl, apply, nodeEditor }
-  }, [canvas, props.imageUrl, history, registry])
+  }, [canvas, props.imageUrl, props.onDropFiles, history, registry])
   const openPalette = (open: OpenPalette = {}) => {
     setMenu(undefined)
     setPalette(open)
@@ -202,7 +209,11 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       onDrop={(e) => {
         if (!props.onDropFiles || !canvas || e.dataTransfer.files.length === 0) return
         e.preventDefault()
-        props.onDropFiles([...e.dataTransfer.files], canvas.toCanvas(e.clientX, e.clientY))
+        // The node under the pointer, not the event's target: a drop may be dispatched anywhere.
+        const under = document.elementFromPoint(e.clientX, e.clientY)
+        const onto = under?.closest<HTMLElement>('[data-testid="node"]')?.dataset.nodeId
+        const at = canvas.toCanvas(e.clientX, e.clientY)
+        props.onDropFiles([...e.dataTransfer.files], at, onto)
       }}
     >
       <div ref={container} className="sc-canvas" data-testid="canvas" />

@@ -26,8 +26,11 @@ export interface WorkflowEditorProps {
   readonly onSave?: () => void
   /** Ctrl/Cmd+Enter: run towards the selected nodes (empty: the whole workflow). */
   readonly onRun?: (selected: readonly string[]) => void
-  /** Files dropped on the canvas (images, workflow files), with where they landed. */
-  readonly onDropFiles?: (files: readonly File[], at: CanvasPoint) => void
+  /**
+   * Files dropped on the canvas (images, workflow files), with where they landed and the node
+   * they landed on (`onto`), if any; also files a node's body picked (its file input), `onto` it.
+   */
+  readonly onDropFiles?: (files: readonly File[], at: CanvasPoint, onto?: string) => void
   /** Each node's state in the run being shown; nodes absent from it show no run state. */
   readonly runStatus?: ReadonlyMap<string, NodeRunStatus>
   /** Called once the canvas is up, with what the app can ask of it. */

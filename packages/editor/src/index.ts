@@ -8,7 +8,7 @@ export type {
 export { type ConnectIntent, connectIntent, type SocketRef } from './model/connect-intent.ts'
 export { connectionIssues } from './model/connection-issues.ts'
 export { GEOMETRY } from './model/geometry.ts'
-export { type DroppedFile, fileNodeCommands } from './model/new-nodes.ts'
+export { type DroppedFile, fileFillCommands, fileNodeCommands } from './model/new-nodes.ts'
 export { nextShotCommands } from './model/next-shot.ts'
 export {
   GENERIC_BODY_HEIGHT,

@@ -65,6 +65,7 @@ export {
   roleOf,
   shotsInPlayOrder,
   sourceFileOf,
+  takesFileOf,
 } from './roles/role-queries.ts'
 export { isNodePack, type NodePack, registerPacks } from './spec/node-pack.ts'
 export {

@@ -44,7 +44,7 @@ export const falModelViews: NodeViews = Object.fromEntries(
  * @public
  */
 export const builtInViews: NodeViews = {
-  [imageSourceNode.type]: { Body: ImageSourceBody, bodyHeight: 176 },
+  [imageSourceNode.type]: { Body: ImageSourceBody, bodyHeight: 210 },
   [promptNode.type]: { Body: PromptBody, bodyHeight: 124 },
   [klingO1I2vNode.type]: { Body: KlingBody, bodyHeight: 214 },
   [extractFrameNode.type]: { Body: ExtractFrameBody, bodyHeight: 44 },

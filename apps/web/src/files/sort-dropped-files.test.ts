@@ -13,9 +13,10 @@ describe('sortDroppedFiles', () => {
       file('export.json'),
       file('c.webp', 'image/webp'),
       file('d.svg', 'image/svg+xml'),
+      file('bundle.zip', 'application/zip'),
     ]
     const sorted = sortDroppedFiles(files)
-    expect(sorted.workflows.map((f) => f.name)).toEqual(['chain.json', 'export.json'])
+    expect(sorted.workflows.map((f) => f.name)).toEqual(['chain.json', 'export.json', 'bundle.zip'])
     expect(sorted.images.map((f) => f.name)).toEqual(['a.png', 'b.JPG', 'c.webp'])
     expect(sorted.others.map((f) => f.name)).toEqual(['notes.txt', 'd.svg'])
   })

@@ -1,6 +1,8 @@
+import { isBundleFile } from './workflow-bundle.ts'
+
 /** What a dropped file is taken for, from its name and type (the server sniffs images again). */
 export interface DroppedFiles<F> {
-  /** Workflow files (`.json`). */
+  /** Workflow files (`.json`) and bundles (`.zip`). */
   readonly workflows: readonly F[]
   /** Images the server takes: PNG, JPEG, WebP, GIF. */
   readonly images: readonly F[]
@@ -19,7 +21,8 @@ export function sortDroppedFiles<F extends { readonly name: string; readonly typ
   const images: F[] = []
   const others: F[] = []
   for (const file of files) {
-    if (file.type === 'application/json' || /\.json$/i.test(file.name)) workflows.push(file)
+    if (file.type === 'application/json' || /\.json$/i.test(file.name) || isBundleFile(file))
+      workflows.push(file)
     else if (IMAGE_TYPES.has(file.type) || (file.type === '' && IMAGE_NAME.test(file.name)))
       images.push(file)
     else others.push(file)

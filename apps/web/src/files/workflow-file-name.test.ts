@@ -7,5 +7,6 @@ describe('workflowFileName', () => {
     expect(workflowFileName('  Café / night: take 2 ')).toBe('cafe-night-take-2.json')
     expect(workflowFileName('../../etc/passwd')).toBe('etc-passwd.json')
     expect(workflowFileName('???')).toBe('workflow.json')
+    expect(workflowFileName('Three-shot chain', 'zip')).toBe('three-shot-chain.zip')
   })
 })

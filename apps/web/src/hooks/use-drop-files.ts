@@ -1,4 +1,4 @@
-import { fileNodeCommands } from '@shotchain/editor'
+import { fileFillCommands, fileNodeCommands } from '@shotchain/editor'
 import { useCallback } from 'react'
 import { sortDroppedFiles } from '../files/sort-dropped-files.ts'
 import { uploadImage } from '../media/upload-image.ts'
@@ -7,15 +7,16 @@ import type { Notices } from './use-notices.ts'
 import type { OpenWorkflow } from './use-open-workflow.ts'
 import type { WorkflowActions } from './use-workflow-actions.ts'
 
-type Drop = (files: readonly File[], at: readonly [number, number]) => Promise<void>
+type Drop = (files: readonly File[], at: readonly [number, number], onto?: string) => Promise<void>
 
 const NEED_SERVER =
   'Images need the Shotchain server: it stores them, and the workflow keeps only their path. Start it with `pnpm start` and open the address it prints. Everything else works here without it.'
 
 /**
  * Files dropped on the canvas: the first workflow file is imported; images are uploaded and
- * each becomes an `image-source` node at the drop point (one undo step); anything else is
- * named as unusable.
+ * each becomes an `image-source` node at the drop point (one undo step) — or, dropped on a node
+ * that takes images (or picked in its body), the first one fills that node (one undo step);
+ * anything else is named as unusable.
  */
 export function useDropFiles(
   hasServer: boolean,
@@ -27,7 +28,7 @@ export function useDropFiles(
   const { importFile } = actions
   const { show, dismiss } = notices
   return useCallback(
-    async (files, at) => {
+    async (files, at, onto) => {
       const { workflows, images, others } = sortDroppedFiles(files)
       const first = workflows[0]
       // Imported first: a successful import clears the notices, and these must outlive it.
@@ -55,7 +56,9 @@ export function useDropFiles(
       const failures = uploads.flatMap((u) => (u.ok ? [] : [{ path: '', message: u.message }]))
       // The node each file becomes is the pack's choice, by the file's media type.
       const stored = uploads.flatMap((u, i) =>
-        u.ok ? [{ path: u.image.path, contentType: images[i]?.type ?? '' }] : [],
+        u.ok
+          ? [{ path: u.image.path, contentType: images[i]?.type ?? '', name: images[i]?.name }]
+          : [],
       )
       if (failures.length > 0) {
         show({
@@ -73,7 +76,15 @@ export function useDropFiles(
           text: 'Another workflow was opened while the images uploaded: drop them again.',
         })
       }
-      const commands = fileNodeCommands(history.doc, registry, stored, at)
+      const picked = stored[0]
+      const fill =
+        onto === undefined || picked === undefined
+          ? undefined
+          : fileFillCommands(history.doc, registry, onto, picked)
+      // Dropped on a node that takes images: the first fills it, any others become nodes beside.
+      const commands = fill
+        ? [...fill, ...fileNodeCommands(history.doc, registry, stored.slice(1), at)]
+        : fileNodeCommands(history.doc, registry, stored, at)
       const applied = history.apply(commands, { registry })
       if (!applied.ok) {
         show({

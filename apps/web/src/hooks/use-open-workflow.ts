@@ -4,7 +4,7 @@ import {
   type WorkflowDocument,
   type WorkflowHistory,
 } from '@shotchain/graph'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { writeHashId } from '../session/location-hash.ts'
 import { hasUnsavedChanges, NEVER_SAVED, type SavedState } from '../session/saved-state.ts'
 import { useHistoryDoc } from './use-history-doc.ts'
@@ -51,11 +51,14 @@ export function useOpenWorkflow(): OpenWorkflow {
     [history, setSaved],
   )
 
+  // Compared by content when not the same object: once per change, not per render.
+  const dirty = useMemo(() => hasUnsavedChanges(saved, doc), [saved, doc])
+
   return {
     history,
     doc,
     saved,
-    dirty: hasUnsavedChanges(saved, doc),
+    dirty,
     current: useCallback(() => savedRef.current, []),
     load,
     setSaved,

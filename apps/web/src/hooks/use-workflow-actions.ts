@@ -1,9 +1,16 @@
 import { connectionIssues } from '@shotchain/editor'
 import { createDocument, type Issue, type WorkflowDocument } from '@shotchain/graph'
 import { useCallback, useMemo } from 'react'
-import { readWorkflowFile } from '../files/read-workflow-file.ts'
+import { importWorkflowFile } from '../files/import-workflow-file.ts'
+import type { StoreImage } from '../files/workflow-bundle.ts'
+import { uploadImage } from '../media/upload-image.ts'
 import { registry } from '../registry.ts'
-import { hasUnsavedChanges, NEVER_SAVED, savedStateOf } from '../session/saved-state.ts'
+import {
+  hasUnsavedChanges,
+  NEVER_SAVED,
+  type SavedState,
+  savedStateOf,
+} from '../session/saved-state.ts'
 import type { WorkflowStorage } from '../storage/workflow-storage.ts'
 import type { Notices } from './use-notices.ts'
 import type { OpenWorkflow } from './use-open-workflow.ts'
@@ -13,7 +20,11 @@ export interface WorkflowActions {
   /** Opens a saved workflow; `force` skips the question about unsaved changes. */
   openById(id: string, force?: boolean): Promise<void>
   newWorkflow(): void
-  /** Reads a workflow file; a refused one shows its issues and changes nothing. */
+  /**
+   * Reads a workflow file (`.json`, or a `.zip` bundle with its images); a refused one shows its
+   * issues and changes nothing. One whose name a saved workflow has asks: import it as a copy
+   * under a new name, or in place of the saved one (replaced only once the person saves).
+   */
   importFile(file: File): Promise<void>
   remove(id: string): Promise<void>
   rename(name: string): void
@@ -78,28 +89,68 @@ export function useWorkflowActions(
     load(createDocument('Untitled'), NEVER_SAVED)
   }, [mayDiscard, load, clear])
 
+  const { workflows, refresh } = list
   const importFile = useCallback(
     async (file: File) => {
-      const read = readWorkflowFile(file.name, await file.text(), registry)
+      const read = await importWorkflowFile(
+        file,
+        registry,
+        storage.kind === 'server' ? storeImage : undefined,
+      )
       if (!read.ok) {
         show({ key: 'import', tone: 'error', text: read.message, details: read.issues })
         return
       }
       if (!mayDiscard()) return
-      clear()
-      load(read.doc, NEVER_SAVED)
-      const dropped = read.warnings.length > 0 ? ' Some fields were dropped (below).' : ''
+      const { doc, warnings } = read
+      const dropped = warnings.length > 0 ? ' Some fields were dropped (below).' : ''
+      const tone = warnings.length > 0 ? ('warning' as const) : ('info' as const)
+      const finish = (next: WorkflowDocument, saved: SavedState, text: string) => {
+        clear()
+        load(next, NEVER_SAVED)
+        // In place of a saved one: based on its revision, and unsaved until the person saves.
+        if (saved.id !== undefined) setSaved(saved)
+        show({ key: 'import', tone, text: `${text}${dropped}`, details: warnings })
+      }
+      const from = `Imported "${doc.name}" from ${file.name}.`
+      // Listed now, not as of the last render: another tab may have saved one meanwhile.
+      const saved = (await refresh()) ?? workflows ?? []
+      const names = new Set(saved.map((w) => w.name))
+      const taken = saved.find((w) => w.name === doc.name)
+      if (taken === undefined) {
+        finish(doc, NEVER_SAVED, `${from} It is not saved yet: Save to keep it.`)
+        return
+      }
+      const copy = freeName(doc.name, names)
       show({
         key: 'import',
-        tone: read.warnings.length > 0 ? 'warning' : 'info',
-        text: `Imported "${read.doc.name}" from ${file.name}. It is not saved yet: Save to keep it.${dropped}`,
-        details: read.warnings,
+        tone: 'warning',
+        text: `A saved workflow is already named "${doc.name}". Import ${file.name} as a copy named "${copy}", or in place of the saved one (it is replaced only when you save)?`,
+        actions: [
+          {
+            label: `Import as "${copy}"`,
+            run: () =>
+              finish(
+                { ...doc, name: copy },
+                NEVER_SAVED,
+                `${from} as "${copy}". It is not saved yet: Save to keep it.`,
+              ),
+          },
+          {
+            label: `Replace "${doc.name}"`,
+            run: () =>
+              finish(
+                doc,
+                { id: taken.id, revision: taken.revision, doc: undefined },
+                `${from} in place of the saved one: Save to replace it, or open the saved one to keep it.`,
+              ),
+          },
+        ],
       })
     },
-    [mayDiscard, load, show, clear],
+    [storage, mayDiscard, load, setSaved, show, clear, refresh, workflows],
   )
 
-  const { workflows, refresh } = list
   const remove = useCallback(
     async (id: string) => {
       const name = workflows?.find((w) => w.id === id)?.name ?? id
@@ -147,4 +198,18 @@ function withoutEdgesOf(doc: WorkflowDocument, issues: readonly Issue[]): Workfl
     }),
   )
   return { ...doc, edges: doc.edges.filter((_, k) => !bad.has(k)) }
+}
+
+/** `name (2)`, `name (3)`…: the first that no saved workflow has. */
+function freeName(name: string, taken: ReadonlySet<string>): string {
+  for (let k = 2; ; k++) {
+    const candidate = `${name} (${k})`
+    if (!taken.has(candidate)) return candidate
+  }
+}
+
+/** Stores an image of an imported bundle on the server: its new path. */
+const storeImage: StoreImage = async (name, bytes) => {
+  const uploaded = await uploadImage(new File([bytes as Uint8Array<ArrayBuffer>], name))
+  return uploaded.ok ? { ok: true, path: uploaded.image.path } : uploaded
 }

@@ -1,10 +1,12 @@
 import {
   type NodeRegistry,
   nodesWithRole,
+  type OutputRole,
   outputNameOf,
   type WorkflowDocument,
+  type WorkflowNode,
 } from '@shotchain/graph'
-import { mediaOf, mediaUrl } from './media-of.ts'
+import { mediaOf, mediaUrl, type OutputMedia } from './media-of.ts'
 import type { RunView } from './run-view.ts'
 
 /** A result a run kept: an output node's media, with the name it is saved under. */
@@ -24,8 +26,20 @@ export function runOutputs(
   return nodesWithRole(doc, registry, 'output').flatMap(({ node, role }) => {
     const media = mediaOf(view.nodes.get(node.id)?.outputs, role.media)
     if (media === undefined) return []
-    const name = outputNameOf(node, role)
-    const extension = media.kind === 'video' ? 'mp4' : 'png'
-    return [{ nodeId: node.id, fileName: `${name}.${extension}`, url: mediaUrl(media) }]
+    return [
+      { nodeId: node.id, fileName: outputFileName(node, role, media.kind), url: mediaUrl(media) },
+    ]
   })
+}
+
+/**
+ * The file an output node's result downloads as: the graph's name for it (`outputNameOf`) with
+ * the media's extension. Every download of that result (run outputs, the timeline) uses it.
+ */
+export function outputFileName(
+  node: Pick<WorkflowNode, 'id' | 'params'>,
+  role: OutputRole,
+  kind: OutputMedia['kind'],
+): string {
+  return `${outputNameOf(node, role)}.${kind === 'video' ? 'mp4' : 'png'}`
 }

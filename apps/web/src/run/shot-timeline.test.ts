@@ -109,6 +109,8 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
     )
     expect(timeline.totalSec).toBeCloseTo(3 * 5.041667, 9)
     expect(timeline.sequenceUrl).toBe(url(clip('sequence', 15.125)))
+    // The name the run outputs give the output node it feeds: one name for one file.
+    expect(timeline.sequenceFileName).toBe('three-shot-chain.mp4')
   })
 
   it('during a run: the next shot shows the frame it starts from; no sequence until it is joined', () => {

@@ -1,12 +1,14 @@
 import type { NodeRunStatus } from '@shotchain/editor'
 import {
   type NodeRegistry,
+  nodesWithRole,
   parsedParams,
   playedSequence,
   shotsInPlayOrder,
   type WorkflowDocument,
 } from '@shotchain/graph'
 import { mediaOf, mediaUrl } from './media-of.ts'
+import { outputFileName } from './run-outputs.ts'
 import type { RunView } from './run-view.ts'
 
 /** One shot on the timeline strip. */
@@ -36,6 +38,11 @@ export interface Timeline {
   readonly estimated: boolean
   /** The stitched sequence of the run shown, once made. */
   readonly sequenceUrl?: string
+  /**
+   * The file the sequence downloads as: the name of the output node it feeds (as the run's
+   * outputs name it), else the sequence node's id.
+   */
+  readonly sequenceFileName?: string
 }
 
 /**
@@ -82,6 +89,24 @@ export function shotTimeline(
     totalSec: shots.reduce((sum, s) => sum + s.durationSec, 0),
     totalUsd: shots.reduce((sum, s) => sum + s.costUsd, 0),
     estimated: shots.some((s) => s.estimated && s.costUsd > 0),
-    ...(stitched ? { sequenceUrl: mediaUrl(stitched) } : {}),
+    ...(stitched
+      ? {
+          sequenceUrl: mediaUrl(stitched),
+          sequenceFileName: sequenceFileName(doc, registry, sequence?.node.id),
+        }
+      : {}),
   }
+}
+
+/** What the played sequence downloads as: one name with the run outputs' (`outputFileName`). */
+function sequenceFileName(
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  sequenceId: string | undefined,
+): string {
+  const fed = new Set(doc.edges.filter((e) => e.from.node === sequenceId).map((e) => e.to.node))
+  const output = nodesWithRole(doc, registry, 'output').find((o) => fed.has(o.node.id))
+  return output
+    ? outputFileName(output.node, output.role, 'video')
+    : `${sequenceId ?? 'sequence'}.mp4`
 }

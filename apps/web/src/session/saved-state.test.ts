@@ -25,6 +25,8 @@ describe('saveWorkflow', () => {
     expect(hasUnsavedChanges(created.state, first)).toBe(false)
     const second = sampleDoc('Harbour', 'dusk')
     expect(hasUnsavedChanges(created.state, second)).toBe(true)
+    // Undo back to the saved state builds an equal document anew: unchanged.
+    expect(hasUnsavedChanges(created.state, structuredClone(first))).toBe(false)
     const saved = await saveWorkflow(storage, created.state, second)
     expect(saved.ok && saved.state).toEqual({ id: created.state.id, revision: 2, doc: second })
   })

@@ -1,4 +1,4 @@
-import type { WorkflowDocument } from '@shotchain/graph'
+import { serializeWorkflow, type WorkflowDocument } from '@shotchain/graph'
 import type { SavedWorkflow, StorageFailure, WorkflowStorage } from '../storage/workflow-storage.ts'
 
 /** What the app knows of the open workflow's saved copy. */
@@ -19,9 +19,15 @@ export function savedStateOf(workflow: SavedWorkflow, doc = workflow.doc): Saved
   return { id: workflow.id, revision: workflow.revision, doc }
 }
 
-/** Whether `doc` has changes its saved copy lacks (documents are immutable: compared by identity). */
+/**
+ * Whether `doc` has changes its saved copy lacks. Documents are immutable, so the same object is
+ * unchanged at once; another one is compared by content, since undo back to the saved state
+ * builds an equal document anew (its stable serialization: equal documents give equal text).
+ */
 export function hasUnsavedChanges(state: SavedState, doc: WorkflowDocument): boolean {
-  return state.doc !== doc
+  if (state.doc === doc) return false
+  if (state.doc === undefined) return true
+  return serializeWorkflow(state.doc) !== serializeWorkflow(doc)
 }
 
 export type SaveOutcome =

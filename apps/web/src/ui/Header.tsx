@@ -50,7 +50,11 @@ export function Header(props: HeaderProps) {
           New
         </button>
         <ImportButton onFile={props.onImport} />
-        <button type="button" onClick={props.onExport} title="Download as a .json file">
+        <button
+          type="button"
+          onClick={props.onExport}
+          title="Download to open elsewhere: a .json file, or a .zip with its images"
+        >
           Export
         </button>
         <WorkflowMenu

@@ -4,7 +4,7 @@ interface ImportButtonProps {
   readonly onFile: (file: File) => void
 }
 
-/** Opens the file picker for a workflow `.json` file. */
+/** Opens the file picker for a workflow `.json` file or an exported `.zip` bundle. */
 export function ImportButton({ onFile }: ImportButtonProps) {
   const input = useRef<HTMLInputElement>(null)
   return (
@@ -15,7 +15,7 @@ export function ImportButton({ onFile }: ImportButtonProps) {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.zip,application/zip"
         hidden
         data-testid="import-file"
         onChange={(event) => {

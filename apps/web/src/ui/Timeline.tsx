@@ -60,7 +60,11 @@ export function Timeline({ timeline, onSelect }: TimelineProps) {
               preload="metadata"
               data-testid="sequence-player"
             />
-            <a href={timeline.sequenceUrl} download="sequence.mp4" data-testid="sequence-download">
+            <a
+              href={timeline.sequenceUrl}
+              download={timeline.sequenceFileName}
+              data-testid="sequence-download"
+            >
               Download the sequence
             </a>
           </>

@@ -60,6 +60,10 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
     if (document.activeElement instanceof HTMLInputElement) document.activeElement.blur()
     void save()
   }, [save])
+  const exportOpen = useCallback(async () => {
+    const failed = await downloadWorkflow(open.history.doc, registry)
+    if (failed) show({ key: 'export', tone: 'error', text: `Not exported: ${failed}` })
+  }, [open.history, show])
   useStartup(list, actions, notices)
   useLeaveWarning(open.dirty)
 
@@ -77,7 +81,7 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
         onSave={onSave}
         onNew={actions.newWorkflow}
         onImport={(file) => void actions.importFile(file)}
-        onExport={() => downloadWorkflow(open.history.doc)}
+        onExport={() => void exportOpen()}
         onOpen={(id) => void actions.openById(id)}
         onDelete={(id) => void actions.remove(id)}
         onListShown={() => void list.refresh()}

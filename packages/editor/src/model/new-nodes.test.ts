@@ -1,7 +1,7 @@
 import { applyCommands, createDocument, type WorkflowDocument } from '@shotchain/graph'
 import { describe, expect, it } from 'vitest'
 import { registry } from '../testing/documents.ts'
-import { fileNodeCommands, newNodeCommand } from './new-nodes.ts'
+import { fileFillCommands, fileNodeCommands, newNodeCommand } from './new-nodes.ts'
 
 const PATH = '/home/me/.shotchain/media/ab/abc.png'
 
@@ -65,5 +65,36 @@ describe('fileNodeCommands', () => {
     const files = [png('a'), { path: 'song.mp3', contentType: 'audio/mpeg' }]
     const commands = fileNodeCommands(createDocument('Drop'), registry, files, [0, 0])
     expect(commands.map((c) => c.node.params)).toEqual([{ path: 'a' }])
+  })
+})
+
+describe('fileFillCommands', () => {
+  const doc: WorkflowDocument = {
+    ...createDocument('Fill'),
+    nodes: [
+      {
+        id: 'image-1',
+        type: 'image-source',
+        position: [0, 0],
+        params: { url: 'https://a.test/x.png' },
+      },
+      { id: 'prompt-1', type: 'prompt', position: [300, 0], params: { text: 'dusk' } },
+    ],
+  }
+  const file = { path: PATH, contentType: 'image/png', name: 'harbour.png' }
+
+  it('makes an image node the dropped file’s, with its name, in place of its url', () => {
+    const commands = fileFillCommands(doc, registry, 'image-1', file)
+    const applied = applyCommands(doc, commands ?? [], { registry })
+    expect(applied.ok && applied.doc.nodes[0]?.params).toEqual({ path: PATH, name: 'harbour.png' })
+    expect(applied.ok && applied.doc.nodes.length).toBe(2)
+  })
+
+  it('refuses a node that takes no such file', () => {
+    expect(fileFillCommands(doc, registry, 'prompt-1', file)).toBeUndefined()
+    expect(
+      fileFillCommands(doc, registry, 'image-1', { path: 'a.mp3', contentType: 'audio/mpeg' }),
+    ).toBeUndefined()
+    expect(fileFillCommands(doc, registry, 'nope', file)).toBeUndefined()
   })
 })

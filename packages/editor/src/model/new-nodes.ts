@@ -3,6 +3,8 @@ import {
   type AnyNodeSpec,
   fileSourceFor,
   type NodeRegistry,
+  type SetParamCommand,
+  takesFileOf,
   type WorkflowDocument,
   type WorkflowNode,
 } from '@shotchain/graph'
@@ -53,10 +55,24 @@ export function newNodeCommand(
   }
 }
 
-/** A stored file to place on the canvas: its path and its media type. */
+/** A stored file to place on the canvas: its path, its media type and the person's name for it. */
 export interface DroppedFile {
   readonly path: string
   readonly contentType: string
+  /** The name the file had on the person's machine (`harbour.jpg`), kept in the node to show. */
+  readonly name?: string
+}
+
+/** The params a source node of `spec` takes for `file`: its file param and its name param. */
+function fileParams(spec: AnyNodeSpec | undefined, file: DroppedFile) {
+  const role = spec?.role?.kind === 'source' ? spec.role.file : undefined
+  if (role === undefined) return undefined
+  return {
+    [role.param]: file.path,
+    ...(role.nameParam !== undefined && file.name !== undefined
+      ? { [role.nameParam]: file.name }
+      : {}),
+  }
 }
 
 /**
@@ -78,12 +94,38 @@ export function fileNodeCommands(
   let placed = doc
   for (const file of files) {
     const spec = fileSourceFor(registry, file.contentType)
-    const param = spec?.role?.kind === 'source' ? spec.role.file?.param : undefined
-    if (spec === undefined || param === undefined) continue
-    const command = newNodeCommand(placed, registry, spec.type, at, { [param]: file.path })
+    const params = fileParams(spec, file)
+    if (spec === undefined || params === undefined) continue
+    const command = newNodeCommand(placed, registry, spec.type, at, params)
     commands.push(command)
     // The next file must not take this one's id or spot.
     placed = { ...placed, nodes: [...placed.nodes, command.node] }
   }
   return commands
+}
+
+/**
+ * The `setParam` commands that make node `nodeId` the source of `file`, as a node made from it
+ * would be: its params become the spec's defaults with the file (and its name) over them, so a
+ * url it had is dropped. Undefined when the node is no source that takes files of that type.
+ * Apply them as one list: one undo entry.
+ * @example
+ * const fill = fileFillCommands(history.doc, registry, 'image-1', stored)
+ * if (fill) history.apply(fill, { registry })
+ */
+export function fileFillCommands(
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  nodeId: string,
+  file: DroppedFile,
+): SetParamCommand[] | undefined {
+  const node = doc.nodes.find((n) => n.id === nodeId)
+  const spec = node && registry.get(node.type)
+  const filled = spec && takesFileOf(spec, file.contentType) ? fileParams(spec, file) : undefined
+  if (node === undefined || spec === undefined || filled === undefined) return undefined
+  const next: Record<string, unknown> = { ...defaultParams(spec), ...filled }
+  const keys = new Set([...Object.keys(node.params), ...Object.keys(next)])
+  return [...keys]
+    .filter((key) => node.params[key] !== next[key])
+    .map((key) => ({ type: 'setParam', node: nodeId, key, value: next[key] }))
 }

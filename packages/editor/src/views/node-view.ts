@@ -27,6 +27,11 @@ export interface NodeViewEditor {
   readonly registry: NodeRegistry
   /** The host's URL for a source node's picture (`imageUrl` of `<WorkflowEditor>`), if any. */
   imageUrl(params: Readonly<Record<string, unknown>>): string | undefined
+  /**
+   * Hands files a person picked in a node's body (a file input) to the host, as a drop onto that
+   * node (`onDropFiles` of `<WorkflowEditor>` with `onto`); undefined when the host takes none.
+   */
+  readonly takeFiles: ((nodeId: string, files: readonly File[]) => void) | undefined
 }
 
 /**

@@ -18,6 +18,11 @@ export interface SourceRole {
     readonly param: string
     /** Media types it takes, exact (`image/png`) or by family (`image/*`). */
     readonly accepts: readonly string[]
+    /**
+     * The param that keeps the name the person's file had (`harbour.jpg`), shown on the node in
+     * place of the stored path; runs never read it.
+     */
+    readonly nameParam?: string
   }
 }
 

@@ -84,11 +84,18 @@ export function fileSourceFor(
   registry: NodeRegistry,
   contentType: string,
 ): AnyNodeSpec | undefined {
+  return registry.list().find((spec) => takesFileOf(spec, contentType))
+}
+
+/**
+ * Whether nodes of `spec` take a file of `contentType`: a source whose file role accepts it,
+ * exactly (`image/png`) or by family (`image/*`).
+ * @public
+ */
+export function takesFileOf(spec: AnyNodeSpec, contentType: string): boolean {
+  const file = spec.role?.kind === 'source' ? spec.role.file : undefined
   const family = `${contentType.split('/')[0]}/*`
-  return registry.list().find((spec) => {
-    const file = spec.role?.kind === 'source' ? spec.role.file : undefined
-    return file?.accepts.some((accepted) => accepted === contentType || accepted === family)
-  })
+  return file?.accepts.some((accepted) => accepted === contentType || accepted === family) ?? false
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { NodeBodyProps } from '@shotchain/editor'
+import type { GraphCommand } from '@shotchain/graph'
 import { imageProblem } from '@shotchain/kling'
 import { useState } from 'react'
 
@@ -10,11 +11,13 @@ interface Loaded {
 }
 
 /**
- * An image source: its thumbnail, its pixel size, and a warning badge when fal would refuse it
- * (too small, too narrow). The size comes from the picture itself once it has loaded.
+ * An image source: its thumbnail, the name of the file it came from (or its url), its pixel
+ * size, a warning badge when fal would refuse it (too small, too narrow), and two ways to set
+ * it besides a drop: Browse (a file input, handed to the host as a drop onto the node) and a
+ * url field. The size comes from the picture itself once it has loaded.
  */
 export function ImageSourceBody({ node, editor }: NodeBodyProps) {
-  const { path, url } = node.params
+  const { path, url, name: fileName } = node.params
   const src = editor.imageUrl(node.params) ?? (typeof url === 'string' ? url : undefined)
   const [loaded, setLoaded] = useState<Loaded | undefined>()
   const current = loaded?.src === src ? loaded : undefined
@@ -26,14 +29,32 @@ export function ImageSourceBody({ node, editor }: NodeBodyProps) {
         })
       : undefined
   const name =
-    typeof path === 'string' ? path.split(/[\\/]/).pop() : typeof url === 'string' ? url : ''
+    typeof fileName === 'string' && fileName !== ''
+      ? fileName
+      : typeof path === 'string'
+        ? path.split(/[\\/]/).pop()
+        : typeof url === 'string'
+          ? url
+          : ''
+  /** A url typed in replaces the file (and its name): one undo entry. */
+  const setUrl = (typed: string) => {
+    const next = typed.trim() === '' ? undefined : typed.trim()
+    if (next === url || (next === undefined && url === undefined)) return
+    const set = (key: string, value: unknown): GraphCommand[] =>
+      node.params[key] === value ? [] : [{ type: 'setParam', node: node.id, key, value }]
+    editor.apply([
+      ...set('url', next),
+      ...(next === undefined ? [] : [...set('path', undefined), ...set('name', undefined)]),
+    ])
+  }
+  const takeFiles = editor.takeFiles
   return (
     <div className="sc-image">
       <div className="sc-image__frame">
         {src && !current?.failed ? (
           <img
             src={src}
-            alt=""
+            alt={name}
             loading="lazy"
             draggable={false}
             onLoad={(e) =>
@@ -51,7 +72,7 @@ export function ImageSourceBody({ node, editor }: NodeBodyProps) {
               ? 'The image could not be loaded'
               : name
                 ? 'No preview here: the image is read when the workflow runs'
-                : 'No image yet: drop an image file on the canvas'}
+                : 'No image yet: drop an image file here, browse, or give its url'}
           </span>
         )}
       </div>
@@ -73,6 +94,39 @@ export function ImageSourceBody({ node, editor }: NodeBodyProps) {
             ⚠ {problem.startsWith('is ') ? 'too small or narrow for fal' : 'fal would refuse it'}
           </span>
         ) : null}
+      </div>
+      <div className="sc-image__pick">
+        {takeFiles ? (
+          <label className="sc-image__browse">
+            Browse…
+            <input
+              type="file"
+              accept="image/png,image/jpeg,image/webp,image/gif"
+              aria-label="Browse for an image file"
+              data-testid="image-browse"
+              onChange={(e) => {
+                const files = [...(e.currentTarget.files ?? [])]
+                e.currentTarget.value = ''
+                if (files.length > 0) takeFiles(node.id, files)
+              }}
+            />
+          </label>
+        ) : null}
+        <input
+          // Keyed by the url: an undo or another edit shows the document's value again.
+          key={typeof url === 'string' ? url : ''}
+          className="sc-image__url"
+          type="url"
+          placeholder="https://… image url"
+          aria-label="Image url"
+          data-testid="image-url"
+          defaultValue={typeof url === 'string' ? url : ''}
+          spellCheck={false}
+          onBlur={(e) => setUrl(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') setUrl(e.currentTarget.value)
+          }}
+        />
       </div>
     </div>
   )

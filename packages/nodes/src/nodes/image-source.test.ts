@@ -12,7 +12,7 @@ const source = (params: Record<string, unknown>) =>
 
 describe('image-source', () => {
   it.each([
-    [{}, 'nodes[0].params.path', 'give the path of an image file, or a url'],
+    [{}, 'nodes[0].params.path', 'browse for one, or give its url'],
     [{ path: 'a.png', url: 'https://x.test/a.png' }, 'nodes[0].params.url', 'not both'],
     [{ url: 'ftp://x.test/a.png' }, 'nodes[0].params.url', 'http:// or https://'],
     [{ url: 'https://' }, 'nodes[0].params.url', 'http:// or https://'],

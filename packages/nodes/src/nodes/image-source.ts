@@ -13,6 +13,8 @@ const imageSourceParams = z
       .string()
       .regex(HTTP_URL, 'must be an http:// or https:// address of an image')
       .optional(),
+    /** The name of the file the image came from (`harbour.jpg`): shown, never read by a run. */
+    name: z.string().optional(),
   })
   .superRefine((params, ctx) => {
     if (params.path !== undefined && params.url !== undefined) {
@@ -25,12 +27,15 @@ const imageSourceParams = z
       ctx.addIssue({
         code: 'custom',
         path: ['path'],
-        message: 'is missing: give the path of an image file, or a url to download it from',
+        message: 'needs an image: drop an image file on the node, browse for one, or give its url',
       })
     }
   })
 
-/** Params of {@link imageSourceNode}: exactly one of `path` (a local file) and `url` (http/https). */
+/**
+ * Params of {@link imageSourceNode}: exactly one of `path` (a local file) and `url` (http/https);
+ * `name`, the original file's name, only for people.
+ */
 export type ImageSourceParams = z.infer<typeof imageSourceParams>
 
 /**
@@ -47,7 +52,7 @@ export const imageSourceNode = defineNode<ImageSourceParams, NodeServices>({
   inputs: {},
   outputs: { image: { type: 'image', label: 'Image' } },
   params: imageSourceParams,
-  role: { kind: 'source', file: { param: 'path', accepts: ['image/*'] } },
+  role: { kind: 'source', file: { param: 'path', accepts: ['image/*'], nameParam: 'name' } },
   idStem: 'image',
   async fingerprint(params, services, signal) {
     if (params.path === undefined) return 'url'
