@@ -15,7 +15,7 @@ import { useShortcuts } from './components/use-shortcuts.ts'
 import type { WorkflowEditorProps } from './editor-props.ts'
 import { nextShotCommands } from './model/next-shot.ts'
 import { type PalettePlace, palettePlace } from './model/palette-place.ts'
-import { acceptsWire, type LooseWire } from './model/wire-drop.ts'
+import { acceptsWire, type LooseWire, wireWanted } from './model/wire-drop.ts'
 import type { NodeViews } from './views/node-view.ts'
 import './editor.css'
 
@@ -41,11 +41,7 @@ interface OpenPalette {
 
 /** What the palette lists for a dropped wire: the types with a port for it. */
 function wireFilter(wire: LooseWire) {
-  const side = wire.socket.side === 'output' ? 'takes' : 'makes'
-  return {
-    accepts: (spec: AnyNodeSpec) => acceptsWire(spec, wire),
-    label: `A node that ${side} ${/^[aeiou]/.test(wire.type) ? 'an' : 'a'} ${wire.type}`,
-  }
+  return { accepts: (spec: AnyNodeSpec) => acceptsWire(spec, wire), label: wireWanted(wire) }
 }
 
 /**

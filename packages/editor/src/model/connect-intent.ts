@@ -59,7 +59,8 @@ export function connectIntent(
   return { ok: false, reason: issue?.message ?? 'the document refuses this edge' }
 }
 
-function article(type: string): string {
+/** A port type with its article, as a sentence says it: `a text`, `an image`. */
+export function article(type: string): string {
   return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
 }
 

@@ -2,7 +2,7 @@ import { applyCommands, type WorkflowNode } from '@shotchain/graph'
 import { describe, expect, it } from 'vitest'
 import { addNode, build, connect, registry } from '../testing/documents.ts'
 import { freeInputPoint, outputPoint, portLayout } from './geometry.ts'
-import { acceptsWire, looseWire, wireDropCommands } from './wire-drop.ts'
+import { acceptsWire, looseWire, wireDropCommands, wireWanted } from './wire-drop.ts'
 
 const doc = build([
   addNode('p', 'prompt', [0, 0]),
@@ -27,6 +27,8 @@ describe('a wire dropped on empty canvas', () => {
     expect(wire('p', 'output', 'text').type).toBe('text')
     expect(wire('shot', 'input', 'start').type).toBe('image')
     expect(looseWire(doc, registry, { node: 'p', side: 'output', port: 'nope' })).toBeUndefined()
+    expect(wireWanted(wire('p', 'output', 'text'))).toBe('A node that takes a text')
+    expect(wireWanted(wire('shot', 'input', 'start'))).toBe('A node that makes an image')
   })
 
   it('is accepted by the types with a port of its type on the other side', () => {

@@ -6,7 +6,7 @@ import {
   type PortType,
   type WorkflowDocument,
 } from '@shotchain/graph'
-import { connectIntent, type SocketRef } from './connect-intent.ts'
+import { article, connectIntent, type SocketRef } from './connect-intent.ts'
 import { freeInputPoint, outputPoint, type Point, portLayout, type Side } from './geometry.ts'
 import { newNodeCommand } from './new-nodes.ts'
 
@@ -38,6 +38,11 @@ function endPorts(spec: AnyNodeSpec, wire: LooseWire): string[] {
   return Object.entries(ports)
     .filter(([, port]) => port.type === wire.type)
     .map(([key]) => key)
+}
+
+/** What the palette says it lists for the wire: `A node that takes a text`. */
+export function wireWanted(wire: LooseWire): string {
+  return `A node that ${wire.socket.side === 'output' ? 'takes' : 'makes'} ${article(wire.type)}`
 }
 
 /**
