@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { canvasDriver } from './canvas-driver.ts'
+import { screenshot, useApp } from './harness.ts'
+import { ESTIMATE_WAIT, runDriver } from './run-driver.ts'
+
+const SLOW = 180_000
+const SHOTS = ['shot1', 'shot2', 'shot3']
+
+describe('results are never hidden', () => {
+  const app = useApp()
+
+  it(
+    'a run whose nodes all come from the cache shows every clip, the shots as cached and the stitched sequence',
+    async () => {
+      const { page, url } = app()
+      const run = runDriver(page)
+      await page.goto(`${url}/#three-shot-chain`)
+      await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
+      await page.getByTestId('run').click()
+      await expect.poll(run.runStatus, { timeout: 60_000 }).toBe('Last run succeeded, spent $1.26')
+      await expect
+        .poll(run.estimate, ESTIMATE_WAIT)
+        .toBe('Everything is cached: a run costs nothing')
+      await page.getByTestId('run').click()
+      await expect.poll(() => page.getByTestId('run-history-item').count()).toBe(2)
+      await expect.poll(run.runStatus, { timeout: 60_000 }).toBe('Last run succeeded, nothing paid')
+      for (const shot of SHOTS) {
+        expect(await run.state(shot)).toBe('cached')
+        expect(await canvasDriver(page).node(shot).getByTestId('kling-video').count()).toBe(1)
+      }
+      const metas = await page
+        .locator('[data-testid="timeline-shot"] .timeline-meta')
+        .allTextContents()
+      expect(metas).toEqual(SHOTS.map(() => '5 s · cached · $0.00'))
+      const total = await page.getByTestId('timeline-total').textContent()
+      expect(total).not.toContain('est.')
+      expect(total).not.toContain('plays here after a run')
+      expect(await page.getByTestId('sequence-player').count()).toBe(1)
+      expect(await run.sequenceDuration()).toBeGreaterThan(14.8)
+      await screenshot(page, 'run-results-all-cached')
+    },
+    SLOW,
+  )
+})
