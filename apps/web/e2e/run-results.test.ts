@@ -41,4 +41,50 @@ describe('results are never hidden', () => {
     },
     SLOW,
   )
+
+  it(
+    'a validation problem shows the shot Invalid (not Failed), once, in plain words, and keeps its clip marked changed',
+    async () => {
+      const { page } = app()
+      const run = runDriver(page)
+      await canvasDriver(page).node('prompt2').getByTestId('prompt-text').click()
+      await page.keyboard.press('End')
+      await page.keyboard.type(' until @Image2')
+      await expect.poll(run.estimate, ESTIMATE_WAIT).toMatch(/^Cannot run yet/)
+      const checkShown = async () => {
+        await expect.poll(() => run.state('shot2')).toBe('invalid')
+        const shot2 = canvasDriver(page).node('shot2')
+        expect(await shot2.getByTestId('run-state').textContent()).toBe('Invalid')
+        expect(await shot2.getByTestId('kling-video').count()).toBe(1)
+        expect(await shot2.getByTestId('kling-preview').textContent()).toContain('changed')
+        const meta = page.locator('[data-node-id="shot2"] .timeline-meta')
+        expect(await meta.textContent()).toContain('invalid')
+        expect(await meta.textContent()).not.toContain('failed')
+        const text = (await page.locator('body').textContent()) ?? ''
+        expect(text.split('names @Image2').length - 1).toBe(1)
+        expect(text).not.toMatch(/nodes\[\d+\]/)
+      }
+      await checkShown()
+      await page.getByTestId('run').click()
+      // Run saves first, then the server refuses it: nothing runs, the problem is still said once.
+      await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved')
+      await expect.poll(() => page.getByTestId('run').textContent()).toBe('Run')
+      expect(await page.getByTestId('run-history-item').count()).toBe(2)
+      expect(await page.getByTestId('estimate').textContent()).toBe(
+        'Cannot run yet: fix what is marked on shot2',
+      )
+      await checkShown()
+      await screenshot(page, 'run-results-invalid-shot')
+      await canvasDriver(page).node('prompt2').getByTestId('prompt-text').click()
+      await page.keyboard.press('Control+End')
+      for (let k = 0; k < ' until @Image2'.length; k++) await page.keyboard.press('Backspace')
+      expect(
+        await canvasDriver(page).node('prompt2').getByTestId('prompt-text').inputValue(),
+      ).not.toContain('@Image2')
+      await expect
+        .poll(run.estimate, ESTIMATE_WAIT)
+        .toBe('Everything is cached: a run costs nothing')
+    },
+    SLOW,
+  )
 })

@@ -155,7 +155,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
     expect(timeline.totalUsd).toBeCloseTo(0.84, 9)
   })
 
-  it('a shot an edit made stale shows what the next run makes, not its old clip', () => {
+  it('a shot an edit made stale shows what the next run makes, its old frame still shown', () => {
     // Shot 2 set to 10 s after a run of 5 s shots: it, shot 3 and the sequence run again.
     const doc = editedStarter((json) => {
       nodeIn(json, 'shot2').params = { duration: 10, tier: 'standard' }
@@ -170,6 +170,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
       costUsd: expect.closeTo(0.84, 9),
       estimated: true,
       status: 'stale',
+      thumbUrl: `/media/${still('last:shot2').hash}`,
     })
     expect(timeline.shots[2]).toMatchObject({ status: 'stale', durationSec: 5 })
     expect(timeline.totalSec).toBeCloseTo(5.041667 + 10 + 5, 9)

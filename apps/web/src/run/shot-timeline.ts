@@ -54,8 +54,10 @@ export function shotTimeline(
   const shots = shotNodes.map(({ node, spec, role }): TimelineShot => {
     const params = parsedParams(registry, node)
     const status = statuses.get(node.id)
-    // A stale shot runs again: its old clip (length, price paid) no longer stands for it.
-    const run = status?.state === 'stale' ? undefined : view?.nodes.get(node.id)
+    // A stale or invalid shot runs again (once fixed): its old clip (length, price paid) no
+    // longer stands for it; its old frame still shows, dimmed.
+    const outdated = status?.state === 'stale' || status?.state === 'invalid'
+    const run = outdated ? undefined : view?.nodes.get(node.id)
     const video = mediaOf(run?.outputs, role.video)
     const thumb = status?.imageUrl ?? status?.inputImages?.start
     const price = (params !== undefined && spec.cost ? spec.cost(params) : 0) ?? 0

@@ -57,6 +57,11 @@ export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
         ) : (
           'No clip yet'
         )}
+        {videoUrl && run?.changed ? (
+          <span className="sc-kling__changed" title="This clip is from before an edit">
+            changed
+          </span>
+        ) : null}
       </div>
       <button
         type="button"
