@@ -84,6 +84,57 @@ describe('results are never hidden', () => {
       await expect
         .poll(run.estimate, ESTIMATE_WAIT)
         .toBe('Everything is cached: a run costs nothing')
+      await page.getByTestId('save').click()
+      await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved')
+    },
+    SLOW,
+  )
+
+  it(
+    'a file with duration 15: the select shows 15 as invalid, the timeline invents no figures, the problem is said once in plain words',
+    async () => {
+      const { page, url } = app()
+      const run = runDriver(page)
+      const starter = (await (await fetch(`${url}/api/workflows/three-shot-chain`)).json()) as {
+        doc: { nodes: { id: string; params: Record<string, unknown> }[] }
+      }
+      const doc = {
+        ...starter.doc,
+        name: 'Fifteen seconds',
+        nodes: starter.doc.nodes.map((n) =>
+          n.id === 'shot2' ? { ...n, params: { ...n.params, duration: 15 } } : n,
+        ),
+      }
+      await page.goto(`${url}/#three-shot-chain`)
+      await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'fifteen.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(doc)),
+      })
+      await expect
+        .poll(() => page.getByTestId('workflow-name').inputValue())
+        .toBe('Fifteen seconds')
+      await page.getByTestId('save').click()
+      await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved')
+      await expect.poll(run.estimate, ESTIMATE_WAIT).toMatch(/^Cannot run yet/)
+      const shot2 = canvasDriver(page).node('shot2')
+      const select = shot2.getByTestId('kling-duration')
+      expect(await select.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toMatch(
+        /^15 s/,
+      )
+      expect(await select.getAttribute('aria-invalid')).toBe('true')
+      expect(await run.state('shot2')).toBe('invalid')
+      const meta = (await page.locator('[data-node-id="shot2"] .timeline-meta').textContent()) ?? ''
+      expect(meta).not.toMatch(/\b0 s|\$0\.00/)
+      const total = (await page.getByTestId('timeline-total').textContent()) ?? ''
+      expect(total).toContain('shot2')
+      const problem = (await shot2.getByTestId('node-issue').textContent()) ?? ''
+      expect(problem).toContain('duration')
+      const text = (await page.locator('body').textContent()) ?? ''
+      expect(text.split(problem).length - 1).toBe(1)
+      expect(text).not.toMatch(/nodes\[\d+\]/)
+      await screenshot(page, 'run-results-duration-15')
     },
     SLOW,
   )

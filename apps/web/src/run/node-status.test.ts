@@ -263,7 +263,7 @@ describe('markInvalid: a problem in the document, not a failed run', () => {
     const statuses = markInvalid(statusesOf(starterRun()), [issue])
     expect(statuses.get('shot2')).toEqual({
       state: 'invalid',
-      detail: 'this shot names @Image2 but no end frame is connected',
+      detail: 'end: this shot names @Image2 but no end frame is connected',
       field: 'end',
       changed: true,
       videoUrl: url(clip('shot2')),
@@ -279,7 +279,7 @@ describe('markInvalid: a problem in the document, not a failed run', () => {
       { path: 'name', message: 'empty', severity: 'error' as const },
     ])
     expect([...statuses.entries()]).toEqual([
-      ['shot2', { state: 'invalid', detail: issue.message, field: 'end' }],
+      ['shot2', { state: 'invalid', detail: `end: ${issue.message}`, field: 'end' }],
     ])
   })
 })

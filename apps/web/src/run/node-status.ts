@@ -128,7 +128,8 @@ export function markInvalid(
     statuses.set(id, {
       ...shown,
       state: 'invalid',
-      detail: issue.message,
+      // As the editor says the document's own problems: the field, then the message.
+      detail: issue.field ? `${issue.field}: ${issue.message}` : issue.message,
       ...(issue.field ? { field: issue.field } : {}),
       ...(hasResult ? { changed: true } : {}),
     })

@@ -223,7 +223,22 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
       shots: [],
       totalSec: 0,
       totalUsd: 0,
+      unknown: [],
       estimated: false,
     })
+  })
+
+  it('a shot with invalid params has no length or price, and the totals say they leave it out', () => {
+    const json = starterJson()
+    nodeIn(json, 'shot2').params = { duration: 15, tier: 'standard' }
+    // A file that does not parse still opens in the editor: the timeline reads it as it is.
+    const doc = json as unknown as WorkflowDocument
+    const timeline = timelineOf(doc, undefined)
+    expect(timeline.shots[1]).toMatchObject({ nodeId: 'shot2', status: 'not run' })
+    expect(timeline.shots[1]?.durationSec).toBeUndefined()
+    expect(timeline.shots[1]?.costUsd).toBeUndefined()
+    expect(timeline.totalSec).toBe(10)
+    expect(timeline.totalUsd).toBeCloseTo(0.84, 9)
+    expect(timeline.unknown).toEqual(['shot2'])
   })
 })
