@@ -138,4 +138,60 @@ describe('results are never hidden', () => {
     },
     SLOW,
   )
+
+  it(
+    'a run picked up by a reload: once it succeeded, the panel shows no stale estimate and the run list no running',
+    async () => {
+      const { page, url, server } = app()
+      const run = runDriver(page)
+      server.emulator.configure({ runLatencyMs: 1500 })
+      await page.goto(`${url}/#three-shot-chain`)
+      await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
+      await canvasDriver(page).node('prompt1').getByTestId('prompt-text').click()
+      await page.keyboard.press('Control+End')
+      await page.keyboard.type(' in the fog')
+      await expect.poll(run.estimate, ESTIMATE_WAIT).toBe('3 shots to generate, $1.26')
+      await page.getByTestId('run').click()
+      await expect.poll(() => run.state('shot1'), { timeout: 30_000 }).toBe('running')
+      await page.reload()
+      await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
+      // Everything the panel says, each time it changes, until the run has ended and settled.
+      await page.evaluate(() => {
+        const seen: { status: string; estimate: string; listed: string }[] = []
+        ;(window as unknown as { __panel: typeof seen }).__panel = seen
+        const text = (selector: string) => document.querySelector(selector)?.textContent ?? ''
+        new MutationObserver(() => {
+          seen.push({
+            status: text('[data-testid="run-status"]'),
+            estimate: text('[data-testid="estimate"]'),
+            listed: text('[data-testid="run-history-item"] .run-status'),
+          })
+        }).observe(document.body, { subtree: true, childList: true, characterData: true })
+      })
+      await expect.poll(run.runStatus, { timeout: 60_000 }).toBe('Last run succeeded, spent $1.26')
+      await expect
+        .poll(run.estimate, ESTIMATE_WAIT)
+        .toBe('Everything is cached: a run costs nothing')
+      await expect
+        .poll(() =>
+          page.locator('[data-testid="run-history-item"] .run-status').first().textContent(),
+        )
+        .toBe('succeeded')
+      const seen = await page.evaluate(
+        () =>
+          (window as unknown as { __panel: { status: string; estimate: string; listed: string }[] })
+            .__panel,
+      )
+      const after = seen.filter((s) => s.status.startsWith('Last run succeeded'))
+      expect(after.length).toBeGreaterThan(0)
+      for (const shown of after) {
+        expect(shown.listed).toBe('succeeded')
+        expect(['Estimating…', 'Everything is cached: a run costs nothing']).toContain(
+          shown.estimate,
+        )
+      }
+      server.emulator.configure({ runLatencyMs: 150 })
+    },
+    SLOW,
+  )
 })

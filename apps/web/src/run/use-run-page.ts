@@ -37,7 +37,16 @@ export function useRunPage(
   saveFirst: () => Promise<string | undefined>,
 ): RunPage {
   const run = useRun(workflowId, saveFirst)
-  const estimate = useEstimate(workflowId, doc, run.view?.status)
+  const asked = useEstimate(workflowId, doc, run.view?.status)
+  // An estimate made before the shown run changed state (it finished: more is cached now) no
+  // longer holds; until the new one comes, the panel says it is estimating.
+  const estimate: EstimateState = useMemo(
+    () =>
+      asked.kind === 'ready' && asked.refresh !== run.view?.status
+        ? { kind: 'none', reason: 'Estimating…' }
+        : asked,
+    [asked, run.view?.status],
+  )
   const [budget, setBudgetState] = useState(() => localStorage.getItem(BUDGET_KEY) ?? '')
   const editor = useRef<EditorApi | undefined>(undefined)
   // Stale: what the current document would run again, of what the shown run produced. Only from
