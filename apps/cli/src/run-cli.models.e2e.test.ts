@@ -49,7 +49,7 @@ describe('examples/generated-start-frame.json, offline', () => {
     const before = h.emulator.stats().totals
     const again = await h.run('run', 'generated-start-frame.json', '--yes')
     expect(again.code).toBe(0)
-    expect(again.out).toMatch(/estimate: 0 to run, 1 cached, \$0\.00/)
+    expect(again.out).toMatch(/estimate: 0 to run, 9 cached, \$0\.00/)
     expect(h.emulator.stats().totals).toMatchObject({
       submits: before.submits,
       billedUsd: before.billedUsd,

@@ -185,8 +185,9 @@ describe('running from the app in Chromium', () => {
       await page.goto(`${url}/#${id}`)
       await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(3)
       await page.getByTestId('run').click()
-      await expect.poll(() => page.getByTestId('run-refusal').textContent()).toContain('200×200')
-      await expect.poll(() => runDriver(page).state('image')).toBe('failed')
+      // Said once, on the node; the panel points at it.
+      await expect.poll(() => page.getByTestId('run-refusal').textContent()).toContain('image')
+      await expect.poll(() => runDriver(page).state('image')).toBe('invalid')
       await expect
         .poll(() => canvasDriver(page).node('image').getByTestId('node-issue').textContent())
         .toContain('200×200')

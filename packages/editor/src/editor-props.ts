@@ -53,7 +53,8 @@ export interface PaletteFooterProps {
 /**
  * Where a node is in the run the app shows, said for the node's card: the engine's words for a
  * node's state (`NodeStatus` in @shotchain/engine; a node waiting for its inputs shows as queued,
- * a submitted one as running), and `stale` for a node an edit since the run has changed.
+ * a submitted one as running); `stale` for a node an edit since the run has changed, and
+ * `invalid` for one with a problem in the document that stops a run (nothing ran: not `failed`).
  */
 export interface NodeRunStatus {
   readonly state:
@@ -65,12 +66,18 @@ export interface NodeRunStatus {
     | 'skipped'
     | 'cancelled'
     | 'stale'
+    | 'invalid'
   /** One line under the state: a queue position, the latest log line, the error, why it skipped. */
   readonly detail?: string
   /** When it started running (epoch ms): the card shows the time since. */
   readonly since?: number
   /** The param or input port at fault, drawn in red (a failure). */
   readonly field?: string
+  /**
+   * The clip and still shown are from before an edit (the node is stale, or invalid now): the
+   * card still shows them, dimmed and marked changed.
+   */
+  readonly changed?: boolean
   /** The clip the node made, played in its card. */
   readonly videoUrl?: string
   /** A still for the card: the frame or image the node made. */

@@ -1,7 +1,7 @@
 import type { RunEventBody } from '@shotchain/engine'
 import { describe, expect, it } from 'vitest'
 import { registry } from '../registry.ts'
-import { nodeStatuses } from './node-status.ts'
+import { markInvalid, nodeStatuses } from './node-status.ts'
 import {
   clip,
   inputsDone,
@@ -197,14 +197,19 @@ describe('nodeStatuses: what each node’s card shows of the run', () => {
     })
   })
 
-  it('a finished node an edit made stale shows stale instead of its old result', () => {
+  it('a finished node an edit made stale shows stale, its old result still shown as changed', () => {
     const stale = new Set(['shot2', 'shot3', 'sequence', 'out'])
     const statuses = statusesOf(starterRun(), stale)
     for (const id of stale)
-      expect(statuses.get(id)).toEqual({
+      expect(statuses.get(id)).toMatchObject({
         state: 'stale',
         detail: 'changed since this run: it runs again',
+        changed: true,
       })
+    expect(statuses.get('shot2')).toMatchObject({
+      videoUrl: url(clip('shot2')),
+      imageUrl: url(still('last:shot2')),
+    })
     expect(statuses.get('shot1')?.state).toBe('succeeded')
   })
 
@@ -242,5 +247,39 @@ describe('nodeStatuses: what each node’s card shows of the run', () => {
       ...shotRun('shot1', 'req-1'),
     ])
     expect([...statuses.keys()].sort()).toEqual(['image', 'prompt1', 'shot1'])
+  })
+})
+
+describe('markInvalid: a problem in the document, not a failed run', () => {
+  const issue = {
+    path: 'nodes[4].params',
+    message: 'this shot names @Image2 but no end frame is connected',
+    severity: 'error' as const,
+    nodeId: 'shot2',
+    field: 'end',
+  }
+
+  it('marks the node invalid in the issue’s words and keeps its clip, as changed', () => {
+    const statuses = markInvalid(statusesOf(starterRun()), [issue])
+    expect(statuses.get('shot2')).toEqual({
+      state: 'invalid',
+      detail: 'end: this shot names @Image2 but no end frame is connected',
+      field: 'end',
+      changed: true,
+      videoUrl: url(clip('shot2')),
+      imageUrl: url(still('last:shot2')),
+      inputImages: { start: url(still('last:shot1')) },
+    })
+  })
+
+  it('a node without a result is invalid and nothing more; warnings and other nodes are left', () => {
+    const statuses = markInvalid(new Map(), [
+      issue,
+      { ...issue, nodeId: 'shot3', severity: 'warning' as const },
+      { path: 'name', message: 'empty', severity: 'error' as const },
+    ])
+    expect([...statuses.entries()]).toEqual([
+      ['shot2', { state: 'invalid', detail: `end: ${issue.message}`, field: 'end' }],
+    ])
   })
 })

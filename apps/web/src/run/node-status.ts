@@ -1,3 +1,4 @@
+import type { ApiIssue } from '@shotchain/api'
 import type { NodeRunStatus } from '@shotchain/editor'
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { usdText } from '@shotchain/graph'
@@ -7,8 +8,8 @@ import type { NodeRun, RunView } from './run-view.ts'
 /**
  * What each node's card shows of the run on the page: its state and one line, the clip and the
  * frame it made, and the images arriving at its inputs. `stale` names nodes that an edit since
- * has made due to run again (from the estimate); they show as changed instead of their old
- * result.
+ * has made due to run again (from the estimate); they show as changed, their old result still
+ * shown (dimmed).
  */
 export function nodeStatuses(
   doc: WorkflowDocument,
@@ -23,7 +24,12 @@ export function nodeStatuses(
     if (run === undefined) continue
     const finished = run.status === 'succeeded' || run.status === 'cached'
     if (stale.has(node.id) && finished) {
-      statuses.set(node.id, { state: 'stale', detail: 'changed since this run: it runs again' })
+      statuses.set(node.id, {
+        state: 'stale',
+        detail: 'changed since this run: it runs again',
+        changed: true,
+        ...mediaOfNode(run),
+      })
       continue
     }
     const status: NodeRunStatus = { ...stateOf(run), ...mediaOfNode(run) }
@@ -101,4 +107,32 @@ function imagesInto(
     if (media) images = { ...images, [edge.to.port]: mediaUrl(media) }
   }
   return images
+}
+
+/**
+ * Marks the nodes a refused run or estimate names (errors in the document, so nothing ran) as
+ * `invalid`, with the problem in the issue's words and the field at fault. Whatever the node
+ * showed stays: a result it has is from before the edit that made it invalid (`changed`).
+ */
+export function markInvalid(
+  statuses: Map<string, NodeRunStatus>,
+  issues: readonly ApiIssue[],
+): Map<string, NodeRunStatus> {
+  for (const issue of issues) {
+    const id = issue.nodeId
+    if (id === undefined || issue.severity !== 'error' || statuses.get(id)?.state === 'invalid')
+      continue
+    const before: Partial<NodeRunStatus> = statuses.get(id) ?? {}
+    const { state: _state, detail: _detail, field: _field, since: _since, ...shown } = before
+    const hasResult = shown.videoUrl !== undefined || shown.imageUrl !== undefined
+    statuses.set(id, {
+      ...shown,
+      state: 'invalid',
+      // As the editor says the document's own problems: the field, then the message.
+      detail: issue.field ? `${issue.field}: ${issue.message}` : issue.message,
+      ...(issue.field ? { field: issue.field } : {}),
+      ...(hasResult ? { changed: true } : {}),
+    })
+  }
+  return statuses
 }

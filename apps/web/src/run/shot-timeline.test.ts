@@ -157,7 +157,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
     expect(timeline.totalUsd).toBeCloseTo(0.84, 9)
   })
 
-  it('a shot an edit made stale shows what the next run makes, not its old clip', () => {
+  it('a shot an edit made stale shows what the next run makes, its old frame still shown', () => {
     // Shot 2 set to 10 s after a run of 5 s shots: it, shot 3 and the sequence run again.
     const doc = editedStarter((json) => {
       nodeIn(json, 'shot2').params = { duration: 10, tier: 'standard' }
@@ -172,6 +172,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
       costUsd: expect.closeTo(0.84, 9),
       estimated: true,
       status: 'stale',
+      thumbUrl: `/media/${still('last:shot2').hash}`,
     })
     expect(timeline.shots[2]).toMatchObject({ status: 'stale', durationSec: 5 })
     expect(timeline.totalSec).toBeCloseTo(5.041667 + 10 + 5, 9)
@@ -224,7 +225,22 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
       shots: [],
       totalSec: 0,
       totalUsd: 0,
+      unknown: [],
       estimated: false,
     })
+  })
+
+  it('a shot with invalid params has no length or price, and the totals say they leave it out', () => {
+    const json = starterJson()
+    nodeIn(json, 'shot2').params = { duration: 15, tier: 'standard' }
+    // A file that does not parse still opens in the editor: the timeline reads it as it is.
+    const doc = json as unknown as WorkflowDocument
+    const timeline = timelineOf(doc, undefined)
+    expect(timeline.shots[1]).toMatchObject({ nodeId: 'shot2', status: 'not run' })
+    expect(timeline.shots[1]?.durationSec).toBeUndefined()
+    expect(timeline.shots[1]?.costUsd).toBeUndefined()
+    expect(timeline.totalSec).toBe(10)
+    expect(timeline.totalUsd).toBeCloseTo(0.84, 9)
+    expect(timeline.unknown).toEqual(['shot2'])
   })
 })

@@ -15,12 +15,14 @@ import type { RunView } from './run-view.ts'
 export interface TimelineShot {
   readonly nodeId: string
   readonly label: string
-  readonly durationSec: number
+  /** Undefined when its params are invalid and it has no clip: no length to tell. */
+  readonly durationSec: number | undefined
   /**
    * What it cost in the run shown (succeeded: paid; cached: zero), else what generating it would
    * cost (`estimated`): not run yet, running, failed, cancelled, skipped or changed since.
+   * Undefined when its params are invalid: no price to tell.
    */
-  readonly costUsd: number
+  readonly costUsd: number | undefined
   readonly estimated: boolean
   readonly status: NodeRunStatus['state'] | 'not run'
   /** A still: the shot's last frame once made, else the image it starts from. */
@@ -32,8 +34,11 @@ export interface Timeline {
   /** The sequence node the strip follows; undefined when the workflow has none. */
   readonly sequenceId?: string
   readonly shots: readonly TimelineShot[]
+  /** The sum of the shots whose length and price are known (see `unknown`). */
   readonly totalSec: number
   readonly totalUsd: number
+  /** The labels of shots left out of the totals: invalid params, so no length or price. */
+  readonly unknown: readonly string[]
   /** Whether the total includes estimates (shots not paid for in the run shown). */
   readonly estimated: boolean
   /** The stitched sequence of the run shown, once made. */
@@ -61,18 +66,22 @@ export function shotTimeline(
   const shots = shotNodes.map(({ node, spec, role }): TimelineShot => {
     const params = parsedParams(registry, node)
     const status = statuses.get(node.id)
-    // A stale shot runs again: its old clip (length, price paid) no longer stands for it.
-    const run = status?.state === 'stale' ? undefined : view?.nodes.get(node.id)
+    // A stale or invalid shot runs again (once fixed): its old clip (length, price paid) no
+    // longer stands for it; its old frame still shows, dimmed.
+    const outdated = status?.state === 'stale' || status?.state === 'invalid'
+    const run = outdated ? undefined : view?.nodes.get(node.id)
     const video = mediaOf(run?.outputs, role.video)
     const thumb = status?.imageUrl ?? status?.inputImages?.start
-    const price = (params !== undefined && spec.cost ? spec.cost(params) : 0) ?? 0
+    // Invalid params have no price or length: nothing is made up for them (not 0 s, not $0).
+    const price = params === undefined ? undefined : ((spec.cost ? spec.cost(params) : 0) ?? 0)
     const estimated = run?.status !== 'cached' && run?.status !== 'succeeded'
     const costUsd =
       run?.status === 'cached' ? 0 : run?.status === 'succeeded' ? (run.costUsd ?? price) : price
     return {
       nodeId: node.id,
       label: node.label ?? node.id,
-      durationSec: video?.durationSec ?? (params === undefined ? 0 : role.durationSec(params)),
+      durationSec:
+        video?.durationSec ?? (params === undefined ? undefined : role.durationSec(params)),
       costUsd,
       estimated,
       status: status?.state ?? 'not run',
@@ -86,9 +95,12 @@ export function shotTimeline(
   return {
     ...(sequence ? { sequenceId: sequence.node.id } : {}),
     shots,
-    totalSec: shots.reduce((sum, s) => sum + s.durationSec, 0),
-    totalUsd: shots.reduce((sum, s) => sum + s.costUsd, 0),
-    estimated: shots.some((s) => s.estimated && s.costUsd > 0),
+    totalSec: shots.reduce((sum, s) => sum + (s.durationSec ?? 0), 0),
+    totalUsd: shots.reduce((sum, s) => sum + (s.costUsd ?? 0), 0),
+    unknown: shots
+      .filter((s) => s.durationSec === undefined || s.costUsd === undefined)
+      .map((s) => s.label),
+    estimated: shots.some((s) => s.estimated && (s.costUsd ?? 0) > 0),
     ...(stitched
       ? {
           sequenceUrl: mediaUrl(stitched),

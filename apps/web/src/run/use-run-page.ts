@@ -1,7 +1,7 @@
 import type { EditorApi, NodeRunStatus } from '@shotchain/editor'
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { nodeStatuses } from './node-status.ts'
+import { markInvalid, nodeStatuses } from './node-status.ts'
 import { type RunOutputLink, runOutputs } from './run-outputs.ts'
 import { isLive } from './run-view.ts'
 import { shotTimeline, type Timeline } from './shot-timeline.ts'
@@ -37,7 +37,16 @@ export function useRunPage(
   saveFirst: () => Promise<string | undefined>,
 ): RunPage {
   const run = useRun(workflowId, saveFirst)
-  const estimate = useEstimate(workflowId, doc, run.view?.status)
+  const asked = useEstimate(workflowId, doc, run.view?.status)
+  // An estimate made before the shown run changed state (it finished: more is cached now) no
+  // longer holds; until the new one comes, the panel says it is estimating.
+  const estimate: EstimateState = useMemo(
+    () =>
+      asked.kind === 'ready' && asked.refresh !== run.view?.status
+        ? { kind: 'none', reason: 'Estimating…' }
+        : asked,
+    [asked, run.view?.status],
+  )
   const [budget, setBudgetState] = useState(() => localStorage.getItem(BUDGET_KEY) ?? '')
   const editor = useRef<EditorApi | undefined>(undefined)
   // Stale: what the current document would run again, of what the shown run produced. Only from
@@ -48,7 +57,7 @@ export function useRunPage(
     if (!fresh || isLive(run.view)) return new Set<string>()
     return new Set(estimate.estimate.toRun)
   }, [estimate, doc, run.view])
-  // A refused run (or estimate) marks the nodes at fault, with the field, before anything runs.
+  // A refused run (or estimate) marks the nodes at fault invalid, with the field: nothing ran.
   const refusedIssues = useMemo(
     () =>
       run.refusal?.issues.length
@@ -61,18 +70,10 @@ export function useRunPage(
   // An edit may fix what a run was refused for: the refusal goes, the estimate speaks again.
   const { clearRefusal } = run
   useEffect(() => clearRefusal(), [doc, clearRefusal])
-  const statuses = useMemo(() => {
-    const map = nodeStatuses(doc, registry, run.view, stale)
-    for (const issue of refusedIssues) {
-      if (issue.nodeId === undefined || issue.severity !== 'error') continue
-      map.set(issue.nodeId, {
-        state: 'failed',
-        detail: `Cannot run: ${issue.message}`,
-        ...(issue.field ? { field: issue.field } : {}),
-      })
-    }
-    return map
-  }, [doc, registry, run.view, stale, refusedIssues])
+  const statuses = useMemo(
+    () => markInvalid(nodeStatuses(doc, registry, run.view, stale), refusedIssues),
+    [doc, registry, run.view, stale, refusedIssues],
+  )
   const timeline = useMemo(
     () => shotTimeline(doc, registry, run.view, statuses),
     [doc, registry, run.view, statuses],

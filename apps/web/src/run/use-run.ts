@@ -102,6 +102,13 @@ export function useRun(
     }
   }, [workflowId, refreshHistory, show])
 
+  // The shown run has just finished (its run-finished event): the listing says so now, not once
+  // the server has ended the stream.
+  const finishedId = view && FINISHED.has(view.status) ? view.runId : undefined
+  useEffect(() => {
+    if (finishedId !== undefined && workflowId !== undefined) void refreshHistory(workflowId)
+  }, [finishedId, workflowId, refreshHistory])
+
   const start = useCallback(
     async (options: { targets?: readonly string[]; budgetUsd?: number }) => {
       // One run at a time from this page: a second Ctrl+Enter or click does nothing.

@@ -1,5 +1,6 @@
 import type { ApiIssue } from '@shotchain/api'
 import { useState } from 'react'
+import { isLive } from '../run/run-view.ts'
 import type { RunPage } from '../run/use-run-page.ts'
 import { RunHistory } from './RunHistory.tsx'
 import { RunPanel } from './RunPanel.tsx'
@@ -61,7 +62,12 @@ export function RunDock({ page, offline, selected }: RunDockProps) {
         </button>
       ) : null}
       <h3 className="run-dock-title">Runs</h3>
-      <RunHistory runs={run.history} shownId={run.view?.runId} onShow={run.show} />
+      <RunHistory
+        runs={run.history}
+        shownId={run.view?.runId}
+        shownStatus={run.view && !isLive(run.view) ? run.view.status : undefined}
+        onShow={run.show}
+      />
     </aside>
   )
 }

@@ -1,6 +1,7 @@
 import type { ApiIssue } from '@shotchain/api'
 import { registry } from '../registry.ts'
 import { estimateSummary } from '../run/estimate-summary.ts'
+import { nodesAtFault } from '../run/refusal-nodes.ts'
 import type { RunRefusal } from '../run/run-api.ts'
 import { isLive, type RunView } from '../run/run-view.ts'
 import type { EstimateState } from '../run/use-estimate.ts'
@@ -27,6 +28,12 @@ interface RunPanelProps {
 export function RunPanel(props: RunPanelProps) {
   const { estimate, view, refusal } = props
   const live = isLive(view)
+  const estimateRefusal = estimate.kind === 'refused' ? estimate.refusal : undefined
+  // Problems on nodes are said on the nodes; the estimate line points at them, so a refused run
+  // for the same problems adds nothing.
+  const pointed = estimateRefusal !== undefined && nodesAtFault(estimateRefusal).length > 0
+  const shownRefusal =
+    refusal && !(pointed && nodesAtFault(refusal).length > 0) ? refusal : undefined
   return (
     <section className="run-panel" aria-label="Run" data-testid="run-panel">
       {props.offline ? (
@@ -35,11 +42,18 @@ export function RunPanel(props: RunPanelProps) {
         </p>
       ) : null}
       <p className="run-estimate" data-testid="estimate" hidden={live}>
-        {estimate.kind === 'ready'
-          ? estimateSummary(estimate.doc, registry, estimate.estimate)
-          : estimate.kind === 'none'
-            ? estimate.reason
-            : `Cannot run yet: ${estimate.refusal.message}`}
+        {estimate.kind === 'ready' ? (
+          estimateSummary(estimate.doc, registry, estimate.estimate)
+        ) : estimate.kind === 'none' ? (
+          estimate.reason
+        ) : pointed ? (
+          <>
+            Cannot run yet: fix what is marked on{' '}
+            <NodeLinks refusal={estimate.refusal} onIssue={props.onIssue} />
+          </>
+        ) : (
+          `Cannot run yet: ${estimate.refusal.message}`
+        )}
       </p>
       <div className="run-actions">
         <label className="run-budget">
@@ -78,9 +92,9 @@ export function RunPanel(props: RunPanelProps) {
       {props.hint ? <p className="run-hint">{props.hint}</p> : null}
       {view ? <RunLine view={view} waiting={props.decision !== undefined} /> : null}
       {props.decision ? <Decision nodeIds={props.decision} onDecide={props.onDecide} /> : null}
-      {refusal ? <Refusal refusal={refusal} onIssue={props.onIssue} /> : null}
-      {estimate.kind === 'refused' && !refusal ? (
-        <Refusal refusal={estimate.refusal} onIssue={props.onIssue} />
+      {shownRefusal ? <Refusal refusal={shownRefusal} onIssue={props.onIssue} /> : null}
+      {estimateRefusal && !refusal && !pointed ? (
+        <Refusal refusal={estimateRefusal} onIssue={props.onIssue} />
       ) : null}
     </section>
   )
@@ -102,28 +116,50 @@ function RunLine({ view, waiting }: { view: RunView; waiting: boolean }) {
   )
 }
 
-function Refusal({
-  refusal,
-  onIssue,
-}: {
-  refusal: RunRefusal
-  onIssue: (issue: ApiIssue) => void
-}) {
+interface RefusalProps {
+  readonly refusal: RunRefusal
+  readonly onIssue: (issue: ApiIssue) => void
+}
+
+/** Buttons that select the nodes a refusal's errors are on ("shot2, image"). */
+function NodeLinks({ refusal, onIssue }: RefusalProps) {
+  return nodesAtFault(refusal).map((id, k) => (
+    <span key={id}>
+      {k > 0 ? ', ' : ''}
+      <button
+        type="button"
+        className="run-node-link"
+        onClick={() => onIssue(findIssue(refusal, id))}
+      >
+        {id}
+      </button>
+    </span>
+  ))
+}
+
+const findIssue = (refusal: RunRefusal, nodeId: string) =>
+  refusal.issues.find((i) => i.nodeId === nodeId) as ApiIssue
+
+/**
+ * Why a run was refused. Problems on nodes are shown on the nodes, in their words: here they are
+ * pointed at, not repeated (with the server's paths); other issues are listed by their message.
+ */
+function Refusal({ refusal, onIssue }: RefusalProps) {
+  const onNodes = nodesAtFault(refusal)
+  const elsewhere = refusal.issues.filter((i) => i.nodeId === undefined)
   return (
     <div className="run-refusal" role="alert" data-testid="run-refusal">
-      <p>{refusal.message}</p>
-      {refusal.issues.length > 0 ? (
+      {onNodes.length > 0 ? (
+        <p>
+          Not run: fix what is marked on <NodeLinks refusal={refusal} onIssue={onIssue} />
+        </p>
+      ) : (
+        <p>{refusal.message}</p>
+      )}
+      {onNodes.length > 0 && elsewhere.length > 0 ? (
         <ul>
-          {refusal.issues.map((issue) => (
-            <li key={`${issue.path}:${issue.message}`}>
-              {issue.nodeId ? (
-                <button type="button" onClick={() => onIssue(issue)}>
-                  {issue.nodeId}
-                  {issue.field ? ` · ${issue.field}` : ''}
-                </button>
-              ) : null}{' '}
-              {issue.message}
-            </li>
+          {elsewhere.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>{issue.message}</li>
           ))}
         </ul>
       ) : null}

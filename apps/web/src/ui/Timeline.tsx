@@ -5,7 +5,10 @@ interface TimelineProps {
   readonly onSelect: (nodeId: string) => void
 }
 
-const seconds = (s: number) => `${Number.isInteger(s) ? s : s.toFixed(1)} s`
+const seconds = (s: number | undefined) =>
+  s === undefined ? 'no length' : `${Number.isInteger(s) ? s : s.toFixed(1)} s`
+const usd = (value: number | undefined) =>
+  value === undefined ? 'no price' : `$${value.toFixed(2)}`
 
 /**
  * The shots in playing order under the canvas: still, duration, state, cost; the totals; the
@@ -35,8 +38,8 @@ export function Timeline({ timeline, onSelect }: TimelineProps) {
               )}
               <span className="timeline-label">{shot.label}</span>
               <span className="timeline-meta">
-                {seconds(shot.durationSec)} · {shot.status} · ${shot.costUsd.toFixed(2)}
-                {shot.estimated && shot.costUsd > 0 ? ' est.' : ''}
+                {seconds(shot.durationSec)} · {shot.status} · {usd(shot.costUsd)}
+                {shot.estimated && (shot.costUsd ?? 0) > 0 ? ' est.' : ''}
               </span>
             </button>
             {shot.videoUrl ? (
@@ -51,6 +54,12 @@ export function Timeline({ timeline, onSelect }: TimelineProps) {
         <strong>{seconds(timeline.totalSec)}</strong> in {timeline.shots.length} shots · $
         {timeline.totalUsd.toFixed(2)}
         {timeline.estimated ? ' est.' : ''}
+        {timeline.unknown.length > 0 ? (
+          <span className="timeline-hint" data-testid="timeline-unknown">
+            without {timeline.unknown.join(', ')}: no length or price until{' '}
+            {timeline.unknown.length === 1 ? 'its problem is' : 'their problems are'} fixed
+          </span>
+        ) : null}
         {timeline.sequenceUrl ? (
           <>
             {/* biome-ignore lint/a11y/useMediaCaption: generated clips have no speech to caption. */}

@@ -60,6 +60,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
       data-node-id={node.id}
       data-node-type={node.type}
       data-run-state={run?.state}
+      data-run-changed={run?.changed ? '' : undefined}
       data-fault-fields={faulty.size > 0 ? [...faulty].join(' ') : undefined}
     >
       <div className="sc-node__header" style={{ height: GEOMETRY.header }} data-testid="title">
@@ -107,11 +108,15 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
 })
 
 /**
- * The line under a card: what went wrong in the run (or why it skipped), else the document's
- * first problem with the node, else the running node's latest log line.
+ * The line under a card: what went wrong in the run (or why it skipped, or what stops it
+ * running), else the document's first problem with the node, else the running node's latest log
+ * line. One line: a problem is said once, where it is.
  */
 function NodeNote({ run, issue }: { run: NodeRunStatus | undefined; issue: string | undefined }) {
-  const problem = run?.state === 'failed' || run?.state === 'skipped' ? run.detail : undefined
+  const problem =
+    run?.state === 'failed' || run?.state === 'skipped' || run?.state === 'invalid'
+      ? run.detail
+      : undefined
   const text = problem ?? issue ?? run?.detail
   if (text === undefined) return null
   const tone = problem !== undefined || (issue !== undefined && text === issue) ? 'problem' : 'info'

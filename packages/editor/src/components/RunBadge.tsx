@@ -10,6 +10,7 @@ const LABELS: Record<NodeRunStatus['state'], string> = {
   skipped: 'Skipped',
   cancelled: 'Cancelled',
   stale: 'Changed',
+  invalid: 'Invalid',
 }
 
 /** The node's run state in its header, with the time since it started while it runs. */

@@ -94,6 +94,21 @@ describe('planRun', () => {
     expect(result.plan.estimate.usd).toBe(0.1)
   })
 
+  it('reports every cached node behind a cached target, so a run tells each result it stands on', async () => {
+    const cache = createMemoryCache()
+    const journal = createMemoryJournal()
+    await planAndRun(chain, { cache, journal, services: createTestServices(), targets: ['c'] })
+    const result = planRun(chain, registry, { cache, targets: ['c'] })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.plan.nodes.map((n) => [n.id, n.action, n.outputs !== undefined])).toEqual([
+      ['a', 'cached', true],
+      ['b', 'cached', true],
+      ['c', 'cached', true],
+    ])
+    expect(result.plan.estimate).toMatchObject({ run: 0, cached: 3, usd: 0 })
+  })
+
   it('keys a node by its work, not its id or place on the canvas', () => {
     const moved = testDocument(
       [

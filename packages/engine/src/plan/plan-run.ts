@@ -66,23 +66,34 @@ export function planRun(
   }
 }
 
-/** Walks back from the targets, marking what the run touches; a cached node's inputs are not needed. */
+/**
+ * Walks back from the targets, marking what the run touches. A cached node's inputs are not
+ * needed: behind it, only nodes the cache also holds are touched (reported as cached, so a run
+ * tells every result it stands on), and a miss there is neither run nor paid for.
+ */
 function touchNodes(keyed: KeyedDocument, cache: CacheStore | undefined) {
   const n = keyed.keys.length
   const touched = new Uint8Array(n)
   const hits = packedArray<NodeOutputs | undefined>(n)
-  const stack = [...keyed.targetIndexes]
+  // Entries are 2i for node i needed by the targets, 2i+1 for one only behind a cached node
+  // (touched only if cached too): plain numbers, no allocation per step on large plans.
+  const stack = keyed.targetIndexes.map((i) => 2 * i)
+  const seenBehind = new Uint8Array(n)
   while (stack.length > 0) {
-    const i = stack.pop() as number
-    if (touched[i] === 1) continue
-    touched[i] = 1
+    const entry = stack.pop() as number
+    const i = entry >> 1
+    const onlyBehind = (entry & 1) === 1
+    if (touched[i] === 1 || (onlyBehind && seenBehind[i] === 1)) continue
     const hit = cache?.get(keyed.keys[i] as string)
-    if (hit !== undefined) {
-      hits[i] = hit.outputs
-      continue
+    if (onlyBehind) {
+      seenBehind[i] = 1
+      if (hit === undefined) continue
     }
+    touched[i] = 1
+    hits[i] = hit?.outputs
+    const bit = hit === undefined ? 0 : 1
     for (const input of keyed.inputs[i] as KeyedPort[])
-      for (const s of input.sources) stack.push(s.from)
+      for (const s of input.sources) stack.push(2 * s.from + bit)
   }
   return { hits, touched }
 }

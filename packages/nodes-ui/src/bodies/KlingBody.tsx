@@ -12,6 +12,10 @@ export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
   const parsed = spec.params.safeParse(node.params)
   const params = parsed.success ? (parsed.data as { duration: number; tier: string }) : undefined
   const cost = params && spec.cost ? spec.cost(params) : undefined
+  // A value the model does not take (a file saying 15 s) is shown as it is, marked invalid, not
+  // silently as the first option; picking an allowed one fixes it.
+  const duration = node.params.duration ?? 5
+  const allowed = DURATIONS.some((d) => d === duration)
   const set = (key: string, value: unknown) =>
     editor.apply({ type: 'setParam', node: node.id, key, value })
   const addNext = () => {
@@ -24,10 +28,16 @@ export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
         <label>
           Duration
           <select
-            value={String(node.params.duration ?? 5)}
+            value={String(duration)}
             data-testid="kling-duration"
+            aria-invalid={allowed ? undefined : true}
             onChange={(e) => set('duration', Number(e.target.value))}
           >
+            {allowed ? null : (
+              <option value={String(duration)} disabled>
+                {typeof duration === 'number' ? `${duration} s` : String(duration)} (not allowed)
+              </option>
+            )}
             {DURATIONS.map((d) => (
               <option key={d} value={d}>
                 {d} s
@@ -57,6 +67,11 @@ export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
         ) : (
           'No clip yet'
         )}
+        {videoUrl && run?.changed ? (
+          <span className="sc-kling__changed" title="This clip is from before an edit">
+            changed
+          </span>
+        ) : null}
       </div>
       <button
         type="button"
