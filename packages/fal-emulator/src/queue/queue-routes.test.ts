@@ -39,6 +39,8 @@ beforeEach(async () => {
 
 describe('queue protocol', () => {
   it('submit answers IN_QUEUE JSON with the request id header; status/result follow the spec', async () => {
+    // Long enough that the early status call lands in the queue even on a loaded machine.
+    t.emulator.configure({ queueLatencyMs: 1_000 })
     const res = await fetch(`${t.emulator.url}/queue.fal.run/${KLING}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Key k' },
