@@ -1,11 +1,9 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { canvasDriver } from './canvas-driver.ts'
-import { useApp } from './harness.ts'
+import { openStarter, useApp } from './harness.ts'
 import { KLING, runDriver } from './run-driver.ts'
 
 const SLOW = 180_000
-const STARTER = 'three-shot-chain'
 
 const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
 const writeClipboard = (page: Page, text: string) =>
@@ -14,22 +12,10 @@ const writeClipboard = (page: Page, text: string) =>
 describe('the editor’s keys and menus in Chromium', () => {
   const app = useApp()
 
-  /** A page of its own on the starter workflow, allowed to use the clipboard. */
-  async function openStarter() {
-    const page = await app().browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: app().url,
-    })
-    await page.goto(`${app().url}/#${STARTER}`)
-    const canvas = canvasDriver(page)
-    await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(9)
-    return { page, canvas }
-  }
-
   it(
     'Shift+A opens the palette, Ctrl+Y redoes, Ctrl+D duplicates, Ctrl+Enter runs towards the selection',
     async () => {
-      const { page, canvas } = await openStarter()
+      const { page, canvas } = await openStarter(app(), { clipboard: true })
       const run = runDriver(page)
       const submits = () => app().server.emulator.stats().submits[KLING] ?? 0
 
@@ -62,7 +48,7 @@ describe('the editor’s keys and menus in Chromium', () => {
   it(
     'with a select focused, Ctrl+Z, Ctrl+Y and Delete are the editor’s',
     async () => {
-      const { page, canvas } = await openStarter()
+      const { page, canvas } = await openStarter(app(), { clipboard: true })
       const duration = canvas.node('shot2').getByTestId('kling-duration')
       const first = await duration.inputValue()
       const other = first === '10' ? '5' : '10'
@@ -85,7 +71,7 @@ describe('the editor’s keys and menus in Chromium', () => {
   it(
     'a right click in a text field or a select keeps the browser’s menu; on a node it opens ours',
     async () => {
-      const { page, canvas } = await openStarter()
+      const { page, canvas } = await openStarter(app(), { clipboard: true })
       await page.evaluate(() => {
         window.addEventListener('contextmenu', (e) => {
           document.body.dataset.menuPrevented = String(e.defaultPrevented)
@@ -113,7 +99,7 @@ describe('the editor’s keys and menus in Chromium', () => {
   it(
     'keys act only with focus in the editor; Ctrl+C leaves selected text and an empty selection to the browser; Ctrl+V pastes what the clipboard holds',
     async () => {
-      const { page, canvas } = await openStarter()
+      const { page, canvas } = await openStarter(app(), { clipboard: true })
 
       // Delete with focus on a header button deletes nothing.
       await canvas.select('prompt1')

@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { canvasDriver } from './canvas-driver.ts'
-import { useApp } from './harness.ts'
+import { openStarter, STARTER, useApp } from './harness.ts'
 
 const SLOW = 180_000
-const STARTER = 'three-shot-chain'
 
 type Positions = Record<string, [number, number]>
 
@@ -20,19 +18,10 @@ async function savedPositions(page: Page, url: string): Promise<Positions> {
 describe('the canvas stays a picture of the document in Chromium', () => {
   const app = useApp()
 
-  /** A page of its own on the starter workflow, so no test sees what another left. */
-  async function openStarter() {
-    const page = await app().browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await page.goto(`${app().url}/#${STARTER}`)
-    const canvas = canvasDriver(page)
-    await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(9)
-    return { page, canvas, url: app().url }
-  }
-
   it(
     'with two nodes selected, Arrange, a group drag and its undo leave every node where the document says',
     async () => {
-      const { page, canvas, url } = await openStarter()
+      const { page, canvas, url } = await openStarter(app())
       const before = await canvas.drawnPositions()
 
       // The second one clicked (the one Rete remembers as picked) comes later in the document.
@@ -64,7 +53,7 @@ describe('the canvas stays a picture of the document in Chromium', () => {
   it(
     'a load leaves nothing selected, so Delete cannot remove nodes of the workflow just opened',
     async () => {
-      const { page, canvas, url } = await openStarter()
+      const { page, canvas, url } = await openStarter(app())
       await canvas.select('prompt1', 'shot2')
       await expect.poll(() => page.locator('.sc-node.is-selected').count()).toBe(2)
 
@@ -88,7 +77,7 @@ describe('the canvas stays a picture of the document in Chromium', () => {
   it(
     'an edit made while Arrange computes its layout is kept, and Arrange says it did not arrange',
     async () => {
-      const { page, canvas } = await openStarter()
+      const { page, canvas } = await openStarter(app())
       await canvas.select('prompt2')
       const before = await canvas.drawnPositions()
       // Delete pressed in the same moment as the click: before the layout comes back.
@@ -110,7 +99,7 @@ describe('the canvas stays a picture of the document in Chromium', () => {
   it(
     'a Ctrl released outside the window does not keep adding clicked nodes to the selection',
     async () => {
-      const { page, canvas } = await openStarter()
+      const { page, canvas } = await openStarter(app())
       // Ctrl goes down in the page; its release happens in another window, unseen.
       await page.evaluate(() =>
         document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Control', bubbles: true })),

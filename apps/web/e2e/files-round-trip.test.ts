@@ -4,11 +4,10 @@ import { strFromU8, unzipSync } from 'fflate'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
-import { screenshot, startApp, useApp } from './harness.ts'
+import { openStarter, STARTER, screenshot, startApp, useApp } from './harness.ts'
 import { runDriver } from './run-driver.ts'
 
 const SLOW = 180_000
-const STARTER = 'three-shot-chain'
 
 const STUDIO = resolve(import.meta.dirname, '../../../examples/images/studio.jpg')
 
@@ -17,19 +16,10 @@ const saveState = (page: Page) => page.getByTestId('save-state').textContent()
 describe('the image node, saved state and workflow files in Chromium', () => {
   const app = useApp()
 
-  /** A page of its own on the starter workflow, so no test sees what another left. */
-  async function openStarter() {
-    const page = await app().browser.newPage({ viewport: { width: 1400, height: 900 } })
-    await page.goto(`${app().url}/#${STARTER}`)
-    const canvas = canvasDriver(page)
-    await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(9)
-    return { page, canvas, url: app().url }
-  }
-
   it(
     'says "Saved" again once edits are undone back to exactly the saved workflow',
     async () => {
-      const { page, canvas } = await openStarter()
+      const { page, canvas } = await openStarter(app())
       expect(await saveState(page)).toBe('Saved')
       await canvas.dragBy('prompt1', 80, 40)
       await canvas.dragBy('shot2', -60, 30)
@@ -105,7 +95,7 @@ describe('the image node, saved state and workflow files in Chromium', () => {
   it(
     'downloads the stitched sequence under one name, the output node’s, from the timeline and the run outputs',
     async () => {
-      const { page } = await openStarter()
+      const { page } = await openStarter(app())
       const run = runDriver(page)
       await page.getByTestId('run').click()
       await expect.poll(run.runStatus, { timeout: 90_000 }).toMatch(/^Last run succeeded/)
@@ -124,7 +114,7 @@ describe('the image node, saved state and workflow files in Chromium', () => {
   it(
     'exports the workflow with its image as a bundle that opens on another server, and asks before an import takes a saved name',
     async () => {
-      const { page } = await openStarter()
+      const { page } = await openStarter(app())
       const downloading = page.waitForEvent('download')
       await page.getByRole('button', { name: 'Export', exact: true }).click()
       const download = await downloading

@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path'
 import { CHROMIUM_ARGS, requireChromium } from '@shotchain/test-machine'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { startTestServer, type TestServer } from '../src/testing/test-server.ts'
+import { canvasDriver } from './canvas-driver.ts'
 
 const APP = resolve(import.meta.dirname, '..')
 
@@ -109,4 +110,24 @@ export function useApp(): () => AppHarness {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(TEST_OUTPUT, { recursive: true })
   await page.screenshot({ path: join(TEST_OUTPUT, `${name}.png`), fullPage: true })
+}
+
+/** The workflow a fresh server seeds (examples/three-shot-chain.json, nine nodes). */
+export const STARTER = 'three-shot-chain'
+
+/**
+ * A page of its own on the starter workflow, once its nine nodes are drawn, so no test sees what
+ * another left; `clipboard` lets it read and write the clipboard.
+ */
+export async function openStarter(app: AppHarness, options: { readonly clipboard?: boolean } = {}) {
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } })
+  if (options.clipboard === true) {
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url })
+  }
+  await page.goto(`${app.url}/#${STARTER}`)
+  const canvas = canvasDriver(page)
+  await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(9)
+  return { page, canvas, url: app.url }
 }
