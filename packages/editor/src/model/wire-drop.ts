@@ -60,7 +60,7 @@ export function acceptsWire(spec: AnyNodeSpec, wire: LooseWire): boolean {
  * corner is there), and the `connect` to its first port of the wire's type the document takes
  * (`connectIntent`: the document's own rules). Undefined when no port of the type takes it.
  * @example
- * const drop = wireDropCommands(doc, registry, wire, 'kling-o1-i2v', { x: 400, y: 200 }, 'e-1')
+ * const drop = wireDropCommands(doc, registry, wire, 'my-pack-shot', { x: 400, y: 200 }, 'e-1')
  * if (drop) history.apply(drop.commands, { registry })
  */
 export function wireDropCommands(

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from '../catalog-entry.ts'
 import { falOpenApi, IMAGES_RESULT, optional } from '../openapi-doc.ts'
+import { FLUX_SHARED_FIELDS } from './flux.ts'
 
 const RATIOS = ['21:9', '16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '9:21']
 const TOLERANCE = ['1', '2', '3', '4', '5', '6']
@@ -43,21 +44,7 @@ export const EDIT_ENTRIES: readonly CatalogEntry[] = [
           prompt: { type: 'string', title: 'Prompt', description: 'What to change in the image.' },
           image_url: { type: 'string', title: 'Image URL', description: 'The image to edit.' },
           aspect_ratio: optional({ type: 'string', enum: RATIOS }, 'Aspect Ratio'),
-          guidance_scale: {
-            type: 'number',
-            title: 'Guidance scale (CFG)',
-            minimum: 1,
-            maximum: 20,
-            default: 3.5,
-          },
-          num_images: { type: 'integer', title: 'Num Images', minimum: 1, maximum: 4, default: 1 },
-          seed: optional({ type: 'integer' }, 'Seed'),
-          output_format: {
-            type: 'string',
-            title: 'Output Format',
-            enum: ['jpeg', 'png'],
-            default: 'jpeg',
-          },
+          ...FLUX_SHARED_FIELDS,
           safety_tolerance: {
             type: 'string',
             title: 'Safety Tolerance',

@@ -10,6 +10,20 @@ const SIZES = [
   'landscape_16_9',
 ]
 
+/** Fields every FLUX endpoint here takes alike (text to image and Kontext's edit). */
+export const FLUX_SHARED_FIELDS = {
+  guidance_scale: {
+    type: 'number',
+    title: 'Guidance scale (CFG)',
+    minimum: 1,
+    maximum: 20,
+    default: 3.5,
+  },
+  num_images: { type: 'integer', title: 'Num Images', minimum: 1, maximum: 4, default: 1 },
+  seed: optional({ type: 'integer' }, 'Seed'),
+  output_format: { type: 'string', title: 'Output Format', enum: ['jpeg', 'png'], default: 'jpeg' },
+}
+
 /** FLUX text to image: schnell and dev share fields; steps differ. */
 function fluxInput(steps: { default: number; max: number }) {
   return {
@@ -54,21 +68,7 @@ function fluxInput(steps: { default: number; max: number }) {
         maximum: steps.max,
         default: steps.default,
       },
-      guidance_scale: {
-        type: 'number',
-        title: 'Guidance scale (CFG)',
-        minimum: 1,
-        maximum: 20,
-        default: 3.5,
-      },
-      num_images: { type: 'integer', title: 'Num Images', minimum: 1, maximum: 4, default: 1 },
-      seed: optional({ type: 'integer' }, 'Seed'),
-      output_format: {
-        type: 'string',
-        title: 'Output Format',
-        enum: ['jpeg', 'png'],
-        default: 'jpeg',
-      },
+      ...FLUX_SHARED_FIELDS,
       enable_safety_checker: { type: 'boolean', title: 'Enable Safety Checker', default: true },
       sync_mode: { type: 'boolean', title: 'Sync Mode', default: false },
     },
