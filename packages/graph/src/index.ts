@@ -83,6 +83,7 @@ export {
   type UpstreamNode,
 } from './spec/node-spec.ts'
 export { createRegistry, type NodeRegistry } from './spec/registry.ts'
+export { countText } from './util/count-text.ts'
 export { usdText } from './util/usd-text.ts'
 export { formatIssue, formatPath, hasErrors, type Issue, type IssueCode } from './validate/issue.ts'
 export {
