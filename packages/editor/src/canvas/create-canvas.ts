@@ -1,8 +1,9 @@
 import type { GraphCommand, NodeRegistry, WorkflowHistory } from '@shotchain/graph'
 import { NodeEditor } from 'rete'
 import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
-import { type Box, documentBounds, fitTransform } from '../model/bounds.ts'
+import { type Box, nodeBoxes } from '../model/bounds.ts'
 import type { SocketRef } from '../model/connect-intent.ts'
+import { fitClearOfCorner, MINIMAP_CORNER } from '../model/fit-clear.ts'
 import { type LooseWire, looseWire } from '../model/wire-drop.ts'
 import type { NodeViews } from '../views/node-view.ts'
 import { accumulateOnModifier } from './accumulate-on-modifier.ts'
@@ -132,11 +133,18 @@ export function createCanvas(options: CanvasOptions) {
     }
   }
 
-  /** Frames the given nodes (all when absent), from document geometry: no DOM reads. */
+  /**
+   * Frames the given nodes (all when absent), from document geometry: no DOM reads. No node is
+   * left under the minimap.
+   */
   async function fit(ids?: readonly string[]) {
-    const box = documentBounds(history.doc, registry, ids, views)
+    const boxes = nodeBoxes(history.doc, registry, ids, views)
     // An empty workflow is shown at 1:1 with the origin in the top-left corner.
-    const view = box ? fitTransform(box, size.width, size.height) : { x: 0, y: 0, k: 1 }
+    const view = fitClearOfCorner(boxes, size.width, size.height, MINIMAP_CORNER) ?? {
+      x: 0,
+      y: 0,
+      k: 1,
+    }
     // As AreaExtensions.zoomAt does: place, then zoom about the origin (which keeps x and y).
     area.area.transform.x = view.x
     area.area.transform.y = view.y

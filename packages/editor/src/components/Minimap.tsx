@@ -1,12 +1,13 @@
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { memo, useEffect, useMemo, useState } from 'react'
 import { type Box, documentBounds } from '../model/bounds.ts'
+import { MINIMAP_SIZE } from '../model/fit-clear.ts'
 import { edgesByTarget } from '../model/geometry.ts'
 import { nodeSize } from '../model/node-size.ts'
 import type { NodeViews } from '../views/node-view.ts'
 import { useEditor } from './editor-context.ts'
 
-const SIZE = { width: 200, height: 130 }
+const SIZE = MINIMAP_SIZE
 const PAD = 80
 
 /**

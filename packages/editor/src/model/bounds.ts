@@ -12,6 +12,38 @@ export interface Box {
 }
 
 /**
+ * The box of each of the given nodes (all when `ids` is absent), from fixed geometry with the
+ * body heights of `views` (the generic one for a type without a view).
+ */
+export function nodeBoxes(
+  doc: WorkflowDocument,
+  registry: NodeRegistry,
+  ids?: readonly string[],
+  views: NodeViews = {},
+): Box[] {
+  const only = ids ? new Set(ids) : undefined
+  const into = edgesByTarget(doc)
+  return doc.nodes
+    .filter((node) => !only || only.has(node.id))
+    .map((node) => {
+      const size = nodeSize(node, registry.get(node.type), into.get(node.id) ?? [], views)
+      const [x, y] = node.position
+      return { left: x, top: y, right: x + size.width, bottom: y + size.height }
+    })
+}
+
+/** The box around `boxes`; undefined when there are none. */
+export function unionBox(boxes: readonly Box[]): Box | undefined {
+  if (boxes.length === 0) return undefined
+  return {
+    left: Math.min(...boxes.map((b) => b.left)),
+    top: Math.min(...boxes.map((b) => b.top)),
+    right: Math.max(...boxes.map((b) => b.right)),
+    bottom: Math.max(...boxes.map((b) => b.bottom)),
+  }
+}
+
+/**
  * The box around the given nodes (all when `ids` is absent), from fixed geometry with the body
  * heights of `views` (the generic one for a type without a view); undefined when empty.
  */
@@ -21,21 +53,7 @@ export function documentBounds(
   ids?: readonly string[],
   views: NodeViews = {},
 ): Box | undefined {
-  const only = ids ? new Set(ids) : undefined
-  const into = edgesByTarget(doc)
-  let box: Box | undefined
-  for (const node of doc.nodes) {
-    if (only && !only.has(node.id)) continue
-    const size = nodeSize(node, registry.get(node.type), into.get(node.id) ?? [], views)
-    const [x, y] = node.position
-    box = {
-      left: Math.min(box?.left ?? x, x),
-      top: Math.min(box?.top ?? y, y),
-      right: Math.max(box?.right ?? x + size.width, x + size.width),
-      bottom: Math.max(box?.bottom ?? y + size.height, y + size.height),
-    }
-  }
-  return box
+  return unionBox(nodeBoxes(doc, registry, ids, views))
 }
 
 /** The view transform that shows `box` centred in a `width` × `height` viewport, at most 1:1. */
