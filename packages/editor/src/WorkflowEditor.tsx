@@ -111,8 +111,22 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   }, [history, registry, views])
 
   const actions = useMemo(() => (canvas ? canvasActions(canvas) : undefined), [canvas])
-  const { runStatus, onReady } = props
+  const { runStatus, onReady, onSelectionChange } = props
   useEffect(() => canvas?.store.setRunStatus(runStatus ?? new Map()), [canvas, runStatus])
+  useEffect(() => {
+    if (canvas === undefined || onSelectionChange === undefined) return
+    // Only when the set of selected nodes changed: Rete re-renders a node for other reasons too.
+    let told: string | undefined
+    const tell = () => {
+      const ids = canvas.selected()
+      const key = ids.join('\n')
+      if (key === told) return
+      told = key
+      onSelectionChange(ids)
+    }
+    tell()
+    return canvas.store.subscribe('selection', tell)
+  }, [canvas, onSelectionChange])
   useEffect(() => {
     if (canvas === undefined || onReady === undefined) return
     onReady({

@@ -33,6 +33,11 @@ export interface WorkflowEditorProps {
   readonly onDropFiles?: (files: readonly File[], at: CanvasPoint, onto?: string) => void
   /** Each node's state in the run being shown; nodes absent from it show no run state. */
   readonly runStatus?: ReadonlyMap<string, NodeRunStatus>
+  /**
+   * The selected node ids, whenever the selection changes (e.g. to estimate Run to selected);
+   * called again with the same ids is possible.
+   */
+  readonly onSelectionChange?: (ids: readonly string[]) => void
   /** Called once the canvas is up, with what the app can ask of it. */
   readonly onReady?: (api: EditorApi) => void
   /**

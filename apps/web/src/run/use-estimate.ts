@@ -19,24 +19,36 @@ export type EstimateState =
 
 /**
  * The server's estimate of running the editor's current document (saved or not), redone a moment
- * after each edit and whenever `refresh` changes (a run finished: more is cached now).
+ * after each edit and whenever `refresh` changes (a run finished: more is cached now). With
+ * `targets`, of running towards those nodes only (Run to selected): what they need, priced with
+ * the cache; an empty `targets` estimates nothing (`none`).
  */
 export function useEstimate(
   workflowId: string | undefined,
   doc: WorkflowDocument,
   refresh: unknown,
+  targets?: readonly string[],
 ): EstimateState {
   const [state, setState] = useState<EstimateState>({ kind: 'none', reason: 'Estimating…' })
+  // By value: a new array of the same ids is the same question.
+  const towards = targets?.join('\n')
   // Another workflow: its estimate is not this one's, so say nothing until the new one comes.
   useEffect(() => setState({ kind: 'none', reason: 'Estimating…' }), [workflowId])
+  // Other nodes selected: the estimate of the last selection is not this one's.
+  useEffect(() => setState({ kind: 'none', reason: 'Estimating…' }), [towards])
   useEffect(() => {
     if (workflowId === undefined) {
       setState({ kind: 'none', reason: 'Save the workflow to see what a run costs' })
       return
     }
+    const ids = towards?.split('\n').filter((id) => id !== '')
+    if (ids !== undefined && ids.length === 0) {
+      setState({ kind: 'none', reason: 'Nothing selected' })
+      return
+    }
     let current = true
     const timer = setTimeout(async () => {
-      const result = await runApi.estimate(workflowId, doc)
+      const result = await runApi.estimate(workflowId, doc, ids)
       if (!current) return
       setState(
         result.ok
@@ -48,6 +60,6 @@ export function useEstimate(
       current = false
       clearTimeout(timer)
     }
-  }, [workflowId, doc, refresh])
+  }, [workflowId, doc, refresh, towards])
   return state
 }

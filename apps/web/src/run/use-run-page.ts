@@ -3,7 +3,7 @@ import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { markInvalid, nodeStatuses } from './node-status.ts'
 import { type RunOutputLink, runOutputs } from './run-outputs.ts'
-import { isLive } from './run-view.ts'
+import { isLive, type RunView } from './run-view.ts'
 import { shotTimeline, type Timeline } from './shot-timeline.ts'
 import { type EstimateState, useEstimate } from './use-estimate.ts'
 import { type RunControl, useRun } from './use-run.ts'
@@ -13,6 +13,8 @@ const BUDGET_KEY = 'shotchain.budgetUsd'
 export interface RunPage {
   readonly run: RunControl
   readonly estimate: EstimateState
+  /** The estimate of Run to selected for the nodes selected now (`none` when none are). */
+  readonly selectedEstimate: EstimateState
   readonly statuses: ReadonlyMap<string, NodeRunStatus>
   readonly timeline: Timeline
   /** What the shown run kept (its output nodes' files), to open or download. */
@@ -35,17 +37,18 @@ export function useRunPage(
   doc: WorkflowDocument,
   registry: NodeRegistry,
   saveFirst: () => Promise<string | undefined>,
+  selection: readonly string[] = [],
 ): RunPage {
   const run = useRun(workflowId, saveFirst)
-  const asked = useEstimate(workflowId, doc, run.view?.status)
-  // An estimate made before the shown run changed state (it finished: more is cached now) no
-  // longer holds; until the new one comes, the panel says it is estimating.
-  const estimate: EstimateState = useMemo(
-    () =>
-      asked.kind === 'ready' && asked.refresh !== run.view?.status
-        ? { kind: 'none', reason: 'Estimating…' }
-        : asked,
-    [asked, run.view?.status],
+  const estimate = useCurrentEstimate(useEstimate(workflowId, doc, run.view?.status), run.view)
+  // A deleted node may still be in the last selection the editor told.
+  const targets = useMemo(
+    () => selection.filter((id) => doc.nodes.some((n) => n.id === id)),
+    [selection, doc],
+  )
+  const selectedEstimate = useCurrentEstimate(
+    useEstimate(workflowId, doc, run.view?.status, targets),
+    run.view,
   )
   const [budget, setBudgetState] = useState(() => localStorage.getItem(BUDGET_KEY) ?? '')
   const editor = useRef<EditorApi | undefined>(undefined)
@@ -99,5 +102,30 @@ export function useRunPage(
     [budget, startRun],
   )
   const outputs = useMemo(() => runOutputs(doc, registry, run.view), [doc, registry, run.view])
-  return { run, estimate, statuses, timeline, outputs, budget, setBudget, start, editor }
+  return {
+    run,
+    estimate,
+    selectedEstimate,
+    statuses,
+    timeline,
+    outputs,
+    budget,
+    setBudget,
+    start,
+    editor,
+  }
+}
+
+/**
+ * An estimate made before the shown run changed state (it finished: more is cached now) no
+ * longer holds; until the new one comes, the panel says it is estimating.
+ */
+function useCurrentEstimate(asked: EstimateState, view: RunView | undefined): EstimateState {
+  return useMemo(
+    () =>
+      asked.kind === 'ready' && asked.refresh !== view?.status
+        ? { kind: 'none', reason: 'Estimating…' }
+        : asked,
+    [asked, view?.status],
+  )
 }

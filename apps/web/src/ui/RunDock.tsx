@@ -32,6 +32,7 @@ export function RunDock({ page, offline, selected }: RunDockProps) {
     <aside className="run-dock">
       <RunPanel
         estimate={page.estimate}
+        selectedEstimate={page.selectedEstimate}
         view={run.view}
         refusal={run.refusal}
         starting={run.starting}

@@ -8,6 +8,8 @@ import type { EstimateState } from '../run/use-estimate.ts'
 
 interface RunPanelProps {
   readonly estimate: EstimateState
+  /** What Run to selected would do for the nodes selected now. */
+  readonly selectedEstimate: EstimateState
   readonly view: RunView | undefined
   readonly refusal: RunRefusal | undefined
   readonly starting: boolean
@@ -55,6 +57,14 @@ export function RunPanel(props: RunPanelProps) {
           `Cannot run yet: ${estimate.refusal.message}`
         )}
       </p>
+      {!live && props.selectedEstimate.kind !== 'none' ? (
+        <p className="run-estimate-selected" data-testid="estimate-selected">
+          Run to selected:{' '}
+          {props.selectedEstimate.kind === 'ready'
+            ? estimateSummary(props.selectedEstimate.doc, registry, props.selectedEstimate.estimate)
+            : `cannot run yet: ${props.selectedEstimate.refusal.message}`}
+        </p>
+      ) : null}
       <div className="run-actions">
         <label className="run-budget">
           Budget $

@@ -1,5 +1,5 @@
 import { type EditorApi, WorkflowEditor } from '@shotchain/editor'
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { downloadWorkflow } from '../files/download-workflow.ts'
 import { useDropFiles } from '../hooks/use-drop-files.ts'
 import { useLeaveWarning } from '../hooks/use-leave-warning.ts'
@@ -39,7 +39,14 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
     const state = open.current()
     return state.id !== undefined && state.doc === open.history.doc ? state.id : undefined
   }, [save, open])
-  const runs = useRunPage(server ? open.saved.id : undefined, open.doc, registry, saveFirst)
+  const [selection, setSelection] = useState<readonly string[]>([])
+  const runs = useRunPage(
+    server ? open.saved.id : undefined,
+    open.doc,
+    registry,
+    saveFirst,
+    selection,
+  )
   const { start } = runs
   const onRun = useCallback(
     (selected: readonly string[]) => {
@@ -98,6 +105,7 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
             onDropFiles={onDropFiles}
             runStatus={runs.statuses}
             onReady={onReady}
+            onSelectionChange={setSelection}
             paletteFooter={AddModelById}
           />
           <NoticeBar notices={notices.list} onDismiss={notices.dismiss} />

@@ -28,7 +28,7 @@ export interface DragPreview {
 export type Detail = 'full' | 'low'
 
 /** The canvas-wide values components subscribe to as a whole. */
-export type CanvasTopic = 'views' | 'detail' | 'notice' | 'drag' | 'viewport'
+export type CanvasTopic = 'views' | 'detail' | 'notice' | 'drag' | 'viewport' | 'selection'
 
 /**
  * The React side's view of the canvas: one external store, listened to per node, per
@@ -79,6 +79,7 @@ export function createCanvasStore(registry: NodeRegistry) {
       if (old === undefined || old.selected === selected) return
       snapshots.set(id, { ...old, selected })
       nodeListeners.emit(id)
+      emit('selection')
     },
 
     /** The node's live position, which moves during a drag before the document does. */
