@@ -2,6 +2,7 @@ import { type NodeBodyProps, nextShotCommands } from '@shotchain/editor'
 import { usdText } from '@shotchain/graph'
 import { falModelOf, paramFieldsOf } from '@shotchain/nodes'
 import { useMemo } from 'react'
+import { ClipPreview } from './ClipPreview.tsx'
 import { previewOf } from './fal-model-layout.ts'
 import { ModelFieldControl } from './ModelFieldControl.tsx'
 
@@ -33,12 +34,7 @@ export function FalModelBody({ node, spec, into, issues, run, editor }: NodeBody
       </div>
       {preview === 'shot' || preview === 'video' ? (
         <div className="sc-model__preview" data-testid="model-preview">
-          {run?.videoUrl ? (
-            // biome-ignore lint/a11y/useMediaCaption: generated clips have no speech to caption.
-            <video src={run.videoUrl} controls preload="metadata" data-testid="model-video" />
-          ) : (
-            'No clip yet'
-          )}
+          {run?.videoUrl ? <ClipPreview url={run.videoUrl} testId="model-video" /> : 'No clip yet'}
         </div>
       ) : null}
       {preview === 'shot' ? (

@@ -1,5 +1,6 @@
 import { type NodeBodyProps, nextShotCommands } from '@shotchain/editor'
 import { KLING_O1_LIMITS } from '@shotchain/kling'
+import { ClipPreview } from './ClipPreview.tsx'
 
 const DURATIONS = Array.from(
   { length: KLING_O1_LIMITS.maxDuration - KLING_O1_LIMITS.minDuration + 1 },
@@ -61,12 +62,7 @@ export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
         </span>
       </div>
       <div className="sc-kling__preview" data-testid="kling-preview">
-        {videoUrl ? (
-          // biome-ignore lint/a11y/useMediaCaption: generated clips have no speech to caption.
-          <video src={videoUrl} controls preload="metadata" data-testid="kling-video" />
-        ) : (
-          'No clip yet'
-        )}
+        {videoUrl ? <ClipPreview url={videoUrl} testId="kling-video" /> : 'No clip yet'}
         {videoUrl && run?.changed ? (
           <span className="sc-kling__changed" title="This clip is from before an edit">
             changed
