@@ -8,6 +8,7 @@ export type {
 export { type ConnectIntent, connectIntent, type SocketRef } from './model/connect-intent.ts'
 export { connectionIssues } from './model/connection-issues.ts'
 export { GEOMETRY } from './model/geometry.ts'
+export { type IssueLike, issueText } from './model/issue-text.ts'
 export { type DroppedFile, fileFillCommands, fileNodeCommands } from './model/new-nodes.ts'
 export { nextShotCommands } from './model/next-shot.ts'
 export {

@@ -1,6 +1,6 @@
 import type { ApiIssue } from '@shotchain/api'
-import type { NodeRunStatus } from '@shotchain/editor'
-import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
+import { issueText, type NodeRunStatus } from '@shotchain/editor'
+import type { AnyNodeSpec, NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import { usdText } from '@shotchain/graph'
 import { mediaOf, mediaUrl } from './media-of.ts'
 import type { NodeRun, RunView } from './run-view.ts'
@@ -111,12 +111,13 @@ function imagesInto(
 
 /**
  * Marks the nodes a refused run or estimate names (errors in the document, so nothing ran) as
- * `invalid`, with the problem in the issue's words and the field at fault. Whatever the node
+ * `invalid`, with the problem as the editor says it (`issueText`, reading the node's spec from `specOf`) and the field at fault. Whatever the node
  * showed stays: a result it has is from before the edit that made it invalid (`changed`).
  */
 export function markInvalid(
   statuses: Map<string, NodeRunStatus>,
   issues: readonly ApiIssue[],
+  specOf: (nodeId: string) => AnyNodeSpec | undefined = () => undefined,
 ): Map<string, NodeRunStatus> {
   for (const issue of issues) {
     const id = issue.nodeId
@@ -128,8 +129,8 @@ export function markInvalid(
     statuses.set(id, {
       ...shown,
       state: 'invalid',
-      // As the editor says the document's own problems: the field, then the message.
-      detail: issue.field ? `${issue.field}: ${issue.message}` : issue.message,
+      // As the editor says the document's own problems (`issueText`).
+      detail: issueText(issue, specOf(id)),
       ...(issue.field ? { field: issue.field } : {}),
       ...(hasResult ? { changed: true } : {}),
     })

@@ -74,7 +74,11 @@ export function useRunPage(
   const { clearRefusal } = run
   useEffect(() => clearRefusal(), [doc, clearRefusal])
   const statuses = useMemo(
-    () => markInvalid(nodeStatuses(doc, registry, run.view, stale), refusedIssues),
+    () =>
+      markInvalid(nodeStatuses(doc, registry, run.view, stale), refusedIssues, (id) => {
+        const node = doc.nodes.find((n) => n.id === id)
+        return node && registry.get(node.type)
+      }),
     [doc, registry, run.view, stale, refusedIssues],
   )
   const timeline = useMemo(

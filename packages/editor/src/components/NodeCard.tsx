@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useState } from 'react'
 import type { NodeRunStatus } from '../editor-props.ts'
 import { GEOMETRY, portLayout } from '../model/geometry.ts'
+import { issueText } from '../model/issue-text.ts'
 import { NodeBody } from '../views/NodeBody.tsx'
 import { bodyHeightOf } from '../views/node-view.ts'
 import { useEditor } from './editor-context.ts'
@@ -69,7 +70,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
         {errors.length > 0 ? (
           <span
             className="sc-node__badge"
-            title={errors.map((i) => i.message).join('\n')}
+            title={errors.map((i) => issueText(i, spec)).join('\n')}
             data-testid="node-issues"
           >
             !
@@ -99,10 +100,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
           </div>
         ) : null}
       </div>
-      <NodeNote
-        run={run}
-        issue={errors[0] && `${errors[0].field ? `${errors[0].field}: ` : ''}${errors[0].message}`}
-      />
+      <NodeNote run={run} issue={errors[0] && issueText(errors[0], spec)} />
     </div>
   )
 })
