@@ -1,4 +1,10 @@
-import { type NodeRegistry, roleOf, usdText, type WorkflowDocument } from '@shotchain/graph'
+import {
+  countText,
+  type NodeRegistry,
+  roleOf,
+  usdText,
+  type WorkflowDocument,
+} from '@shotchain/graph'
 
 /** What the server's estimate says a run would do (`POST …/estimate`). */
 export interface Estimate {
@@ -28,9 +34,9 @@ export function estimateSummary(
     const steps = estimate.toRun.length
     const held = cached > 0 ? ` (${cached} cached)` : ''
     const free = estimate.estimate.usd > 0 ? '' : 'free '
-    return `No shots to generate${held}; ${steps} ${free}${steps === 1 ? 'step' : 'steps'} to run, ${usdText(estimate.estimate.usd)}`
+    return `No shots to generate${held}; ${countText(steps, `${free}step`)} to run, ${usdText(estimate.estimate.usd)}`
   }
-  const parts = [`${generate} ${generate === 1 ? 'shot' : 'shots'} to generate`]
+  const parts = [`${countText(generate, 'shot')} to generate`]
   if (cached > 0) parts.push(`${cached} cached`)
   parts.push(usdText(estimate.estimate.usd))
   return parts.join(', ')

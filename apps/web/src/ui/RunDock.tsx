@@ -1,4 +1,5 @@
 import type { ApiIssue } from '@shotchain/api'
+import type { WorkflowDocument } from '@shotchain/graph'
 import { useState } from 'react'
 import { isLive } from '../run/run-view.ts'
 import type { RunPage } from '../run/use-run-page.ts'
@@ -7,12 +8,13 @@ import { RunPanel } from './RunPanel.tsx'
 
 interface RunDockProps {
   readonly page: RunPage
+  readonly doc: WorkflowDocument
   readonly offline: boolean
   readonly selected: () => readonly string[]
 }
 
 /** The side panel: the run panel over this workflow's run history. */
-export function RunDock({ page, offline, selected }: RunDockProps) {
+export function RunDock({ page, doc, offline, selected }: RunDockProps) {
   const { run } = page
   const [hint, setHint] = useState<string>()
   // A past run on the page must not hide one still going.
@@ -31,6 +33,7 @@ export function RunDock({ page, offline, selected }: RunDockProps) {
   return (
     <aside className="run-dock">
       <RunPanel
+        doc={doc}
         estimate={page.estimate}
         selectedEstimate={page.selectedEstimate}
         view={run.view}

@@ -1,12 +1,16 @@
 import type { ApiIssue } from '@shotchain/api'
+import type { WorkflowDocument } from '@shotchain/graph'
 import { registry } from '../registry.ts'
 import { estimateSummary } from '../run/estimate-summary.ts'
 import { nodesAtFault } from '../run/refusal-nodes.ts'
 import type { RunRefusal } from '../run/run-api.ts'
+import { runProgress } from '../run/run-progress.ts'
 import { isLive, type RunView } from '../run/run-view.ts'
 import type { EstimateState } from '../run/use-estimate.ts'
 
 interface RunPanelProps {
+  /** The open workflow: which of a run's nodes are shots. */
+  readonly doc: WorkflowDocument
   readonly estimate: EstimateState
   /** What Run to selected would do for the nodes selected now. */
   readonly selectedEstimate: EstimateState
@@ -100,7 +104,7 @@ export function RunPanel(props: RunPanelProps) {
         </button>
       </div>
       {props.hint ? <p className="run-hint">{props.hint}</p> : null}
-      {view ? <RunLine view={view} waiting={props.decision !== undefined} /> : null}
+      {view ? <RunLine view={view} doc={props.doc} waiting={props.decision !== undefined} /> : null}
       {props.decision ? <Decision nodeIds={props.decision} onDecide={props.onDecide} /> : null}
       {shownRefusal ? <Refusal refusal={shownRefusal} onIssue={props.onIssue} /> : null}
       {estimateRefusal && !refusal && !pointed ? (
@@ -110,14 +114,13 @@ export function RunPanel(props: RunPanelProps) {
   )
 }
 
-function RunLine({ view, waiting }: { view: RunView; waiting: boolean }) {
-  const states = [...view.nodes.values()]
-  const done = states.filter((n) => n.status === 'succeeded' || n.status === 'cached').length
+function RunLine(props: { view: RunView; doc: WorkflowDocument; waiting: boolean }) {
+  const { view, waiting } = props
   const paid = view.spentUsd > 0 ? `, spent $${view.spentUsd.toFixed(2)} so far` : ''
   const text = waiting
     ? `Waiting for your decision (below)${paid}`
     : isLive(view)
-      ? `Running: ${done} of ${states.length} steps done`
+      ? runProgress(view, props.doc, registry)
       : `Last run ${view.status}${view.spentUsd > 0 ? `, spent $${view.spentUsd.toFixed(2)}` : ', nothing paid'}`
   return (
     <p className={`run-line is-${view.status}`} data-testid="run-status">

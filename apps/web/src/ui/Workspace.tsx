@@ -113,6 +113,7 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
         {server ? (
           <RunDock
             page={runs}
+            doc={open.doc}
             offline={server.fal !== 'fal'}
             selected={() => runs.editor.current?.selected() ?? []}
           />
