@@ -64,7 +64,7 @@ describe('a layout that holds still, Run to selected estimated, players to judge
       // What was paid is cached now: the same selection costs nothing.
       await expect
         .poll(() => selected.textContent(), ESTIMATE_WAIT)
-        .toBe('Run to selected: Everything is cached: a run costs nothing')
+        .toBe('Run to selected: all cached, costs nothing')
     },
     SLOW,
   )
@@ -149,6 +149,10 @@ describe('a layout that holds still, Run to selected estimated, players to judge
         .poll(() => page.getByTestId('timeline-none').textContent())
         .toBe('No shots yet: connect a shot to the Sequence node, and its clip shows here.')
       expect(await layoutOf(page)).toEqual(before)
+      // The node says what it lacks in plain words, without graph jargon.
+      expect(await page.getByTestId('node-issue').textContent()).toBe(
+        'Nothing connected to Clips yet: drag a wire into it',
+      )
       await screenshot(page, 'layout-empty-sequence')
     },
     SLOW,

@@ -65,7 +65,13 @@ export function RunPanel(props: RunPanelProps) {
         <p className="run-estimate-selected" data-testid="estimate-selected">
           Run to selected:{' '}
           {props.selectedEstimate.kind === 'ready'
-            ? estimateSummary(props.selectedEstimate.doc, registry, props.selectedEstimate.estimate)
+            ? props.selectedEstimate.estimate.toRun.length === 0
+              ? 'all cached, costs nothing'
+              : estimateSummary(
+                  props.selectedEstimate.doc,
+                  registry,
+                  props.selectedEstimate.estimate,
+                )
             : `cannot run yet: ${props.selectedEstimate.refusal.message}`}
         </p>
       ) : null}

@@ -30,11 +30,13 @@ export function Timeline({ timeline, onSelect }: TimelineProps) {
         <Shots timeline={timeline} onSelect={onSelect} />
       )}
       <div className="timeline-total" data-testid="timeline-total">
-        <span>
-          <strong>{seconds(timeline.totalSec)}</strong> in{' '}
-          {countText(timeline.shots.length, 'shot')} · {usdText(timeline.totalUsd)}
-          {timeline.estimated ? ' est.' : ''}
-        </span>
+        {timeline.shots.length > 0 ? (
+          <span>
+            <strong>{seconds(timeline.totalSec)}</strong> in{' '}
+            {countText(timeline.shots.length, 'shot')} · {usdText(timeline.totalUsd)}
+            {timeline.estimated ? ' est.' : ''}
+          </span>
+        ) : null}
         {timeline.unknown.length > 0 ? (
           <span className="timeline-hint" data-testid="timeline-unknown">
             without {timeline.unknown.join(', ')}: no length or price until{' '}
