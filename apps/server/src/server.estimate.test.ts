@@ -122,3 +122,35 @@ describe('an estimate of an unsaved edit', () => {
     expect(h.emulator.stats().submits[KLING]).toBe(submits)
   }, 60_000)
 })
+
+describe('an estimate towards selected nodes (Run to selected)', () => {
+  it('prices only those nodes and what they need, with the cache, and the run pays that', async () => {
+    const workflowId = await createShortWorkflow(server.url)
+    const towards = (targets: string[]) =>
+      api(server.url, `/api/workflows/${workflowId}/estimate`, { body: { targets } })
+    const whole = await towards([])
+    const first = await towards(['shot2'])
+    expect(first.status).toBe(200)
+    expect(first.body.toRun).toEqual(expect.arrayContaining(['shot1', 'shot2']))
+    expect(first.body.toRun).not.toContain('shot3')
+    expect(first.body.toRun).not.toContain('sequence')
+    expect(first.body.estimate.usd).toBeGreaterThan(0)
+    expect(first.body.estimate.usd).toBeLessThan(whole.body.estimate.usd)
+
+    const started = await api(server.url, `/api/workflows/${workflowId}/runs`, {
+      body: { targets: ['shot2'] },
+    })
+    expect(started.status).toBe(201)
+    const events = await readSse(`${server.url}/api/runs/${started.body.runId}/events`)
+    const finished = JSON.parse(events.at(-1)?.data ?? '{}')
+    expect(finished).toMatchObject({ type: 'run-finished', status: 'succeeded' })
+    expect(finished.spentUsd).toBeCloseTo(first.body.estimate.usd, 6)
+
+    // What that run made is cached now: towards shot3, only shot3 is to pay for.
+    const next = await towards(['shot3'])
+    expect(next.body.cached).toEqual(expect.arrayContaining(['shot1', 'shot2']))
+    expect(next.body.toRun).toContain('shot3')
+    expect(next.body.toRun).not.toContain('shot1')
+    expect(next.body.estimate.usd).toBeCloseTo(first.body.estimate.usd / 2, 6)
+  })
+})
