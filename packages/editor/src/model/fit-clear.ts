@@ -7,11 +7,13 @@ export interface ViewTransform {
   readonly k: number
 }
 
-/**
- * The minimap as drawn (`overlays.css`: 10 px from the bottom-right corner, a 1 px border) with a
- * gap around it: the part of the view a fit leaves free of nodes.
- */
+/** The minimap's drawing, in screen pixels (inside its 1 px border). @internal */
 export const MINIMAP_SIZE = { width: 200, height: 130 } as const
+
+/**
+ * The minimap as placed (`overlays.css`: 10 px from the bottom-right corner, a 1 px border) with
+ * a gap around it: the part of the view a fit leaves free of nodes. @internal
+ */
 export const MINIMAP_CORNER = {
   width: MINIMAP_SIZE.width + 2 + 10 + 12,
   height: MINIMAP_SIZE.height + 2 + 10 + 12,
