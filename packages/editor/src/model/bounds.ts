@@ -34,13 +34,16 @@ export function nodeBoxes(
 
 /** The box around `boxes`; undefined when there are none. */
 export function unionBox(boxes: readonly Box[]): Box | undefined {
-  if (boxes.length === 0) return undefined
-  return {
-    left: Math.min(...boxes.map((b) => b.left)),
-    top: Math.min(...boxes.map((b) => b.top)),
-    right: Math.max(...boxes.map((b) => b.right)),
-    bottom: Math.max(...boxes.map((b) => b.bottom)),
+  let all: Box | undefined
+  for (const b of boxes) {
+    all = {
+      left: Math.min(all?.left ?? b.left, b.left),
+      top: Math.min(all?.top ?? b.top, b.top),
+      right: Math.max(all?.right ?? b.right, b.right),
+      bottom: Math.max(all?.bottom ?? b.bottom, b.bottom),
+    }
   }
+  return all
 }
 
 /**
