@@ -1,6 +1,7 @@
+import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { type AppHarness, openStarter, screenshot, useApp } from './harness.ts'
+import { type AppHarness, openStarter, screenshot, TEST_OUTPUT, useApp } from './harness.ts'
 import { ESTIMATE_WAIT, runDriver } from './run-driver.ts'
 
 const SLOW = 120_000
@@ -112,7 +113,7 @@ describe('a layout that holds still, Run to selected estimated, players to judge
   it(
     'a clip in a node has no controls over its frame, and a press on the frame plays it',
     async () => {
-      const shot = page.locator('[data-node-id="shot1"]')
+      const shot = page.locator('[data-testid="node"][data-node-id="shot1"]')
       const video = shot.getByTestId('kling-video')
       expect(await video.evaluate((v: HTMLVideoElement) => v.controls)).toBe(false)
       const frame = await boxOf(video)
@@ -126,6 +127,7 @@ describe('a layout that holds still, Run to selected estimated, players to judge
       })
       expect(onTop).toBe('VIDEO')
       await video.click()
+      await shot.screenshot({ path: join(TEST_OUTPUT, 'layout-node-clip.png') })
       await expect
         .poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0.2), {
           timeout: 10_000,
