@@ -18,7 +18,8 @@ export type EstimateState =
   | { readonly kind: 'refused'; readonly refusal: RunRefusal }
 
 /**
- * The server's estimate of running the editor's current document (saved or not), redone a moment
+ * The server's estimate of running the editor's current document (saved or not, even a new
+ * workflow never saved), redone a moment
  * after each edit and whenever `refresh` changes (a run finished: more is cached now).
  */
 export function useEstimate(
@@ -30,13 +31,12 @@ export function useEstimate(
   // Another workflow: its estimate is not this one's, so say nothing until the new one comes.
   useEffect(() => setState({ kind: 'none', reason: 'Estimating…' }), [workflowId])
   useEffect(() => {
-    if (workflowId === undefined) {
-      setState({ kind: 'none', reason: 'Save the workflow to see what a run costs' })
-      return
-    }
     let current = true
     const timer = setTimeout(async () => {
-      const result = await runApi.estimate(workflowId, doc)
+      const result =
+        workflowId === undefined
+          ? await runApi.estimateDraft(doc)
+          : await runApi.estimate(workflowId, doc)
       if (!current) return
       setState(
         result.ok
