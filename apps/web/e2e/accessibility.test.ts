@@ -133,6 +133,7 @@ describe('accessibility (axe-core) and the finished look in Chromium', () => {
       expect(await offThemeControls(page)).toEqual([])
       // The palette and the saved workflows' menu, open.
       await page.getByTestId('add-node').click()
+      await screenshot(page, 'accessibility-palette')
       expect(await seriousViolations(page, '[data-testid="palette"]')).toEqual([])
       await page.keyboard.press('Escape')
       await page.getByTestId('workflow-list-toggle').click()
@@ -202,6 +203,9 @@ describe('accessibility (axe-core) and the finished look in Chromium', () => {
       )
       expect(description).toBe(await run.estimate())
       expect(description).toContain('shot2')
+      // A problem said on its node, the node marked invalid, the panel pointing at it.
+      expect(await seriousViolations(page)).toEqual([])
+      await screenshot(page, 'accessibility-invalid')
     },
     SLOW,
   )
