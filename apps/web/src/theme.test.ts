@@ -75,6 +75,21 @@ describe('one theme: every look comes from the tokens', () => {
     expect(raw).toEqual([])
   })
 
+  it('spaces controls, panels, menus and overlays by the tokens', () => {
+    // A node body's spacing is its geometry (model/node-size.ts), so the canvas's and the packs'
+    // stylesheets keep their pixels; everything around the nodes takes the scale.
+    const spaced = [
+      'apps/web/src/app.css',
+      'apps/web/src/run.css',
+      'packages/editor/src/styles/controls.css',
+      'packages/editor/src/styles/overlays.css',
+    ]
+    const raw = spaced
+      .flatMap(declarations)
+      .filter((d) => /^(?:padding|margin|gap)[a-z-]* ?:.*\d(?:px|rem|em)\b/.test(rule(d)))
+    expect(raw).toEqual([])
+  })
+
   it('uses only tokens the theme defines', () => {
     const tokens = readFileSync(join(ROOT, TOKENS), 'utf8')
     const defined = new Set([...tokens.matchAll(/^\s*(--sc-[a-z0-9-]+)\s*:/gm)].map((m) => m[1]))
