@@ -206,6 +206,15 @@ describe('accessibility (axe-core) and the finished look in Chromium', () => {
       // A problem said on its node, the node marked invalid, the panel pointing at it.
       expect(await seriousViolations(page)).toEqual([])
       await screenshot(page, 'accessibility-invalid')
+      // The app's own notice, with its issues and buttons: a file that is no workflow.
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"nodes": 3}'),
+      })
+      await expect.poll(() => page.getByTestId('notice').count()).toBeGreaterThan(0)
+      expect(await seriousViolations(page, '.notices')).toEqual([])
+      await screenshot(page, 'accessibility-notice')
     },
     SLOW,
   )
