@@ -5,15 +5,15 @@ import { describe, expect, it } from 'vitest'
 const ROOT = resolve(import.meta.dirname, '../../..')
 const TOKENS = 'packages/editor/src/styles/tokens.css'
 
-/** Every stylesheet the app draws with: its own, the editor's and the node packs'. */
-function stylesheets(): string[] {
+/** Every file ending in `extension` under the app's, the editor's and the node packs' folders. */
+function filesEnding(extension: string): string[] {
   const found: string[] = []
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name === 'node_modules' || entry.name === 'dist') continue
       const path = join(dir, entry.name)
       if (entry.isDirectory()) walk(path)
-      else if (entry.name.endsWith('.css')) found.push(relative(ROOT, path))
+      else if (entry.name.endsWith(extension)) found.push(relative(ROOT, path))
     }
   }
   for (const dir of ['apps/web/src', 'packages', 'examples/packs']) walk(join(ROOT, dir))
@@ -47,7 +47,7 @@ const RAW_FONT_SIZE = /^font(?:-size)?\s*:.*\d(?:px|rem|em|pt)\b/
 const RAW_FAMILY = /^font(?:-family)?\s*:.*(?:sans-serif|monospace|serif|system-ui)/
 
 describe('one theme: every look comes from the tokens', () => {
-  const files = stylesheets().filter((f) => f !== TOKENS)
+  const files = filesEnding('.css').filter((f) => f !== TOKENS)
   const all = files.flatMap(declarations)
   const rule = (file: string) => file.replace(/^.*? {2}/, '')
 
@@ -88,6 +88,13 @@ describe('one theme: every look comes from the tokens', () => {
       .flatMap(declarations)
       .filter((d) => /^(?:padding|margin|gap)[a-z-]* ?:.*\d(?:px|rem|em)\b/.test(rule(d)))
     expect(raw).toEqual([])
+  })
+
+  it('names no colour in a component either (an inline style)', () => {
+    const named = filesEnding('.tsx').filter((file) =>
+      /#[0-9a-f]{3,8}\b['"]|\b(?:rgba?|hsla?)\(/i.test(readFileSync(join(ROOT, file), 'utf8')),
+    )
+    expect(named).toEqual([])
   })
 
   it('uses only tokens the theme defines', () => {
