@@ -89,7 +89,7 @@ describe('accessibility (axe-core) and the finished look in Chromium', () => {
   afterAll(() => opened?.context.close())
 
   it(
-    'at the first fit, the minimap is quiet: small, borderless and see-through',
+    'at the first fit, the minimap is quiet: small, borderless, see-through and over no node',
     async () => {
       const { page } = await starter()
       const minimap = page.getByTestId('minimap')
@@ -109,6 +109,18 @@ describe('accessibility (axe-core) and the finished look in Chromium', () => {
       expect(look.border).toBe('0px')
       expect(look.backgroundAlpha).toBeLessThan(0.7)
       expect(look.opacity).toBeLessThan(1)
+      // Quiet also means out of the way: at the first fit it covers no node.
+      const map = box as NonNullable<typeof box>
+      for (const node of await canvasDriver(page).nodes().all()) {
+        const n = await node.boundingBox()
+        if (n === null) continue
+        const apart =
+          n.x + n.width <= map.x ||
+          map.x + map.width <= n.x ||
+          n.y + n.height <= map.y ||
+          map.y + map.height <= n.y
+        expect(apart, `${await node.getAttribute('data-node-id')} under the minimap`).toBe(true)
+      }
     },
     SLOW,
   )
