@@ -6,7 +6,8 @@ import { nodeSize } from '../model/node-size.ts'
 import type { NodeViews } from '../views/node-view.ts'
 import { useEditor } from './editor-context.ts'
 
-const SIZE = { width: 200, height: 130 }
+/** Small and quiet: a glance at where the view is, not a second canvas. */
+const SIZE = { width: 160, height: 104 }
 const PAD = 80
 
 /**
