@@ -40,3 +40,12 @@ export function timecodeToFrames(timecode: string, rate: FrameRate): number | un
   if (mm >= 60 || ss >= 60 || ff >= base) return undefined
   return ((hh * 60 + mm) * 60 + ss) * base + ff
 }
+
+/**
+ * Frame 01:00:00:00 at this rate — where editors (DaVinci Resolve, Premiere, Avid) start a
+ * timeline's record timecode by default, and so where the EDL and the OTIO timeline start.
+ * @public
+ */
+export function oneHourOfFrames(rate: FrameRate): number {
+  return timecodeBase(rate) * 3600
+}

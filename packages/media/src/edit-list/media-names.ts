@@ -1,0 +1,28 @@
+/**
+ * The media file's own name, the last part of its path or URL (`shot2.mp4`): what an editor
+ * shows for it and matches when it relinks media.
+ */
+export function mediaFileName(media: string): string {
+  const path = media.replace(/[?#].*$/, '')
+  const name =
+    path
+      .split(/[/\\]/)
+      .filter((part) => part !== '')
+      .at(-1) ?? media
+  return /^[a-z][a-z0-9+.-]+:$/i.test(name) ? media : name
+}
+
+/**
+ * The media as an OTIO `target_url`: a URL stays as it is, an absolute path becomes a `file://`
+ * URL (each part percent-encoded, so spaces and `#` survive), a relative path stays relative to
+ * the `.otio` file, as OTIO's own file bundles write them.
+ */
+export function mediaUrl(media: string): string {
+  if (/^[a-z][a-z0-9+.-]+:/i.test(media)) return media
+  const windowsDrive = /^[a-z]:[\\/]/i.test(media)
+  if (!media.startsWith('/') && !windowsDrive) return media
+  const parts = media
+    .split(/[/\\]/)
+    .map((part, k) => (k === 0 && windowsDrive ? part : encodeURIComponent(part)))
+  return `file://${windowsDrive ? '/' : ''}${parts.join('/')}`
+}
