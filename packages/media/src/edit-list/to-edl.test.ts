@@ -2,34 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EditList, FrameRate } from './edit-list.ts'
+import { fourShotChain } from '../testing/edit-list-chain.ts'
+import type { FrameRate } from './edit-list.ts'
 import { sequenceTimes } from './sequence-times.ts'
 import { timecodeToFrames } from './timecode.ts'
 import { toEdl } from './to-edl.ts'
 
-const chain: EditList = {
-  name: 'Three-shot chain',
-  rate: { numerator: 24, denominator: 1 },
-  clips: [
-    {
-      label: 'shot1',
-      media: '/runs/r1/a1b2.mp4',
-      frames: 120,
-      in: 5,
-      next: { kind: 'crossfade', frames: 12 },
-    },
-    { label: 'shot2', media: '/runs/r1/c3d4.mp4', frames: 120, out: 110 },
-    {
-      label: 'shot3',
-      media: 'https://cdn.example/e5f6.mp4?sig=1',
-      frames: 120,
-      in: 1,
-      next: { kind: 'crossfade', frames: 7 },
-    },
-    { label: 'shot4', media: 'clips/g7h8.mp4', frames: 96 },
-  ],
-  soundtrack: { media: '/music/theme.wav', frames: 2000, fadeOutFrames: 48 },
-}
+const chain = fourShotChain
 
 interface EdlLine {
   readonly event: number
@@ -87,7 +66,7 @@ describe('toEdl', () => {
     const { header, lines } = parseEdl(await readFile(file, 'utf8'), chain.rate)
     const times = sequenceTimes(chain)
     const start = 86_400
-    expect(header).toEqual({ TITLE: 'Three-shot chain', FCM: 'NON-DROP FRAME' })
+    expect(header).toEqual({ TITLE: 'Four-shot chain', FCM: 'NON-DROP FRAME' })
     for (const l of lines) {
       expect(l.record[1] - l.record[0]).toBe(l.source[1] - l.source[0])
       expect(l.reel.length).toBeLessThanOrEqual(8)
@@ -103,8 +82,8 @@ describe('toEdl', () => {
       [2, 'C', 0],
       [2, 'D', 12],
       [3, 'C', 0],
+      [3, 'D', 7],
       [4, 'C', 0],
-      [4, 'D', 7],
     ])
     // The dissolve's zero-length line holds the outgoing clip at the frame the dissolve starts.
     expect(video[1]?.source).toEqual([108, 108])
@@ -123,13 +102,18 @@ describe('toEdl', () => {
 
   it('names each clip by its file and shot, and a dissolve by both files', () => {
     const { lines } = parseEdl(toEdl(chain), chain.rate)
-    expect(lines[0]?.comments).toEqual(['FROM CLIP NAME: a1b2.mp4', 'COMMENT: shot1'])
+    expect(lines[0]?.comments).toEqual(['FROM CLIP NAME: shot 1.mp4', 'COMMENT: shot1'])
     expect(lines[2]?.comments).toEqual([
-      'FROM CLIP NAME: a1b2.mp4',
-      'TO CLIP NAME: c3d4.mp4',
+      'FROM CLIP NAME: shot 1.mp4',
+      'TO CLIP NAME: shot2.mp4',
       'COMMENT: shot2',
     ])
-    expect(lines[3]?.comments).toEqual(['FROM CLIP NAME: e5f6.mp4', 'COMMENT: shot3'])
+    expect(lines[4]?.comments).toEqual([
+      'FROM CLIP NAME: shot2.mp4',
+      'TO CLIP NAME: shot3.mp4',
+      'COMMENT: shot3',
+    ])
+    expect(lines[5]?.comments).toEqual(['FROM CLIP NAME: shot4.mp4', 'COMMENT: shot4'])
     expect(lines.every((l) => l.reel === 'AX')).toBe(true)
   })
 
@@ -151,15 +135,15 @@ describe('toEdl', () => {
   it('writes the fixed CMX columns', () => {
     const text = toEdl({ ...chain, soundtrack: undefined }, { startFrame: 0 })
     expect(text.split('\n').slice(0, 6)).toEqual([
-      'TITLE: Three-shot chain',
+      'TITLE: Four-shot chain',
       'FCM: NON-DROP FRAME',
       '',
       '001  AX       V     C        00:00:00:05 00:00:04:12 00:00:00:00 00:00:04:07',
-      '* FROM CLIP NAME: a1b2.mp4',
+      '* FROM CLIP NAME: shot 1.mp4',
       '* COMMENT: shot1',
     ])
     expect(text).toContain(
-      '002  AX       V     D    012 00:00:00:00 00:00:04:14 00:00:04:07 00:00:08:21',
+      '002  AX       V     D    012 00:00:00:00 00:00:04:07 00:00:04:07 00:00:08:14',
     )
   })
 

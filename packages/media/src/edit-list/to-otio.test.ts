@@ -3,33 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkOtio } from '../testing/check-otio.ts'
-import type { EditList } from './edit-list.ts'
+import { fourShotChain } from '../testing/edit-list-chain.ts'
 import { sequenceTimes } from './sequence-times.ts'
 import { toOtio, toOtioText } from './to-otio.ts'
 
-const chain: EditList = {
-  name: 'Three-shot chain',
-  rate: { numerator: 24, denominator: 1 },
-  clips: [
-    {
-      label: 'shot1',
-      media: '/runs/r1/shot 1.mp4',
-      frames: 120,
-      in: 5,
-      next: { kind: 'crossfade', frames: 12 },
-    },
-    {
-      label: 'shot2',
-      media: '/runs/r1/shot2.mp4',
-      frames: 120,
-      out: 110,
-      next: { kind: 'crossfade', frames: 7 },
-    },
-    { label: 'shot3', media: 'https://cdn.example/shot3.mp4', frames: 120, in: 1 },
-    { label: 'shot4', media: 'clips/shot4.mp4', frames: 96 },
-  ],
-  soundtrack: { media: '/music/theme.wav', frames: 2000, fadeOutFrames: 48 },
-}
+const chain = fourShotChain
 
 // biome-ignore lint/suspicious/noExplicitAny: the test walks the file's JSON as read
 type Json = Record<string, any>
@@ -108,7 +86,7 @@ describe('toOtio', () => {
     })
     expect(
       (video?.children[4] as Json | undefined)?.media_references.DEFAULT_MEDIA.target_url,
-    ).toBe('https://cdn.example/shot3.mp4')
+    ).toBe('https://cdn.example/shot3.mp4?sig=1')
     expect(
       (video?.children[5] as Json | undefined)?.media_references.DEFAULT_MEDIA.target_url,
     ).toBe('clips/shot4.mp4')
