@@ -1,8 +1,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { fourShotChain } from '../testing/edit-list-chain.ts'
+import { arbitraryEditList, fourShotChain } from '../testing/edit-list-chain.ts'
 import type { FrameRate } from './edit-list.ts'
 import { sequenceTimes } from './sequence-times.ts'
 import { timecodeToFrames } from './timecode.ts'
@@ -98,6 +99,21 @@ describe('toEdl', () => {
       ])
       expect(l.record[0] - start).toBe(clip?.recordIn)
     })
+  })
+
+  it('adds up for any edit list: records contiguous from the start to the total, each as long as its source', () => {
+    fc.assert(
+      fc.property(arbitraryEditList, (list) => {
+        const { lines } = parseEdl(toEdl(list, { startFrame: 0 }), list.rate)
+        const video = lines.filter((l) => l.channel === 'V')
+        for (const l of lines) expect(l.record[1] - l.record[0]).toBe(l.source[1] - l.source[0])
+        video.forEach((l, k) => {
+          expect(l.record[0]).toBe(k === 0 ? 0 : video[k - 1]?.record[1])
+        })
+        expect(video.at(-1)?.record[1]).toBe(sequenceTimes(list).totalFrames)
+        expect(new Set(video.map((l) => l.event)).size).toBe(list.clips.length)
+      }),
+    )
   })
 
   it('names each clip by its file and shot, and a dissolve by both files', () => {

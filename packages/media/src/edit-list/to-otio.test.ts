@@ -1,9 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkOtio } from '../testing/check-otio.ts'
-import { fourShotChain } from '../testing/edit-list-chain.ts'
+import { arbitraryEditList, fourShotChain } from '../testing/edit-list-chain.ts'
 import { sequenceTimes } from './sequence-times.ts'
 import { toOtio, toOtioText } from './to-otio.ts'
 
@@ -122,6 +123,21 @@ describe('toOtio', () => {
         sourceIn: c.sourceIn,
         sourceOut: c.sourceOut,
       })),
+    )
+  })
+
+  it('keeps every clip at its record and source frames, and the schema rules, for any edit list', () => {
+    fc.assert(
+      fc.property(arbitraryEditList, (list) => {
+        const timeline = JSON.parse(toOtioText(list))
+        expect(checkOtio(timeline)).toEqual([])
+        const times = sequenceTimes(list)
+        const { ranges, length } = visibleRanges(timeline.tracks.children[0])
+        expect(length).toBe(times.totalFrames)
+        expect(ranges.map((r) => [r.recordIn, r.recordOut, r.sourceIn, r.sourceOut])).toEqual(
+          times.clips.map((c) => [c.recordIn, c.recordOut, c.sourceIn, c.sourceOut]),
+        )
+      }),
     )
   })
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import type { EditList } from '../edit-list/edit-list.ts'
 
 /**
@@ -28,3 +29,51 @@ export const fourShotChain: EditList = {
   ],
   soundtrack: { media: '/music/theme.wav', frames: 2000, fadeOutFrames: 48 },
 }
+
+/**
+ * Any valid edit list: 1–8 clips of 40–300 frames trimmed by up to 10 at each end, a cut or a
+ * crossfade of 1–10 frames at each seam (so two fades never overlap on a clip), a rate of 24, 25,
+ * 30 or 30000/1001, and sometimes a soundtrack.
+ */
+export const arbitraryEditList: fc.Arbitrary<EditList> = fc
+  .record({
+    rate: fc.constantFrom(
+      { numerator: 24, denominator: 1 },
+      { numerator: 25, denominator: 1 },
+      { numerator: 30, denominator: 1 },
+      { numerator: 30000, denominator: 1001 },
+    ),
+    clips: fc.array(
+      fc.record({
+        frames: fc.integer({ min: 40, max: 300 }),
+        head: fc.integer({ min: 0, max: 10 }),
+        tail: fc.integer({ min: 0, max: 10 }),
+        fade: fc.integer({ min: 0, max: 10 }),
+      }),
+      { minLength: 1, maxLength: 8 },
+    ),
+    soundtrack: fc.option(
+      fc.record({
+        frames: fc.integer({ min: 1, max: 3000 }),
+        fade: fc.integer({ min: 0, max: 1 }),
+      }),
+      { nil: undefined },
+    ),
+  })
+  .map(({ rate, clips, soundtrack }) => ({
+    name: 'Any chain',
+    rate,
+    clips: clips.map((c, k) => ({
+      label: `shot${k + 1}`,
+      media: `/runs/r1/shot${k + 1}.mp4`,
+      frames: c.frames,
+      in: c.head,
+      out: c.frames - c.tail,
+      next:
+        c.fade === 0 ? { kind: 'cut' as const } : { kind: 'crossfade' as const, frames: c.fade },
+    })),
+    soundtrack:
+      soundtrack === undefined
+        ? undefined
+        : { media: '/music/theme.wav', frames: soundtrack.frames, fadeOutFrames: soundtrack.fade },
+  }))
