@@ -88,12 +88,12 @@ export interface OtioTimeline {
   readonly tracks: OtioStack
 }
 
-/** `value` frames at `rate`. */
+/** `value` frames at `rate`. @internal */
 export function rationalTime(value: number, rate: number): OtioRationalTime {
   return { OTIO_SCHEMA: 'RationalTime.1', rate, value }
 }
 
-/** `duration` frames from frame `start`, at `rate`. */
+/** `duration` frames from frame `start`, at `rate`. @internal */
 export function timeRange(start: number, duration: number, rate: number): OtioTimeRange {
   return {
     OTIO_SCHEMA: 'TimeRange.1',
@@ -102,7 +102,7 @@ export function timeRange(start: number, duration: number, rate: number): OtioTi
   }
 }
 
-/** An Item's fields with nothing set but its name, source range and metadata. */
+/** An Item's fields with nothing set but its name, source range and metadata. @internal */
 export function itemFields(
   name: string,
   sourceRange: OtioTimeRange | null,

@@ -63,7 +63,7 @@ export function toOtioText(list: EditList, options: EditListExportOptions = {}):
   return `${JSON.stringify(toOtio(list, options), null, 4)}\n`
 }
 
-/** Frames of a crossfade of `frames` before the cut and after it. */
+/** Frames of a crossfade of `frames` before the cut and after it. @internal */
 export function dissolveOffsets(frames: number): { before: number; after: number } {
   const before = Math.floor(frames / 2)
   return { before, after: frames - before }
