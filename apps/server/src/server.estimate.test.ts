@@ -154,3 +154,30 @@ describe('an estimate towards selected nodes (Run to selected)', () => {
     expect(next.body.estimate.usd).toBeCloseTo(first.body.estimate.usd / 2, 6)
   })
 })
+
+describe('an estimate of a workflow never saved', () => {
+  it('plans a new document as it stands, checked as a save would check it, storing nothing', async () => {
+    const saved = await api(server.url, `/api/workflows/${await createShortWorkflow(server.url)}`)
+    const listed = await api(server.url, '/api/workflows')
+    const doc = structuredClone(saved.body.doc)
+    doc.nodes.find((n: { id: string }) => n.id === 'prompt1').params.text = '@Image1: a new idea'
+    const draft = await api(server.url, '/api/estimate', { body: { doc } })
+    expect(draft.status).toBe(200)
+    expect(draft.body.toRun).toEqual(expect.arrayContaining(['shot1', 'shot2']))
+    expect(draft.body.estimate.usd).toBeGreaterThan(0)
+    const onlyShot1 = await api(server.url, '/api/estimate', { body: { doc, targets: ['shot1'] } })
+    expect(onlyShot1.body.toRun).toEqual(['prompt1', 'shot1'])
+    expect(onlyShot1.body.estimate.usd).toBeLessThan(draft.body.estimate.usd)
+
+    const outside = structuredClone(doc)
+    outside.nodes.find((n: { id: string }) => n.id === 'image').params.path = '/etc/passwd'
+    const refused = await api(server.url, '/api/estimate', { body: { doc: outside } })
+    expect(refused.status).toBe(422)
+    expect(refused.body.error).toMatch(/node image.*outside the server's media folder/)
+    const missing = await api(server.url, '/api/estimate', { body: {} })
+    expect(missing.status).toBe(400)
+    expect(missing.body.error).toMatch(/doc/)
+
+    expect(await api(server.url, '/api/workflows')).toMatchObject({ body: listed.body })
+  }, 60_000)
+})

@@ -65,10 +65,10 @@ describe('results are never hidden', () => {
         expect(text).not.toMatch(/nodes\[\d+\]/)
       }
       await checkShown()
-      await page.getByTestId('run').click()
-      // Run saves first, then the server refuses it: nothing runs, the problem is still said once.
+      // Run cannot be pressed and says why; saving keeps the problem said once, and nothing runs.
+      expect(await page.getByTestId('run').isDisabled()).toBe(true)
+      await page.getByTestId('save').click()
       await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved')
-      await expect.poll(() => page.getByTestId('run').textContent()).toBe('Run')
       expect(await page.getByTestId('run-history-item').count()).toBe(2)
       expect(await page.getByTestId('estimate').textContent()).toBe(
         'Cannot run yet: fix what is marked on shot2',

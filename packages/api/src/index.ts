@@ -33,6 +33,7 @@ export {
 export {
   type CancelAccepted,
   cancelAccepted,
+  draftEstimateRequest,
   type EstimateRequest,
   estimateRequest,
   type NodeRunState,

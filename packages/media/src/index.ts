@@ -14,6 +14,41 @@ export {
   type DecodeImageOptions,
   type ImageDecodeResult,
 } from './decode/decode-image.ts'
+export {
+  type EditClip,
+  type EditList,
+  type FrameRate,
+  frameRateFromText,
+  framesPerSecond,
+  type Soundtrack,
+  type Transition,
+} from './edit-list/edit-list.ts'
+export type {
+  OtioClip,
+  OtioExternalReference,
+  OtioGap,
+  OtioItemFields,
+  OtioRationalTime,
+  OtioStack,
+  OtioTimeline,
+  OtioTimeRange,
+  OtioTrack,
+  OtioTransition,
+} from './edit-list/otio-schema.ts'
+export {
+  type ClipTimes,
+  type SequenceTimes,
+  type SoundtrackTimes,
+  sequenceTimes,
+} from './edit-list/sequence-times.ts'
+export {
+  framesToTimecode,
+  oneHourOfFrames,
+  timecodeBase,
+  timecodeToFrames,
+} from './edit-list/timecode.ts'
+export { toEdl } from './edit-list/to-edl.ts'
+export { type EditListExportOptions, toOtio, toOtioText } from './edit-list/to-otio.ts'
 export type { FrameAt, ImageSize } from './frame/extract-frame.ts'
 export type { MediaInfo } from './probe/media-info.ts'
 export type { PsnrPixelFormat } from './quality/measure-psnr.ts'

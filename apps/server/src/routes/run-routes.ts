@@ -28,6 +28,17 @@ export function runRoutes(app: AppContext): Hono {
     return c.json(describePlan(planned.plan))
   })
 
+  // A new workflow, never saved: what running it as it stands would cost.
+  routes.post('/estimate', async (c) => {
+    const body = await readJson(c, apiRoutes.estimateDraft.request)
+    if (!body.ok) return body.response
+    const draft = checkDocument(body.value.doc, app)
+    if (!draft.ok) return refuse(c, draft.issues, app.hide)
+    const planned = await runs.estimate(draft.doc, body.value.targets)
+    if (!planned.ok) return refuse(c, planned.issues, app.hide)
+    return c.json(describePlan(planned.plan))
+  })
+
   routes.post('/workflows/:id/runs', async (c) => {
     const workflowId = c.req.param('id')
     const workflow = store.workflows.get(workflowId)

@@ -64,6 +64,13 @@ export const runApi = {
     of(apiRoutes.estimate, workflowId, {
       body: { doc, ...(targets?.length ? { targets: [...targets] } : {}) },
     }),
+  /** What running a workflow never saved (a new one) would do and cost. */
+  estimateDraft: (doc: WorkflowDocument, targets?: readonly string[]) =>
+    call(
+      callApi(apiRoutes.estimateDraft, {
+        body: { doc, ...(targets?.length ? { targets: [...targets] } : {}) },
+      }),
+    ),
   /** Starts a run of the saved workflow; refused over `budgetUsd` or when the workflow is invalid. */
   start: (workflowId: string, options: { targets?: readonly string[]; budgetUsd?: number }) =>
     of(apiRoutes.startRun, workflowId, {

@@ -18,10 +18,10 @@ export type EstimateState =
   | { readonly kind: 'refused'; readonly refusal: RunRefusal }
 
 /**
- * The server's estimate of running the editor's current document (saved or not), redone a moment
- * after each edit and whenever `refresh` changes (a run finished: more is cached now). With
- * `targets`, of running towards those nodes only (Run to selected): what they need, priced with
- * the cache; an empty `targets` estimates nothing (`none`).
+ * The server's estimate of running the editor's current document (saved or not, even a new
+ * workflow never saved), redone a moment after each edit and whenever `refresh` changes (a run
+ * finished: more is cached now). With `targets`, of running towards those nodes only (Run to
+ * selected): what they need, priced with the cache; an empty `targets` estimates nothing (`none`).
  */
 export function useEstimate(
   workflowId: string | undefined,
@@ -37,10 +37,6 @@ export function useEstimate(
   // Other nodes selected: the estimate of the last selection is not this one's.
   useEffect(() => setState({ kind: 'none', reason: 'Estimating…' }), [towards])
   useEffect(() => {
-    if (workflowId === undefined) {
-      setState({ kind: 'none', reason: 'Save the workflow to see what a run costs' })
-      return
-    }
     const ids = towards?.split('\n').filter((id) => id !== '')
     if (ids !== undefined && ids.length === 0) {
       setState({ kind: 'none', reason: 'Nothing selected' })
@@ -48,7 +44,10 @@ export function useEstimate(
     }
     let current = true
     const timer = setTimeout(async () => {
-      const result = await runApi.estimate(workflowId, doc, ids)
+      const result =
+        workflowId === undefined
+          ? await runApi.estimateDraft(doc, ids)
+          : await runApi.estimate(workflowId, doc, ids)
       if (!current) return
       setState(
         result.ok

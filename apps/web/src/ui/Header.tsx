@@ -38,7 +38,6 @@ export function Header(props: HeaderProps) {
       <nav className="app-actions" aria-label="Workflow">
         <button
           type="button"
-          className="primary"
           data-testid="save"
           title="Save (Ctrl+S)"
           disabled={props.saving}

@@ -1,9 +1,11 @@
 import type { ApiIssue } from '@shotchain/api'
 import type { WorkflowDocument } from '@shotchain/graph'
+import { useId } from 'react'
 import { registry } from '../registry.ts'
 import { estimateSummary } from '../run/estimate-summary.ts'
 import { nodesAtFault } from '../run/refusal-nodes.ts'
 import type { RunRefusal } from '../run/run-api.ts'
+import { runButtonLabel } from '../run/run-label.ts'
 import { runProgress } from '../run/run-progress.ts'
 import { isLive, type RunView } from '../run/run-view.ts'
 import type { EstimateState } from '../run/use-estimate.ts'
@@ -40,6 +42,8 @@ export function RunPanel(props: RunPanelProps) {
   const pointed = estimateRefusal !== undefined && nodesAtFault(estimateRefusal).length > 0
   const shownRefusal =
     refusal && !(pointed && nodesAtFault(refusal).length > 0) ? refusal : undefined
+  const label = runButtonLabel(estimate, props.starting)
+  const estimateId = useId()
   return (
     <section className="run-panel" aria-label="Run" data-testid="run-panel">
       {props.offline ? (
@@ -47,7 +51,7 @@ export function RunPanel(props: RunPanelProps) {
           Offline emulator: no <code>FAL_KEY</code>, so runs are simulated and nothing is billed.
         </p>
       ) : null}
-      <p className="run-estimate" data-testid="estimate" hidden={live}>
+      <p className="run-estimate" id={estimateId} data-testid="estimate" hidden={live}>
         {estimate.kind === 'ready' ? (
           estimateSummary(estimate.doc, registry, estimate.estimate)
         ) : estimate.kind === 'none' ? (
@@ -89,12 +93,13 @@ export function RunPanel(props: RunPanelProps) {
         <button
           type="button"
           className="primary"
-          disabled={live || props.starting}
+          disabled={live || props.starting || label.refused}
+          aria-describedby={label.refused ? estimateId : undefined}
           onClick={() => props.onRun(false)}
           data-testid="run"
           title="Run (Ctrl+Enter)"
         >
-          {props.starting ? 'Starting…' : 'Run'}
+          {label.text}
         </button>
         <button
           type="button"

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { addModelRequest, modelList, modelSummary } from '../schemas/models.ts'
 import {
   cancelAccepted,
+  draftEstimateRequest,
   estimateRequest,
   resubmitAccepted,
   resubmitRequest,
@@ -125,6 +126,13 @@ export const apiRoutes = {
     method: 'POST',
     path: '/api/workflows/:id/estimate',
     request: estimateRequest,
+    status: 200,
+    response: runPlan,
+  }),
+  estimateDraft: route({
+    method: 'POST',
+    path: '/api/estimate',
+    request: draftEstimateRequest,
     status: 200,
     response: runPlan,
   }),

@@ -17,6 +17,13 @@ export const estimateRequest = z.object({
 /** @public */
 export type EstimateRequest = z.input<typeof estimateRequest>
 
+/** `POST /api/estimate`: a document never saved (a new workflow), estimated as it stands. @public */
+export const draftEstimateRequest = z.object({
+  targets: nodeIds.optional(),
+  /** Checked by the server as a save checks a document (parser, image paths): 422 otherwise. */
+  doc: z.unknown(),
+})
+
 /** `POST /api/workflows/:id/runs`: the nodes asked for, and the most the run may commit. @public */
 export const startRunRequest = z.object({
   targets: nodeIds.optional(),

@@ -7,6 +7,7 @@ import { nodeSize } from '../model/node-size.ts'
 import type { NodeViews } from '../views/node-view.ts'
 import { useEditor } from './editor-context.ts'
 
+/** Small and quiet: a glance at where the view is, not a second canvas. */
 const SIZE = MINIMAP_SIZE
 const PAD = 80
 

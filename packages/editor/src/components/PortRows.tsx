@@ -57,7 +57,12 @@ export function PortRows({ nodeId, spec, layout, into, faulty, inputImages }: Po
             />
           ) : null}
           {edge ? (
-            <ClipButtons edgeId={edge.id} first={rank === 0} last={rank === list.length - 1} />
+            <ClipButtons
+              edgeId={edge.id}
+              clip={edge.from.node}
+              first={rank === 0}
+              last={rank === list.length - 1}
+            />
           ) : null}
         </div>,
       )
@@ -94,7 +99,15 @@ function listLabel(label: string, rank: number, edge: WorkflowEdge | undefined):
   return `${rank + 1}. ${edge.from.node}`
 }
 
-function ClipButtons({ edgeId, first, last }: { edgeId: string; first: boolean; last: boolean }) {
+interface ClipButtonsProps {
+  readonly edgeId: string
+  /** The node the clip comes from, to name the buttons ("Play shot2 earlier"). */
+  readonly clip: string
+  readonly first: boolean
+  readonly last: boolean
+}
+
+function ClipButtons({ edgeId, clip, first, last }: ClipButtonsProps) {
   const { canvas, apply } = useEditor()
   const move = (delta: -1 | 1) => {
     const commands = moveClipCommands(canvas.history.doc as WorkflowDocument, edgeId, delta)
@@ -102,10 +115,22 @@ function ClipButtons({ edgeId, first, last }: { edgeId: string; first: boolean; 
   }
   return (
     <span className="sc-clip-buttons">
-      <button type="button" disabled={first} title="Play earlier" onClick={() => move(-1)}>
+      <button
+        type="button"
+        disabled={first}
+        title="Play earlier"
+        aria-label={`Play ${clip} earlier`}
+        onClick={() => move(-1)}
+      >
         ↑
       </button>
-      <button type="button" disabled={last} title="Play later" onClick={() => move(1)}>
+      <button
+        type="button"
+        disabled={last}
+        title="Play later"
+        aria-label={`Play ${clip} later`}
+        onClick={() => move(1)}
+      >
         ↓
       </button>
     </span>

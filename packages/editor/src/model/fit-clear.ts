@@ -7,16 +7,16 @@ export interface ViewTransform {
   readonly k: number
 }
 
-/** The minimap's drawing, in screen pixels (inside its 1 px border). @internal */
-export const MINIMAP_SIZE = { width: 200, height: 130 } as const
+/** The minimap's drawing, in screen pixels. @internal */
+export const MINIMAP_SIZE = { width: 160, height: 104 } as const
 
 /**
- * The minimap as placed (`overlays.css`: 10 px from the bottom-right corner, a 1 px border) with
- * a gap around it: the part of the view a fit leaves free of nodes. @internal
+ * The minimap as placed (`overlays.css`: 10 px from the bottom-right corner, no border) with a
+ * gap around it: the part of the view a fit leaves free of nodes. @internal
  */
 export const MINIMAP_CORNER = {
-  width: MINIMAP_SIZE.width + 2 + 10 + 12,
-  height: MINIMAP_SIZE.height + 2 + 10 + 12,
+  width: MINIMAP_SIZE.width + 10 + 12,
+  height: MINIMAP_SIZE.height + 10 + 12,
 } as const
 
 const overlaps = (a: Box, b: Box) =>

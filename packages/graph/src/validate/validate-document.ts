@@ -4,6 +4,7 @@ import type { AnyNodeSpec, InputSpec, UpstreamNode } from '../spec/node-spec.ts'
 import type { NodeRegistry } from '../spec/registry.ts'
 import { type Adjacency, buildAdjacency, findCycles } from './find-cycles.ts'
 import { formatPath, type Issue } from './issue.ts'
+import { outputNameClashes } from './output-names.ts'
 import {
   cycleMessage,
   inputPortProblem,
@@ -49,8 +50,9 @@ export function analyzeDocument(doc: WorkflowDocument, registry: NodeRegistry): 
   const edges = checkEdges(doc, specs, refs)
   const nodes = checkNodes(doc, specs, refs, edges.connected)
   const cycles = checkCycles(doc, edges.graph)
+  const names = outputNameClashes(doc, specs)
   return {
-    issues: [...refs.issues, ...nodes.issues, ...edges.issues, ...cycles],
+    issues: [...refs.issues, ...nodes.issues, ...names, ...edges.issues, ...cycles],
     params: nodes.params,
   }
 }

@@ -2,23 +2,24 @@ import { defineNode } from '@shotchain/graph'
 import { z } from 'zod'
 import { mediaInput } from './media-input.ts'
 
-const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/
+/** A file name without folder, or nothing (then the node's id names the file). */
+const SAFE_NAME = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*)?$/
 
 const outputParams = z.object({
   name: z
     .string()
-    .min(1, {
-      error: 'must not be empty: give the result a file name, e.g. "final-cut"',
-      abort: true,
-    })
     .max(100, 'must be at most 100 characters long')
     .regex(
       SAFE_NAME,
       'must be a file name of letters, digits, "-", "_" and "." that does not start with "." (e.g. "final-cut")',
-    ),
+    )
+    .default(''),
 })
 
-/** Params of {@link outputNode}: the file name (without folder) the result is kept under. */
+/**
+ * Params of {@link outputNode}: the file name (without folder) the result is kept under; empty
+ * (a new node's default) keeps it under the node's id, which no other node has.
+ */
 export type OutputParams = z.infer<typeof outputParams>
 
 /**
