@@ -73,8 +73,10 @@ describe('a newcomer’s first sequence, from an empty workflow to another machi
       await canvas.connect(['image-1', 'image'], ['shot-1', 'start'])
       await canvas.connect(['prompt-1', 'text'], ['shot-1', 'prompt'])
       await canvas.place([
-        ['sequence', 'sequence-1', 760, 520],
-        ['output', 'output-1', 1060, 520],
+        // Clear of the minimap's corner (the timeline keeps its height, so the canvas is what
+        // it is after a run from the start).
+        ['sequence', 'sequence-1', 680, 400],
+        ['output', 'output-1', 960, 400],
       ])
       await canvas.connect(['shot-1', 'video'], ['sequence-1', 'clips'])
       await canvas.connect(['sequence-1', 'video'], ['output-1', 'video'])
