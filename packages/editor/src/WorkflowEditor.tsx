@@ -10,6 +10,7 @@ import { EditorContext, type EditorContextValue } from './components/editor-cont
 import { Minimap } from './components/Minimap.tsx'
 import { Notice } from './components/Notice.tsx'
 import { Palette } from './components/Palette.tsx'
+import { ShortcutSheet } from './components/ShortcutSheet.tsx'
 import { Toolbar } from './components/Toolbar.tsx'
 import { useShortcuts } from './components/use-shortcuts.ts'
 import type { WorkflowEditorProps } from './editor-props.ts'
@@ -59,6 +60,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   const [canvas, setCanvas] = useState<Canvas>()
   const [menu, setMenu] = useState<Menu>()
   const [palette, setPalette] = useState<OpenPalette>()
+  const [sheet, setSheet] = useState(false)
 
   useEffect(() => {
     const element = container.current
@@ -159,9 +161,11 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   const arrange = () => void actions?.arrange()
   useShortcuts(root, canvas, actions, {
     openPalette: () => openPalette(),
+    toggleShortcuts: () => setSheet((open) => !open),
     closeOverlays: () => {
       setMenu(undefined)
       setPalette(undefined)
+      setSheet(false)
     },
     ...(props.onSave ? { onSave: props.onSave } : {}),
     ...(props.onRun ? { onRun: props.onRun } : {}),
@@ -221,6 +225,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
             onAddNode={() => openPalette()}
             onFit={() => void canvas?.fit()}
             onArrange={arrange}
+            onShortcuts={() => setSheet(true)}
           />
           <Minimap registry={registry} />
           <DragHint />
@@ -233,6 +238,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
               onClose={() => setMenu(undefined)}
             />
           ) : null}
+          {sheet ? <ShortcutSheet onClose={() => setSheet(false)} /> : null}
           {palette && actions ? (
             <Palette
               registry={registry}

@@ -10,6 +10,7 @@ export { connectionIssues } from './model/connection-issues.ts'
 export { GEOMETRY } from './model/geometry.ts'
 export { type DroppedFile, fileFillCommands, fileNodeCommands } from './model/new-nodes.ts'
 export { nextShotCommands } from './model/next-shot.ts'
+export { shortcutSheet } from './model/shortcuts.ts'
 export {
   GENERIC_BODY_HEIGHT,
   type NodeAction,

@@ -6,6 +6,7 @@ import { type ShortcutAction, shortcutFor } from '../model/shortcuts.ts'
 
 interface ShortcutHandlers {
   readonly openPalette: () => void
+  readonly toggleShortcuts: () => void
   readonly closeOverlays: () => void
   readonly onSave?: () => void
   readonly onRun?: (selected: readonly string[]) => void
@@ -64,6 +65,8 @@ export function useShortcuts(
           return void canvas.fit()
         case 'palette':
           return latest.current.openPalette()
+        case 'shortcuts':
+          return latest.current.toggleShortcuts()
         case 'escape':
           return latest.current.closeOverlays()
       }
