@@ -7,6 +7,7 @@ import { CanvasLayer } from './components/CanvasLayer.tsx'
 import { ContextMenu, type MenuItem } from './components/ContextMenu.tsx'
 import { DragHint } from './components/DragHint.tsx'
 import { EditorContext, type EditorContextValue } from './components/editor-context.ts'
+import { Marquee } from './components/Marquee.tsx'
 import { Minimap } from './components/Minimap.tsx'
 import { Notice } from './components/Notice.tsx'
 import { Palette } from './components/Palette.tsx'
@@ -229,6 +230,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
           />
           <Minimap registry={registry} />
           <DragHint />
+          <Marquee />
           <Notice />
           {menu ? (
             <ContextMenu

@@ -3,11 +3,14 @@ import { NodeEditor } from 'rete'
 import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
 import { type Box, documentBounds, fitTransform } from '../model/bounds.ts'
 import type { SocketRef } from '../model/connect-intent.ts'
+import { nodesInMarquee } from '../model/marquee.ts'
+import { nodeBoxes } from '../model/node-boxes.ts'
 import { type LooseWire, looseWire } from '../model/wire-drop.ts'
 import type { NodeViews } from '../views/node-view.ts'
 import { accumulateOnModifier } from './accumulate-on-modifier.ts'
 import { createBodyGate } from './body-gate.ts'
 import type { CanvasStore } from './canvas-store.ts'
+import { marqueeGesture } from './marquee-gesture.ts'
 import type { AreaSignals, CanvasArea, CanvasEditor, Schemes } from './rete-types.ts'
 import { syncCanvas } from './sync-canvas.ts'
 import { watchViews } from './watch-views.ts'
@@ -153,6 +156,27 @@ export function createCanvas(options: CanvasOptions) {
     await area.area.zoom(next, (x - size.width / 2) * grow, (y - size.height / 2) * grow)
   }
 
+  const marquee = marqueeGesture({
+    container,
+    draw: store.setMarquee,
+    toCanvas,
+    done: (box, add) =>
+      void select(nodesInMarquee(nodeBoxes(history.doc, registry, views), box), add),
+  })
+
+  /** Selects the nodes, in place of the selection or (`add`) with it. */
+  async function select(ids: readonly string[], add = false) {
+    if (!add) await selector.unselectAll()
+    for (const id of ids) await selectable.select(id, true)
+  }
+
+  /** Canvas coordinates (what a node's `position` holds) of a point on the screen. */
+  function toCanvas(clientX: number, clientY: number): [number, number] {
+    const rect = container.getBoundingClientRect()
+    const { x, y, k } = area.area.transform
+    return [(clientX - rect.left - x) / k, (clientY - rect.top - y) / k]
+  }
+
   const synced = syncCanvas({ editor, area, store, history, selector, selectable, fit })
 
   /**
@@ -201,10 +225,7 @@ export function createCanvas(options: CanvasOptions) {
         .getNodes()
         .filter((n) => n.selected)
         .map((n) => n.id),
-    async select(ids: readonly string[]) {
-      await selector.unselectAll()
-      for (const id of ids) await selectable.select(id, true)
-    },
+    select,
     fit,
     zoomTo,
     /** The zoom the canvas is drawn at (1 is 100%). */
@@ -214,17 +235,13 @@ export function createCanvas(options: CanvasOptions) {
       const wire = looseWire(history.doc, registry, socket)
       if (wire) options.onWireDropped?.(wire, event)
     },
-    /** Canvas coordinates (what a node's `position` holds) of a point on the screen. */
-    toCanvas(clientX: number, clientY: number): [number, number] {
-      const rect = container.getBoundingClientRect()
-      const { x, y, k } = area.area.transform
-      return [(clientX - rect.left - x) / k, (clientY - rect.top - y) / k]
-    },
+    toCanvas,
     destroy() {
       for (const cleanup of [...cleanups]) cleanup()
       cleanups.clear()
       synced.stop()
       accumulating.destroy()
+      marquee.destroy()
       resized.disconnect()
       area.destroy()
     },
