@@ -100,6 +100,13 @@ export function canvasDriver(page: Page) {
         await this.moveNode(id, x, y)
       }
     },
+    /**
+     * Zooms to fit the whole workflow (the toolbar's Fit), for a test that works on every node:
+     * a workflow too wide opens at a legible zoom on its start, its far nodes off screen.
+     */
+    async fitAll() {
+      await page.getByTestId('fit').click()
+    },
     /** Clicks empty canvas (the bottom-left corner), leaving any text field. */
     async clickBackground() {
       const canvas = await page.getByTestId('canvas').boundingBox()

@@ -1,9 +1,48 @@
 import { shortcutSheet } from '@shotchain/editor'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { openStarter, useApp } from './harness.ts'
+import { openStarter, screenshot, useApp } from './harness.ts'
 
 const SLOW = 120_000
+
+/** A chain of 30 shots from one image, each with its prompt, into one sequence and output. */
+function thirtyShots() {
+  const nodes: unknown[] = [
+    {
+      id: 'image',
+      type: 'image-source',
+      position: [40, 0],
+      params: { path: 'images/harbour.jpg' },
+    },
+  ]
+  const edges: unknown[] = []
+  const edge = (id: string, from: string, to: string, order?: number) => {
+    const [fromNode, fromPort] = from.split('.')
+    const [toNode, toPort] = to.split('.')
+    edges.push({
+      id,
+      from: { node: fromNode, port: fromPort },
+      to: { node: toNode, port: toPort },
+      ...(order === undefined ? {} : { order }),
+    })
+  }
+  for (let k = 1; k <= 30; k++) {
+    const x = 340 + 600 * (k - 1)
+    nodes.push(
+      { id: `prompt${k}`, type: 'prompt', position: [x - 300, 380], params: { text: `Shot ${k}` } },
+      { id: `shot${k}`, type: 'kling-o1-i2v', position: [x, 0], params: { duration: 5 } },
+    )
+    edge(`start${k}`, k === 1 ? 'image.image' : `shot${k - 1}.lastFrame`, `shot${k}.start`)
+    edge(`prompt${k}`, `prompt${k}.text`, `shot${k}.prompt`)
+    edge(`clip${k}`, `shot${k}.video`, 'sequence.clips', k)
+  }
+  nodes.push(
+    { id: 'sequence', type: 'sequence', position: [18_340, 0], params: {} },
+    { id: 'out', type: 'output', position: [18_660, 0], params: { name: 'thirty-shots' } },
+  )
+  edge('final', 'sequence.video', 'out.video')
+  return { format: 'shotchain.workflow', version: 1, name: 'Thirty shots', nodes, edges }
+}
 
 /** The ids of the selected nodes, from their cards. */
 const selectedIds = (page: Page) =>
@@ -18,8 +57,64 @@ async function boxOf(page: Page, selector: string) {
   return box
 }
 
+/**
+ * The on-screen font size of each drawn node body's text (its computed size times the zoom the
+ * card is really drawn at), and whether each node's card is inside the canvas, by id.
+ */
+function bodyText(page: Page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect()
+    if (canvas === undefined) throw new Error('no canvas')
+    const sizes: number[] = []
+    const inView: Record<string, boolean> = {}
+    for (const card of document.querySelectorAll<HTMLElement>('[data-testid="node"]')) {
+      const box = card.getBoundingClientRect()
+      inView[card.dataset.nodeId ?? ''] =
+        box.left >= canvas.left &&
+        box.right <= canvas.right &&
+        box.top >= canvas.top &&
+        box.bottom <= canvas.bottom
+      const body = card.querySelector('.sc-node__body')
+      if (body === null || box.right < canvas.left || box.left > canvas.right) continue
+      const scale = box.width / card.offsetWidth
+      sizes.push(Number.parseFloat(getComputedStyle(body).fontSize) * scale)
+    }
+    return { sizes, inView }
+  })
+}
+
 describe('canvas idioms of issue 15 in Chromium', () => {
   const app = useApp()
+
+  it(
+    'opens a workflow at a zoom where node text is legible, on its start: the starter and 30 shots',
+    async () => {
+      const { page } = await openStarter(app())
+      /** Every drawn body's text is legible; the first nodes are in view, the last are not. */
+      const expectOpenedOnStart = async (first: string, last: string) => {
+        // Bodies are drawn a few per frame after the cards.
+        await expect.poll(async () => (await bodyText(page)).sizes.length).toBeGreaterThan(2)
+        const { sizes, inView } = await bodyText(page)
+        for (const size of sizes) expect(size).toBeGreaterThanOrEqual(11 - 1e-3)
+        expect(inView[first]).toBe(true)
+        expect(inView[last]).toBe(false)
+        expect(await page.getByTestId('minimap').isVisible()).toBe(true)
+      }
+      await expectOpenedOnStart('image', 'out')
+      await screenshot(page, 'idioms-starter-opened')
+
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'thirty-shots.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(thirtyShots())),
+      })
+      await expect.poll(() => page.locator('[data-testid="node"]').count()).toBe(63)
+      await expectOpenedOnStart('shot1', 'shot30')
+      await screenshot(page, 'idioms-thirty-shots-opened')
+      await page.close()
+    },
+    SLOW,
+  )
 
   it(
     'Shift+drag or Ctrl+drag on empty canvas draws a marquee that selects what it touches; Shift adds; a plain drag pans',

@@ -1,7 +1,7 @@
 import type { GraphCommand, NodeRegistry, WorkflowHistory } from '@shotchain/graph'
 import { NodeEditor } from 'rete'
 import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
-import { type Box, documentBounds, fitTransform } from '../model/bounds.ts'
+import { type Box, documentBounds, fitTransform, openingTransform } from '../model/bounds.ts'
 import type { SocketRef } from '../model/connect-intent.ts'
 import { nodesInMarquee } from '../model/marquee.ts'
 import { nodeBoxes } from '../model/node-boxes.ts'
@@ -10,6 +10,7 @@ import type { NodeViews } from '../views/node-view.ts'
 import { accumulateOnModifier } from './accumulate-on-modifier.ts'
 import { createBodyGate } from './body-gate.ts'
 import type { CanvasStore } from './canvas-store.ts'
+import { legibleZoom } from './legible-zoom.ts'
 import { marqueeGesture } from './marquee-gesture.ts'
 import type { AreaSignals, CanvasArea, CanvasEditor, Schemes } from './rete-types.ts'
 import { syncCanvas } from './sync-canvas.ts'
@@ -139,7 +140,21 @@ export function createCanvas(options: CanvasOptions) {
   async function fit(ids?: readonly string[]) {
     const box = documentBounds(history.doc, registry, ids, views)
     // An empty workflow is shown at 1:1 with the origin in the top-left corner.
-    const view = box ? fitTransform(box, size.width, size.height) : { x: 0, y: 0, k: 1 }
+    await show(box ? fitTransform(box, size.width, size.height) : { x: 0, y: 0, k: 1 })
+  }
+
+  /**
+   * Frames a workflow just opened: as `fit`, but never below the zoom where node text is
+   * legible; a workflow too large for that opens on its start (`openingTransform`).
+   */
+  async function frameOpened() {
+    const box = documentBounds(history.doc, registry, undefined, views)
+    const k = legibleZoom(container)
+    await show(box ? openingTransform(box, size.width, size.height, k) : { x: 0, y: 0, k: 1 })
+  }
+
+  /** Shows the canvas with this transform. */
+  async function show(view: { x: number; y: number; k: number }) {
     // As AreaExtensions.zoomAt does: place, then zoom about the origin (which keeps x and y).
     area.area.transform.x = view.x
     area.area.transform.y = view.y
@@ -177,7 +192,15 @@ export function createCanvas(options: CanvasOptions) {
     return [(clientX - rect.left - x) / k, (clientY - rect.top - y) / k]
   }
 
-  const synced = syncCanvas({ editor, area, store, history, selector, selectable, fit })
+  const synced = syncCanvas({
+    editor,
+    area,
+    store,
+    history,
+    selector,
+    selectable,
+    fit: frameOpened,
+  })
 
   /**
    * Applies an edit made on the canvas. A refusal is shown as the canvas notice (after

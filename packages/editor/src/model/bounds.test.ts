@@ -2,7 +2,7 @@ import { createDocument } from '@shotchain/graph'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { registry, threeShotChain } from '../testing/documents.ts'
-import { type Box, documentBounds, fitTransform } from './bounds.ts'
+import { type Box, documentBounds, fitTransform, openingTransform } from './bounds.ts'
 
 describe('fitTransform', () => {
   const span = fc.double({ min: 0, max: 1e5, noNaN: true })
@@ -43,6 +43,29 @@ describe('fitTransform', () => {
       y: 250,
       k: 1,
     })
+  })
+})
+
+describe('openingTransform', () => {
+  const wide: Box = { left: 100, top: 50, right: 5100, bottom: 650 }
+
+  it('is the fit when the fit is legible', () => {
+    const small: Box = { left: 0, top: 0, right: 600, bottom: 300 }
+    expect(openingTransform(small, 1000, 800, 0.85)).toEqual(fitTransform(small, 1000, 800))
+  })
+
+  it('never zooms out past the legible zoom, and shows the start of the workflow', () => {
+    const { x, y, k } = openingTransform(wide, 1000, 800, 0.85)
+    expect(k).toBe(0.85)
+    // The left edge is on screen near the left; the middle of a low workflow is mid-height.
+    expect(wide.left * k + x).toBe(40)
+    expect(((wide.top + wide.bottom) / 2) * k + y).toBeCloseTo(400, 9)
+  })
+
+  it('puts a tall workflow’s top on screen', () => {
+    const tall: Box = { left: 0, top: -300, right: 3000, bottom: 4000 }
+    const { y, k } = openingTransform(tall, 1000, 800, 0.85)
+    expect(tall.top * k + y).toBe(40)
   })
 })
 

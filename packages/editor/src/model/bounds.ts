@@ -52,3 +52,27 @@ export function fitTransform(
   const cy = (box.top + box.bottom) / 2
   return { x: width / 2 - cx * k, y: height / 2 - cy * k, k }
 }
+
+/** Room kept between a workflow opened at the legible zoom and the edge of the view, in CSS px. */
+const OPENING_MARGIN = 40
+
+/**
+ * The view transform a workflow opens with: `fitTransform` when that zoom is at least `minZoom`
+ * (the legible zoom); else `minZoom`, with the start of the workflow in view — its left edge a
+ * margin in from the left, centred vertically when it is low enough, else its top a margin down.
+ * The rest is a pan away (the minimap shows it).
+ */
+export function openingTransform(
+  box: Box,
+  width: number,
+  height: number,
+  minZoom: number,
+): { x: number; y: number; k: number } {
+  const fit = fitTransform(box, width, height)
+  if (fit.k >= minZoom) return fit
+  const k = minZoom
+  const x = OPENING_MARGIN - box.left * k
+  const tall = (box.bottom - box.top) * k > height - 2 * OPENING_MARGIN
+  const y = tall ? OPENING_MARGIN - box.top * k : height / 2 - ((box.top + box.bottom) / 2) * k
+  return { x, y, k }
+}
