@@ -117,6 +117,58 @@ describe('canvas idioms of issue 15 in Chromium', () => {
   )
 
   it(
+    'a next shot and a duplicate land beside their source, on no other node, and the view pans to show them',
+    async () => {
+      const { page, canvas } = await openStarter(app(), { clipboard: true })
+      const screen = await boxOf(page, '[data-testid="canvas"]')
+      const cardBox = (id: string) => boxOf(page, `[data-testid="node"][data-node-id="${id}"]`)
+      const inside = async (id: string) => {
+        const box = await cardBox(id)
+        return (
+          box.x >= screen.x &&
+          box.y >= screen.y &&
+          box.x + box.width <= screen.x + screen.width &&
+          box.y + box.height <= screen.y + screen.height
+        )
+      }
+      /** The other cards whose drawn box shares a point with this one's. */
+      const coveredBy = (id: string) =>
+        page.evaluate((own) => {
+          const boxOfCard = (card: Element) => card.getBoundingClientRect()
+          const cards = [...document.querySelectorAll<HTMLElement>('[data-testid="node"]')]
+          const mine = cards.find((c) => c.dataset.nodeId === own)
+          if (mine === undefined) throw new Error(`no ${own}`)
+          const a = boxOfCard(mine)
+          return cards
+            .filter((c) => c !== mine)
+            .filter((c) => {
+              const b = boxOfCard(c)
+              return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+            })
+            .map((c) => c.dataset.nodeId)
+        }, id)
+
+      // shot2 is the last shot on screen: its next shot goes one shot further right, off it.
+      await canvas.node('shot2').getByTestId('add-next-shot').click()
+      await expect.poll(() => canvas.node('shot-1').count()).toBe(1)
+      await expect.poll(() => inside('shot-1')).toBe(true)
+      expect(await coveredBy('shot-1')).toEqual([])
+
+      // A duplicate of shot1 goes on its right, in the gap before shot2, not over shot1.
+      await canvas.select('shot1')
+      await page.keyboard.press('Control+d')
+      await expect.poll(() => canvas.node('shot-2').count()).toBe(1)
+      await expect.poll(() => inside('shot-2')).toBe(true)
+      expect(await coveredBy('shot-2')).toEqual([])
+      const [original, copy] = [await cardBox('shot1'), await cardBox('shot-2')]
+      expect(copy.x).toBeGreaterThan(original.x + original.width)
+      expect(copy.y).toBeCloseTo(original.y, 0)
+      await page.close()
+    },
+    SLOW,
+  )
+
+  it(
     'Shift+drag or Ctrl+drag on empty canvas draws a marquee that selects what it touches; Shift adds; a plain drag pans',
     async () => {
       const { page } = await openStarter(app())

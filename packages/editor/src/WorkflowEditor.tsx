@@ -251,7 +251,8 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
               onPick={(type) => {
                 const at = palette.at ?? actions.viewCentre()
                 if (palette.wire) actions.addOnWire(type, palette.wire, at)
-                else actions.addNode(type, at)
+                // Opened by key or button, not at a point: beside the selection, if any.
+                else actions.addNode(type, at, palette.at ? [] : canvas?.selected())
                 setPalette(undefined)
               }}
             />

@@ -1,7 +1,13 @@
 import type { GraphCommand, NodeRegistry, WorkflowHistory } from '@shotchain/graph'
 import { NodeEditor } from 'rete'
 import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
-import { type Box, documentBounds, fitTransform, openingTransform } from '../model/bounds.ts'
+import {
+  type Box,
+  documentBounds,
+  fitTransform,
+  openingTransform,
+  revealTransform,
+} from '../model/bounds.ts'
 import type { SocketRef } from '../model/connect-intent.ts'
 import { nodesInMarquee } from '../model/marquee.ts'
 import { nodeBoxes } from '../model/node-boxes.ts'
@@ -153,6 +159,13 @@ export function createCanvas(options: CanvasOptions) {
     await show(box ? openingTransform(box, size.width, size.height, k) : { x: 0, y: 0, k: 1 })
   }
 
+  /** Pans (zoom kept) the least that brings the nodes `ids` into view; nothing if they are. */
+  async function reveal(ids: readonly string[]) {
+    const box = documentBounds(history.doc, registry, ids, views)
+    const moved = box && revealTransform(box, area.area.transform, size.width, size.height)
+    if (moved) await area.area.translate(moved.x, moved.y)
+  }
+
   /** Shows the canvas with this transform. */
   async function show(view: { x: number; y: number; k: number }) {
     // As AreaExtensions.zoomAt does: place, then zoom about the origin (which keeps x and y).
@@ -212,7 +225,13 @@ export function createCanvas(options: CanvasOptions) {
   ): boolean {
     const { mergeKey, refusal } = options
     const result = history.apply(commands, { registry, ...(mergeKey ? { mergeKey } : {}) })
-    if (result.ok) return true
+    if (result.ok) {
+      // New nodes (a next shot, a paste, a pick from the palette) are brought into view.
+      const list: readonly GraphCommand[] = Array.isArray(commands) ? commands : [commands]
+      const added = list.flatMap((c) => (c.type === 'addNode' ? [c.node.id] : []))
+      if (added.length > 0) void synced.ready().then(() => reveal(added))
+      return true
+    }
     const reason = result.issues[0]?.message ?? 'the edit was refused'
     store.setNotice(refusal ? `${refusal}: ${reason}` : reason)
     return false
@@ -250,6 +269,7 @@ export function createCanvas(options: CanvasOptions) {
         .map((n) => n.id),
     select,
     fit,
+    reveal,
     zoomTo,
     /** The zoom the canvas is drawn at (1 is 100%). */
     zoom: () => area.area.transform.k,

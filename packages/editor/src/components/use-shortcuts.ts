@@ -54,7 +54,7 @@ export function useShortcuts(
         case 'copy':
           return void actions.copy()
         case 'paste':
-          return void actions.paste(actions.viewCentre())
+          return void actions.paste(actions.viewCentre(), true)
         case 'duplicate':
           return actions.duplicate()
         case 'save':

@@ -76,3 +76,26 @@ export function openingTransform(
   const y = tall ? OPENING_MARGIN - box.top * k : height / 2 - ((box.top + box.bottom) / 2) * k
   return { x, y, k }
 }
+
+/**
+ * The least pan (the view's new `x` and `y`, zoom kept) that brings `box` inside a `width` ×
+ * `height` view with `margin` px to spare; its left and top edges win when it is larger than the
+ * view. Undefined when it is in view already.
+ */
+export function revealTransform(
+  box: Box,
+  view: { readonly x: number; readonly y: number; readonly k: number },
+  width: number,
+  height: number,
+  margin = OPENING_MARGIN,
+): { x: number; y: number } | undefined {
+  const shift = (low: number, high: number, size: number) => {
+    if (low < margin) return margin - low
+    if (high > size - margin) return Math.max(size - margin - high, margin - low)
+    return 0
+  }
+  const { x, y, k } = view
+  const dx = shift(box.left * k + x, box.right * k + x, width)
+  const dy = shift(box.top * k + y, box.bottom * k + y, height)
+  return dx === 0 && dy === 0 ? undefined : { x: x + dx, y: y + dy }
+}
