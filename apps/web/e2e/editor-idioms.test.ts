@@ -169,6 +169,56 @@ describe('canvas idioms of issue 15 in Chromium', () => {
   )
 
   it(
+    'Ctrl+V of an image fills the selected image node, or makes an image node at the view’s centre; copied nodes still paste',
+    async () => {
+      const { page, canvas } = await openStarter(app(), { clipboard: true })
+      // A real PNG on the system clipboard, pasted with the keys a person presses.
+      const copyImage = () =>
+        page.evaluate(async () => {
+          const picture = document.createElement('canvas')
+          picture.width = 400
+          picture.height = 320
+          const paint = picture.getContext('2d')
+          if (paint === null) throw new Error('no 2d context')
+          paint.fillStyle = '#3a7'
+          paint.fillRect(0, 0, 400, 320)
+          const png = await new Promise<Blob | null>((done) => picture.toBlob(done, 'image/png'))
+          if (png === null) throw new Error('no png')
+          await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })])
+        })
+      const name = () => canvas.node('image').locator('.sc-image__name').textContent()
+      expect(await name()).not.toBe('image.png')
+
+      await copyImage()
+      await canvas.select('image')
+      await page.keyboard.press('Control+v')
+      await expect.poll(name, { timeout: 15_000 }).toBe('image.png')
+      expect(await canvas.nodes().count()).toBe(9)
+
+      // Nothing selected: a new image node, its corner at the middle of the view.
+      await canvas.clickBackground()
+      await page.keyboard.press('Control+v')
+      await expect.poll(() => canvas.node('image-1').count(), { timeout: 15_000 }).toBe(1)
+      const view = await boxOf(page, '[data-testid="canvas"]')
+      const made = await boxOf(page, '[data-testid="node"][data-node-id="image-1"]')
+      expect(Math.abs(made.x - (view.x + view.width / 2))).toBeLessThan(2)
+      expect(Math.abs(made.y - (view.y + view.height / 2))).toBeLessThan(2)
+      await expect
+        .poll(() => canvas.node('image-1').locator('.sc-image__name').textContent())
+        .toBe('image.png')
+
+      // The editor's own clipboard: copied nodes paste as nodes.
+      await canvas.select('prompt1')
+      await page.keyboard.press('Control+c')
+      await page.keyboard.press('Control+v')
+      await expect.poll(() => canvas.node('prompt-1').count()).toBe(1)
+      expect(await canvas.nodes().count()).toBe(11)
+      await page.close()
+    },
+    SLOW,
+  )
+
+  it(
     'Shift+drag or Ctrl+drag on empty canvas draws a marquee that selects what it touches; Shift adds; a plain drag pans',
     async () => {
       const { page } = await openStarter(app())

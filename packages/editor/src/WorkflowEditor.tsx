@@ -17,6 +17,7 @@ import { useShortcuts } from './components/use-shortcuts.ts'
 import type { WorkflowEditorProps } from './editor-props.ts'
 import { nextShotCommands } from './model/next-shot.ts'
 import { type PalettePlace, palettePlace } from './model/palette-place.ts'
+import { pasteTarget } from './model/paste-target.ts'
 import { acceptsWire, type LooseWire, wireWanted } from './model/wire-drop.ts'
 import type { NodeViews } from './views/node-view.ts'
 import './editor.css'
@@ -62,6 +63,8 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   const [menu, setMenu] = useState<Menu>()
   const [palette, setPalette] = useState<OpenPalette>()
   const [sheet, setSheet] = useState(false)
+  /** Where the pointer last was over the editor: a pasted image fills the node under it. */
+  const pointer = useRef<{ x: number; y: number }>(undefined)
 
   useEffect(() => {
     const element = container.current
@@ -168,6 +171,15 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       setPalette(undefined)
       setSheet(false)
     },
+    pasteFiles(files, focused) {
+      if (!props.onDropFiles || !canvas || !actions) return
+      const at = pointer.current
+      const under = at && document.elementFromPoint(at.x, at.y)
+      const hovered = under?.closest<HTMLElement>('[data-node-id]')?.dataset.nodeId
+      const candidates = [focused, ...canvas.selected(), hovered]
+      const onto = pasteTarget(history.doc, registry, candidates, files[0]?.type ?? '')
+      props.onDropFiles(files, actions.viewCentre(), onto)
+    },
     ...(props.onSave ? { onSave: props.onSave } : {}),
     ...(props.onRun ? { onRun: props.onRun } : {}),
   })
@@ -203,6 +215,12 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       aria-label="Workflow editor"
       data-testid="editor"
       onPointerDown={() => setMenu(undefined)}
+      onPointerMove={(e) => {
+        pointer.current = { x: e.clientX, y: e.clientY }
+      }}
+      onPointerLeave={() => {
+        pointer.current = undefined
+      }}
       onDoubleClick={onDoubleClick}
       onDragOver={(e) => {
         if (props.onDropFiles && e.dataTransfer.types.includes('Files')) e.preventDefault()

@@ -112,10 +112,12 @@ export function canvasActions(canvas: Canvas) {
     },
     /**
      * Pastes the clip at `at`; with `besideOriginals`, beside the copied nodes instead when they
-     * are still on screen (as a design tool pastes). Moved right to cover no node.
+     * are still on screen (as a design tool pastes). Moved right to cover no node. The clip is
+     * read from `text` when given (a paste event's), else from the system clipboard.
      */
-    async paste(at: readonly [number, number], besideOriginals = false) {
-      const source = await clipToPaste()
+    async paste(at: readonly [number, number], besideOriginals = false, text?: string) {
+      // Text from a paste event: copied nodes, or nothing; none at all: this editor's copy.
+      const source = text === undefined ? await clipToPaste() : text === '' ? clip : readClip(text)
       if (source === undefined) return
       const originals = besideOriginals ? originalsInView(source) : undefined
       pasteAt(source, originals ? [originals.right + PLACE_GAP, originals.top] : at)
