@@ -93,7 +93,9 @@ export function useShortcuts(
     // Ctrl/Cmd+V (or the browser's Edit menu): files go to the host as a drop, text that holds
     // copied nodes pastes them. Read from the event, which needs no clipboard permission.
     const paste = (event: ClipboardEvent) => {
-      const { target } = event
+      // Focus decides, as for the keys: the event's target is where the page's text selection
+      // starts (a notice read a moment ago), not where the person is working.
+      const target = document.activeElement
       if (target instanceof HTMLElement && isTextEntry(target)) return
       if (!isEditorFocus(target, editor.current)) return
       event.preventDefault()
