@@ -269,8 +269,9 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
               onPick={(type) => {
                 const at = palette.at ?? actions.viewCentre()
                 if (palette.wire) actions.addOnWire(type, palette.wire, at)
+                else if (palette.at) actions.addNode(type, palette.at)
                 // Opened by key or button, not at a point: beside the selection, if any.
-                else actions.addNode(type, at, palette.at ? [] : canvas?.selected())
+                else actions.addNodeInView(type, canvas?.selected() ?? [])
                 setPalette(undefined)
               }}
             />

@@ -22,6 +22,10 @@ export function canvasActions(canvas: Canvas) {
     if (commands.length > 0 && canvas.apply(commands)) done?.()
   }
   const boxes = () => nodeBoxes(history.doc, registry, views)
+  const viewCentre = (): [number, number] => {
+    const rect = canvas.container.getBoundingClientRect()
+    return canvas.toCanvas(rect.left + rect.width / 2, rect.top + rect.height / 2)
+  }
   /** The first spot from `at` where a box of `size` covers no node (`freeSpot`). */
   const place = (at: readonly [number, number], size: Size) => freeSpot(boxes().values(), at, size)
   /** The size a new node will be drawn at. */
@@ -37,6 +41,18 @@ export function canvasActions(canvas: Canvas) {
     const spot = own ? place(at, { width: own.right - own.left, height: own.bottom - own.top }) : at
     const { commands, ids } = pasteCommands(history.doc, source, spot, registry)
     apply(commands, () => void canvas.ready().then(() => canvas.select(ids)))
+  }
+  /** Adds a node of `type` at the spot `from` gives for its size, or the first free one right of it. */
+  const add = (type: string, from: (size: Size) => readonly [number, number]) => {
+    if (registry.get(type) === undefined) return
+    const sized = newNodeCommand(history.doc, registry, type, [0, 0])
+    const made = newNodeCommand(history.doc, registry, type, from(sizeOf(sized)))
+    const command = {
+      ...made,
+      node: { ...made.node, position: place(made.node.position, sizeOf(made)) },
+    }
+    const { id } = command.node
+    apply([command], () => void canvas.ready().then(() => canvas.select([id])))
   }
   /** The copied nodes, where they still are in the document and on screen. */
   const originalsInView = (source: Clip): Box | undefined => {
@@ -63,17 +79,24 @@ export function canvasActions(canvas: Canvas) {
   }
   return {
     /**
-     * Adds a node of `type` at `at`, or beside the nodes `beside` (on their right) when given,
-     * moved right as far as needed to cover no node; it is selected and brought into view.
+     * Adds a node of `type` with its corner at `at` (a point the person chose), moved right as
+     * far as needed to cover no node; it is selected and brought into view.
      */
-    addNode(type: string, at: readonly [number, number], beside: readonly string[] = []) {
-      if (registry.get(type) === undefined) return
+    addNode(type: string, at: readonly [number, number]) {
+      add(type, () => at)
+    },
+    /**
+     * Adds a node of `type` where the person is looking: beside the nodes `beside` (on their
+     * right, at their top) when there are any, else centred in the view; moved right as far as
+     * needed to cover no node, selected and brought into view.
+     */
+    addNodeInView(type: string, beside: readonly string[]) {
       const near = boxAround(boxes(), beside)
-      const from: readonly [number, number] = near ? [near.right + PLACE_GAP, near.top] : at
-      const made = newNodeCommand(history.doc, registry, type, from)
-      const command = { ...made, node: { ...made.node, position: place(from, sizeOf(made)) } }
-      const { id } = command.node
-      apply([command], () => void canvas.ready().then(() => canvas.select([id])))
+      add(type, (size) => {
+        if (near) return [near.right + PLACE_GAP, near.top]
+        const [x, y] = viewCentre()
+        return [x - size.width / 2, y - size.height / 2]
+      })
     },
     /** Adds a node of `type` on the end of a dropped wire, connected: one undo entry. */
     addOnWire(type: string, wire: LooseWire, at: readonly [number, number]) {
@@ -145,10 +168,7 @@ export function canvasActions(canvas: Canvas) {
     undo: () => history.undo(),
     redo: () => history.redo(),
     /** The middle of what the view shows, in canvas coordinates. */
-    viewCentre(): [number, number] {
-      const rect = canvas.container.getBoundingClientRect()
-      return canvas.toCanvas(rect.left + rect.width / 2, rect.top + rect.height / 2)
-    },
+    viewCentre,
   }
 }
 
