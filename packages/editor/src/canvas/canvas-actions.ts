@@ -31,18 +31,22 @@ export function canvasActions(canvas: Canvas) {
   /** The size a new node will be drawn at. */
   const sizeOf = (command: AddNodeCommand) =>
     nodeSize(command.node, registry.get(command.node.type), [], views)
-  /** The clip's nodes, with its top-left corner at `at` or the first spot right of it that is free. */
+  /** The clip's nodes, their top-left corner at `at` or the first free spot right of it. */
   const pasteAt = (source: Clip, at: readonly [number, number]) => {
     const drawn = { ...history.doc, nodes: source.nodes, edges: source.edges }
     const own = boxAround(
       nodeBoxes(drawn, registry, views),
       source.nodes.map((n) => n.id),
     )
-    const spot = own ? place(at, { width: own.right - own.left, height: own.bottom - own.top }) : at
+    // Whole pixels, as a node added or dragged: the saved file stays readable.
+    const corner: [number, number] = [Math.round(at[0]), Math.round(at[1])]
+    const spot = own
+      ? place(corner, { width: own.right - own.left, height: own.bottom - own.top })
+      : corner
     const { commands, ids } = pasteCommands(history.doc, source, spot, registry)
     apply(commands, () => void canvas.ready().then(() => canvas.select(ids)))
   }
-  /** Adds a node of `type` at the spot `from` gives for its size, or the first free one right of it. */
+  /** Adds a node of `type` at the spot `from` gives for its size, or the first free one right. */
   const add = (type: string, from: (size: Size) => readonly [number, number]) => {
     if (registry.get(type) === undefined) return
     const sized = newNodeCommand(history.doc, registry, type, [0, 0])
