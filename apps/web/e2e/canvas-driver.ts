@@ -90,15 +90,24 @@ export function canvasDriver(page: Page) {
       await page.getByRole('button', { name: 'New', exact: true }).click()
     },
     /**
-     * Adds nodes from the palette, each then dragged by its title so its top-left corner lands
-     * at (x, y) in the canvas: `[query, the id it gets, x, y]`.
+     * Adds nodes from the palette (with nothing selected), each then dragged by its title so its
+     * top-left corner lands at (x, y) in the canvas: `[query, the id it gets, x, y]`.
      */
     async place(layout: readonly (readonly [string, string, number, number])[]) {
       for (const [query, id, x, y] of layout) {
+        // Nothing selected: the new node goes in the middle of the view, not beside the last.
+        await this.clickBackground()
         await this.addFromPalette(query)
         await expect.poll(() => node(id).count()).toBe(1)
         await this.moveNode(id, x, y)
       }
+    },
+    /**
+     * Zooms to fit the whole workflow (the toolbar's Fit), for a test that works on every node:
+     * a workflow too wide opens at a legible zoom on its start, its far nodes off screen.
+     */
+    async fitAll() {
+      await page.getByTestId('fit').click()
     },
     /** Clicks empty canvas (the bottom-left corner), leaving any text field. */
     async clickBackground() {

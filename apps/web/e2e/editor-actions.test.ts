@@ -16,6 +16,7 @@ describe('editing the starter workflow in Chromium', () => {
       await page.goto(`${url}/#three-shot-chain`)
       await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(9)
       await expect.poll(() => canvas.connections().count()).toBe(10)
+      await canvas.fitAll()
       const clips = () =>
         canvas.node('sequence').locator('[data-testid="input-clips"]').allTextContents()
 

@@ -16,6 +16,7 @@ describe('results are never hidden', () => {
       const run = runDriver(page)
       await page.goto(`${url}/#three-shot-chain`)
       await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
+      await canvasDriver(page).fitAll()
       await page.getByTestId('run').click()
       await expect.poll(run.runStatus, { timeout: 60_000 }).toBe('Last run succeeded, spent $1.26')
       await expect

@@ -121,6 +121,7 @@ describe('running from the app in Chromium', () => {
       const run = runDriver(page)
       await page.goto(`${url}/#three-shot-chain`)
       await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
+      await canvasDriver(page).fitAll()
       await canvasDriver(page).node('prompt3').getByTestId('prompt-text').click()
       await page.keyboard.press('End')
       await page.keyboard.type(' as night falls')

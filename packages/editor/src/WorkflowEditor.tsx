@@ -7,14 +7,17 @@ import { CanvasLayer } from './components/CanvasLayer.tsx'
 import { ContextMenu, type MenuItem } from './components/ContextMenu.tsx'
 import { DragHint } from './components/DragHint.tsx'
 import { EditorContext, type EditorContextValue } from './components/editor-context.ts'
+import { Marquee } from './components/Marquee.tsx'
 import { Minimap } from './components/Minimap.tsx'
 import { Notice } from './components/Notice.tsx'
 import { Palette } from './components/Palette.tsx'
+import { ShortcutSheet } from './components/ShortcutSheet.tsx'
 import { Toolbar } from './components/Toolbar.tsx'
 import { useShortcuts } from './components/use-shortcuts.ts'
 import type { WorkflowEditorProps } from './editor-props.ts'
 import { nextShotCommands } from './model/next-shot.ts'
 import { type PalettePlace, palettePlace } from './model/palette-place.ts'
+import { pasteTarget } from './model/paste-target.ts'
 import { acceptsWire, type LooseWire, wireWanted } from './model/wire-drop.ts'
 import type { NodeViews } from './views/node-view.ts'
 import './editor.css'
@@ -59,6 +62,9 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   const [canvas, setCanvas] = useState<Canvas>()
   const [menu, setMenu] = useState<Menu>()
   const [palette, setPalette] = useState<OpenPalette>()
+  const [sheet, setSheet] = useState(false)
+  /** Where the pointer last was over the editor: a pasted image fills the node under it. */
+  const pointer = useRef<{ x: number; y: number }>(undefined)
 
   useEffect(() => {
     const element = container.current
@@ -173,9 +179,20 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   const arrange = () => void actions?.arrange()
   useShortcuts(root, canvas, actions, {
     openPalette: () => openPalette(),
+    toggleShortcuts: () => setSheet((open) => !open),
     closeOverlays: () => {
       setMenu(undefined)
       setPalette(undefined)
+      setSheet(false)
+    },
+    pasteFiles(files, focused) {
+      if (!props.onDropFiles || !canvas || !actions) return
+      const at = pointer.current
+      const under = at && document.elementFromPoint(at.x, at.y)
+      const hovered = under?.closest<HTMLElement>('[data-node-id]')?.dataset.nodeId
+      const candidates = [focused, ...canvas.selected(), hovered]
+      const onto = pasteTarget(history.doc, registry, candidates, files[0]?.type ?? '')
+      props.onDropFiles(files, actions.viewCentre(), onto)
     },
     ...(props.onSave ? { onSave: props.onSave } : {}),
     ...(props.onRun ? { onRun: props.onRun } : {}),
@@ -212,6 +229,12 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
       aria-label="Workflow editor"
       data-testid="editor"
       onPointerDown={() => setMenu(undefined)}
+      onPointerMove={(e) => {
+        pointer.current = { x: e.clientX, y: e.clientY }
+      }}
+      onPointerLeave={() => {
+        pointer.current = undefined
+      }}
       onDoubleClick={onDoubleClick}
       onDragOver={(e) => {
         if (props.onDropFiles && e.dataTransfer.types.includes('Files')) e.preventDefault()
@@ -235,9 +258,11 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
             onAddNode={() => openPalette()}
             onFit={() => void canvas?.fit()}
             onArrange={arrange}
+            onShortcuts={() => setSheet(true)}
           />
           <Minimap registry={registry} />
           <DragHint />
+          <Marquee />
           <Notice />
           {menu ? (
             <ContextMenu
@@ -247,6 +272,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
               onClose={() => setMenu(undefined)}
             />
           ) : null}
+          {sheet ? <ShortcutSheet onClose={() => setSheet(false)} /> : null}
           {palette && actions ? (
             <Palette
               registry={registry}
@@ -257,7 +283,9 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
               onPick={(type) => {
                 const at = palette.at ?? actions.viewCentre()
                 if (palette.wire) actions.addOnWire(type, palette.wire, at)
-                else actions.addNode(type, at)
+                else if (palette.at) actions.addNode(type, palette.at)
+                // Opened by key or button, not at a point: beside the selection, if any.
+                else actions.addNodeInView(type, canvas?.selected() ?? [])
                 setPalette(undefined)
               }}
             />

@@ -11,6 +11,7 @@ export { GEOMETRY } from './model/geometry.ts'
 export { type IssueLike, issueText } from './model/issue-text.ts'
 export { type DroppedFile, fileFillCommands, fileNodeCommands } from './model/new-nodes.ts'
 export { nextShotCommands } from './model/next-shot.ts'
+export { shortcutSheet } from './model/shortcuts.ts'
 export {
   GENERIC_BODY_HEIGHT,
   type NodeAction,

@@ -28,7 +28,14 @@ export interface DragPreview {
 export type Detail = 'full' | 'low'
 
 /** The canvas-wide values components subscribe to as a whole. */
-export type CanvasTopic = 'views' | 'detail' | 'notice' | 'drag' | 'viewport' | 'selection'
+export type CanvasTopic =
+  | 'views'
+  | 'detail'
+  | 'notice'
+  | 'drag'
+  | 'viewport'
+  | 'selection'
+  | 'marquee'
 
 /**
  * The React side's view of the canvas: one external store, listened to per node, per
@@ -48,6 +55,7 @@ export function createCanvasStore(registry: NodeRegistry) {
   let detail: Detail = 'full'
   let notice: string | undefined
   let drag: DragPreview | undefined
+  let marquee: Box | undefined
   /** Where a node is drawn: its live position, else the document's. */
   const updateVisible = (node: WorkflowNode) =>
     visibility.update(
@@ -125,6 +133,12 @@ export function createCanvasStore(registry: NodeRegistry) {
     setDrag(next: DragPreview | undefined) {
       drag = next
       emit('drag')
+    },
+    /** The marquee being drawn, in the canvas element's CSS px, if any. */
+    marquee: () => marquee,
+    setMarquee(next: Box | undefined) {
+      marquee = next
+      emit('marquee')
     },
   }
 }

@@ -1,14 +1,24 @@
 import type { GraphCommand, NodeRegistry, WorkflowHistory } from '@shotchain/graph'
 import { NodeEditor } from 'rete'
 import { AreaExtensions, AreaPlugin } from 'rete-area-plugin'
-import { type Box, nodeBoxes } from '../model/bounds.ts'
+import {
+  type Box,
+  boxesOf,
+  documentBounds,
+  openingTransform,
+  revealTransform,
+} from '../model/bounds.ts'
 import type { SocketRef } from '../model/connect-intent.ts'
 import { fitClearOfCorner, MINIMAP_CORNER } from '../model/fit-clear.ts'
+import { nodesInMarquee } from '../model/marquee.ts'
+import { nodeBoxes } from '../model/node-boxes.ts'
 import { type LooseWire, looseWire } from '../model/wire-drop.ts'
 import type { NodeViews } from '../views/node-view.ts'
 import { accumulateOnModifier } from './accumulate-on-modifier.ts'
 import { createBodyGate } from './body-gate.ts'
 import type { CanvasStore } from './canvas-store.ts'
+import { legibleZoom } from './legible-zoom.ts'
+import { marqueeGesture } from './marquee-gesture.ts'
 import type { AreaSignals, CanvasArea, CanvasEditor, Schemes } from './rete-types.ts'
 import { syncCanvas } from './sync-canvas.ts'
 import { watchViews } from './watch-views.ts'
@@ -138,13 +148,37 @@ export function createCanvas(options: CanvasOptions) {
    * left under the minimap.
    */
   async function fit(ids?: readonly string[]) {
-    const boxes = nodeBoxes(history.doc, registry, ids, views)
-    // An empty workflow is shown at 1:1 with the origin in the top-left corner.
-    const view = fitClearOfCorner(boxes, size.width, size.height, MINIMAP_CORNER) ?? {
-      x: 0,
-      y: 0,
-      k: 1,
-    }
+    const view = clearFit(ids)
+    await show(view ?? { x: 0, y: 0, k: 1 })
+  }
+
+  /** The fit of the nodes `ids` (all when absent) that leaves the minimap's corner free. */
+  function clearFit(ids?: readonly string[]) {
+    const boxes = boxesOf(history.doc, registry, ids, views)
+    return fitClearOfCorner(boxes, size.width, size.height, MINIMAP_CORNER)
+  }
+
+  /**
+   * Frames a workflow just opened: as `fit`, but never below the zoom where node text is
+   * legible; a workflow too large for that opens on its start (`openingTransform`).
+   */
+  async function frameOpened() {
+    const k = legibleZoom(container)
+    const clear = clearFit()
+    const box = documentBounds(history.doc, registry, undefined, views)
+    if (clear === undefined || box === undefined) return show({ x: 0, y: 0, k: 1 })
+    await show(clear.k >= k ? clear : openingTransform(box, size.width, size.height, k))
+  }
+
+  /** Pans (zoom kept) the least that brings the nodes `ids` into view; nothing if they are. */
+  async function reveal(ids: readonly string[]) {
+    const box = documentBounds(history.doc, registry, ids, views)
+    const moved = box && revealTransform(box, area.area.transform, size.width, size.height)
+    if (moved) await area.area.translate(moved.x, moved.y)
+  }
+
+  /** Shows the canvas with this transform. */
+  async function show(view: { x: number; y: number; k: number }) {
     // As AreaExtensions.zoomAt does: place, then zoom about the origin (which keeps x and y).
     area.area.transform.x = view.x
     area.area.transform.y = view.y
@@ -161,7 +195,36 @@ export function createCanvas(options: CanvasOptions) {
     await area.area.zoom(next, (x - size.width / 2) * grow, (y - size.height / 2) * grow)
   }
 
-  const synced = syncCanvas({ editor, area, store, history, selector, selectable, fit })
+  const marquee = marqueeGesture({
+    container,
+    draw: store.setMarquee,
+    toCanvas,
+    done: (box, add) =>
+      void select(nodesInMarquee(nodeBoxes(history.doc, registry, views), box), add),
+  })
+
+  /** Selects the nodes, in place of the selection or (`add`) with it. */
+  async function select(ids: readonly string[], add = false) {
+    if (!add) await selector.unselectAll()
+    for (const id of ids) await selectable.select(id, true)
+  }
+
+  /** Canvas coordinates (what a node's `position` holds) of a point on the screen. */
+  function toCanvas(clientX: number, clientY: number): [number, number] {
+    const rect = container.getBoundingClientRect()
+    const { x, y, k } = area.area.transform
+    return [(clientX - rect.left - x) / k, (clientY - rect.top - y) / k]
+  }
+
+  const synced = syncCanvas({
+    editor,
+    area,
+    store,
+    history,
+    selector,
+    selectable,
+    fit: frameOpened,
+  })
 
   /**
    * Applies an edit made on the canvas. A refusal is shown as the canvas notice (after
@@ -173,7 +236,13 @@ export function createCanvas(options: CanvasOptions) {
   ): boolean {
     const { mergeKey, refusal } = options
     const result = history.apply(commands, { registry, ...(mergeKey ? { mergeKey } : {}) })
-    if (result.ok) return true
+    if (result.ok) {
+      // New nodes (a next shot, a paste, a pick from the palette) are brought into view.
+      const list: readonly GraphCommand[] = Array.isArray(commands) ? commands : [commands]
+      const added = list.flatMap((c) => (c.type === 'addNode' ? [c.node.id] : []))
+      if (added.length > 0) void synced.ready().then(() => reveal(added))
+      return true
+    }
     const reason = result.issues[0]?.message ?? 'the edit was refused'
     store.setNotice(refusal ? `${refusal}: ${reason}` : reason)
     return false
@@ -209,11 +278,9 @@ export function createCanvas(options: CanvasOptions) {
         .getNodes()
         .filter((n) => n.selected)
         .map((n) => n.id),
-    async select(ids: readonly string[]) {
-      await selector.unselectAll()
-      for (const id of ids) await selectable.select(id, true)
-    },
+    select,
     fit,
+    reveal,
     zoomTo,
     /** The zoom the canvas is drawn at (1 is 100%). */
     zoom: () => area.area.transform.k,
@@ -222,17 +289,13 @@ export function createCanvas(options: CanvasOptions) {
       const wire = looseWire(history.doc, registry, socket)
       if (wire) options.onWireDropped?.(wire, event)
     },
-    /** Canvas coordinates (what a node's `position` holds) of a point on the screen. */
-    toCanvas(clientX: number, clientY: number): [number, number] {
-      const rect = container.getBoundingClientRect()
-      const { x, y, k } = area.area.transform
-      return [(clientX - rect.left - x) / k, (clientY - rect.top - y) / k]
-    },
+    toCanvas,
     destroy() {
       for (const cleanup of [...cleanups]) cleanup()
       cleanups.clear()
       synced.stop()
       accumulating.destroy()
+      marquee.destroy()
       resized.disconnect()
       area.destroy()
     },

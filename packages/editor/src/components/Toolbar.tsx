@@ -7,10 +7,14 @@ interface ToolbarProps {
   readonly onAddNode: () => void
   readonly onFit: () => void
   readonly onArrange: () => void
+  readonly onShortcuts: () => void
 }
 
-/** Add node, undo, redo, the zoom controls (out, percentage, in, fit) and arrange, with their keys in the tooltips. */
-export function Toolbar({ history, onAddNode, onFit, onArrange }: ToolbarProps) {
+/**
+ * Add node, undo, redo, the zoom controls (out, percentage, in, fit), arrange and the shortcut
+ * sheet, with their keys in the tooltips.
+ */
+export function Toolbar({ history, onAddNode, onFit, onArrange, onShortcuts }: ToolbarProps) {
   const [, redraw] = useState(0)
   useEffect(() => history.subscribe(() => redraw((n) => n + 1)), [history])
   return (
@@ -44,6 +48,15 @@ export function Toolbar({ history, onAddNode, onFit, onArrange }: ToolbarProps) 
         data-testid="arrange"
       >
         Arrange
+      </button>
+      <button
+        type="button"
+        onClick={onShortcuts}
+        aria-haspopup="dialog"
+        title="Keyboard shortcuts (?)"
+        data-testid="shortcuts"
+      >
+        Shortcuts
       </button>
     </div>
   )

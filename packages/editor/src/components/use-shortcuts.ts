@@ -6,9 +6,15 @@ import { type ShortcutAction, shortcutFor } from '../model/shortcuts.ts'
 
 interface ShortcutHandlers {
   readonly openPalette: () => void
+  readonly toggleShortcuts: () => void
   readonly closeOverlays: () => void
   readonly onSave?: () => void
   readonly onRun?: (selected: readonly string[]) => void
+  /**
+   * Files pasted into the editor (an image copied elsewhere), with the node focus is in, if any.
+   * Absent: pasted files are ignored.
+   */
+  readonly pasteFiles?: (files: readonly File[], focused: string | undefined) => void
 }
 
 /** Save and Run are the app's, wherever focus is (Ctrl+S in the workflow's name field saves). */
@@ -28,9 +34,10 @@ function hasSelectedText(): boolean {
 }
 
 /**
- * The editor's keys, while focus is in the editor or on nothing (the page body); Save and Run
- * from anywhere. In a text field only Save, Run and Escape belong to the editor, so typing never
- * deletes nodes or undoes the canvas; a select or a button is not a text field.
+ * The editor's keys, and what is pasted into it, while focus is in the editor or on nothing (the
+ * page body); Save and Run from anywhere. In a text field only Save, Run and Escape belong to the
+ * editor, so typing never deletes nodes or undoes the canvas, and a paste is the field's; a
+ * select or a button is not a text field.
  */
 export function useShortcuts(
   editor: RefObject<HTMLElement | null>,
@@ -53,7 +60,8 @@ export function useShortcuts(
         case 'copy':
           return void actions.copy()
         case 'paste':
-          return void actions.paste(actions.viewCentre())
+          // The browser's own paste event follows, with what the clipboard holds: see `paste`.
+          return
         case 'duplicate':
           return actions.duplicate()
         case 'save':
@@ -64,6 +72,8 @@ export function useShortcuts(
           return void canvas.fit()
         case 'palette':
           return latest.current.openPalette()
+        case 'shortcuts':
+          return latest.current.toggleShortcuts()
         case 'escape':
           return latest.current.closeOverlays()
       }
@@ -76,10 +86,33 @@ export function useShortcuts(
       if (!PAGE_WIDE.has(action) && !isEditorFocus(target, editor.current)) return
       // Nothing selected, or text is: the browser's copy.
       if (action === 'copy' && (canvas.selected().length === 0 || hasSelectedText())) return
+      if (action === 'paste') return
       event.preventDefault()
       run(action)
     }
+    // Ctrl/Cmd+V (or the browser's Edit menu): files go to the host as a drop, text that holds
+    // copied nodes pastes them. Read from the event, which needs no clipboard permission.
+    const paste = (event: ClipboardEvent) => {
+      // Focus decides, as for the keys: the event's target is where the page's text selection
+      // starts (a notice read a moment ago), not where the person is working.
+      const target = document.activeElement
+      if (target instanceof HTMLElement && isTextEntry(target)) return
+      if (!isEditorFocus(target, editor.current)) return
+      event.preventDefault()
+      const files = [...(event.clipboardData?.files ?? [])]
+      if (files.length > 0) {
+        const card =
+          target instanceof Element ? target.closest<HTMLElement>('[data-node-id]') : null
+        return latest.current.pasteFiles?.(files, card?.dataset.nodeId)
+      }
+      const text = event.clipboardData?.getData('text/plain') ?? ''
+      void actions.paste(actions.viewCentre(), true, text)
+    }
     window.addEventListener('keydown', keydown)
-    return () => window.removeEventListener('keydown', keydown)
+    window.addEventListener('paste', paste)
+    return () => {
+      window.removeEventListener('keydown', keydown)
+      window.removeEventListener('paste', paste)
+    }
   }, [editor, canvas, actions])
 }

@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type KeyPress, type ShortcutAction, shortcutFor } from './shortcuts.ts'
+import {
+  type KeyPress,
+  SHORTCUTS,
+  type ShortcutAction,
+  shortcutFor,
+  shortcutSheet,
+} from './shortcuts.ts'
 
 /** A key press from a compact spelling: `Ctrl+Shift+Z`, `Cmd+s`, `Delete`. */
 function press(spelled: string): KeyPress {
@@ -36,6 +42,8 @@ const TABLE: [string, ShortcutAction | undefined][] = [
   ['Shift+A', 'palette'],
   ['Ctrl+k', 'palette'],
   ['Escape', 'escape'],
+  ['?', 'shortcuts'],
+  ['Shift+?', 'shortcuts'],
   ['z', undefined],
   ['a', undefined],
   ['Shift+F', undefined],
@@ -67,6 +75,7 @@ describe('shortcutFor', () => {
     'Ctrl+d',
     'f',
     'Shift+A',
+    'Shift+?',
   ])('while typing, %s is left to the text field', (spelled) => {
     expect(shortcutFor(press(spelled), true)).toBeUndefined()
   })
@@ -88,5 +97,21 @@ describe('shortcutFor', () => {
         expect([undefined, 'save', 'run', 'escape']).toContain(shortcutFor(p, true))
       }),
     )
+  })
+})
+
+describe('shortcutSheet', () => {
+  it('lists every action of the table once, with each of its keys', () => {
+    const rows = shortcutSheet(false)
+    const actions = new Set(SHORTCUTS.map((s) => s.action))
+    expect(rows).toHaveLength(actions.size)
+    expect(rows.flatMap((r) => r.keys)).toHaveLength(SHORTCUTS.length)
+    expect(rows.find((r) => r.label === 'Redo')?.keys).toEqual(['Ctrl+Shift+Z', 'Ctrl+Y'])
+    expect(rows.find((r) => r.label.startsWith('Add a node'))?.keys).toEqual(['Shift+A', 'Ctrl+K'])
+    expect(rows.find((r) => r.label.startsWith('Show'))?.keys).toEqual(['?'])
+  })
+
+  it('writes Cmd as ⌘ on a Mac', () => {
+    expect(shortcutSheet(true).find((r) => r.label === 'Undo')?.keys).toEqual(['⌘+Z'])
   })
 })
