@@ -27,8 +27,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Frame timing and polls in a browser flake when another test file shares the two cores.
-        test: { name: 'browser', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'browser',
+          include: ALONE,
+          // The web app, built once for all the browser files (each used to build its own).
+          globalSetup: ['apps/web/e2e/global-setup.ts'],
+          // Frame timing and polls in a browser flake when another test file shares the two cores.
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CHROMIUM_ARGS, requireChromium } from '@shotchain/test-machine'
 import { type Browser, chromium, type Page } from 'playwright-core'
-import { build } from 'vite'
-import { afterAll, beforeAll, expect } from 'vitest'
+import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { startTestServer, type TestServer } from '../src/testing/test-server.ts'
+import { buildWebApp, packsNamed } from './build-app.ts'
 import { canvasDriver } from './canvas-driver.ts'
 
 const APP = resolve(import.meta.dirname, '..')
@@ -27,17 +27,18 @@ export interface AppHarness {
 
 let built: Promise<string> | undefined
 
-/** Builds apps/web once per test process into a temp folder (removed on exit); resolves with it. */
+/**
+ * Resolves with a folder holding the built app: the run's shared build (global-setup.ts) when it
+ * bundles the same packs (`SHOTCHAIN_PACKS`) as this file asks for; otherwise a build of this
+ * test process's own, made once into a temp folder (removed on exit).
+ */
 export function buildApp(): Promise<string> {
+  const shared = inject('webDist')
+  if (shared !== undefined && shared.packs === packsNamed()) return Promise.resolve(shared.dir)
   built ??= (async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'shotchain-web-dist-'))
     process.once('exit', () => rmSync(outDir, { recursive: true, force: true }))
-    await build({
-      root: APP,
-      configFile: join(APP, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    })
+    await buildWebApp(outDir)
     return outDir
   })()
   return built
