@@ -125,7 +125,11 @@ describe('an estimate of an unsaved edit', () => {
 
 describe('an estimate towards selected nodes (Run to selected)', () => {
   it('prices only those nodes and what they need, with the cache, and the run pays that', async () => {
-    const workflowId = await createShortWorkflow(server.url)
+    // A prompt no other test runs: nothing of this chain is in the cache yet.
+    const workflowId = await createShortWorkflow(server.url, (doc) => {
+      const prompt = doc.nodes.find((n) => n.id === 'prompt1')
+      if (prompt) prompt.params.text = '@Image1: towards the selected shot'
+    })
     const towards = (targets: string[]) =>
       api(server.url, `/api/workflows/${workflowId}/estimate`, { body: { targets } })
     const whole = await towards([])

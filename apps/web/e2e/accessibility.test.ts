@@ -89,7 +89,7 @@ describe('accessibility (axe-core) and the finished look in Chromium', () => {
   afterAll(() => opened?.context.close())
 
   it(
-    'at the first fit, the minimap is quiet: small, borderless, see-through and over no node',
+    'the minimap is quiet: small, borderless, see-through, and after a fit over no node',
     async () => {
       const { page } = await starter()
       const minimap = page.getByTestId('minimap')
@@ -109,7 +109,9 @@ describe('accessibility (axe-core) and the finished look in Chromium', () => {
       expect(look.border).toBe('0px')
       expect(look.backgroundAlpha).toBeLessThan(0.7)
       expect(look.opacity).toBeLessThan(1)
-      // Quiet also means out of the way: at the first fit it covers no node.
+      // Quiet also means out of the way: once the whole workflow is framed it covers no node. (It
+      // opens at a legible zoom on its start, the rest beyond the view's right edge.)
+      await canvasDriver(page).fitAll()
       const map = box as NonNullable<typeof box>
       for (const node of await canvasDriver(page).nodes().all()) {
         const n = await node.boundingBox()
