@@ -105,7 +105,7 @@ describe('a layout that holds still, Run to selected estimated, players to judge
       await screenshot(page, 'layout-theatre')
       await page.keyboard.press('Escape')
       await expect.poll(() => page.getByTestId('theatre').getAttribute('open')).toBeNull()
-      expect(await page.getByTestId('theatre-player').count()).toBe(0)
+      await expect.poll(() => page.getByTestId('theatre-player').count()).toBe(0)
     },
     SLOW,
   )
