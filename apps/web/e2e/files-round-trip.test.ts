@@ -61,7 +61,7 @@ describe('the image node, saved state and workflow files in Chromium', () => {
         .toBe(1)
       expect(await canvas.nodes().count()).toBe(1)
       expect(await image.locator('.sc-image__name').textContent()).toBe('studio.jpg')
-      expect(await image.getByTestId('node-issue').count()).toBe(0)
+      await expect.poll(() => image.getByTestId('node-issue').count()).toBe(0)
       await screenshot(page, 'image-node-filled')
 
       await canvas.clickBackground()
@@ -86,7 +86,7 @@ describe('the image node, saved state and workflow files in Chromium', () => {
         .poll(() => image.locator('.sc-image__name').textContent())
         .toBe('https://images.example/cliff.png')
       expect(await canvas.nodes().count()).toBe(1)
-      expect(await image.getByTestId('node-issue').count()).toBe(0)
+      await expect.poll(() => image.getByTestId('node-issue').count()).toBe(0)
       await page.close()
     },
     SLOW,
