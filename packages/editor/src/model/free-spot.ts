@@ -1,4 +1,4 @@
-import type { Box } from './bounds.ts'
+import { type Box, unionBox } from './bounds.ts'
 import { overlaps } from './node-boxes.ts'
 
 /** Room kept between a placed node and the nodes around it, in canvas px. */
@@ -44,18 +44,7 @@ export function boxAround(
   boxes: ReadonlyMap<string, Box>,
   ids: readonly string[],
 ): Box | undefined {
-  let around: Box | undefined
-  for (const id of ids) {
-    const box = boxes.get(id)
-    if (box === undefined) continue
-    around = {
-      left: Math.min(around?.left ?? box.left, box.left),
-      top: Math.min(around?.top ?? box.top, box.top),
-      right: Math.max(around?.right ?? box.right, box.right),
-      bottom: Math.max(around?.bottom ?? box.bottom, box.bottom),
-    }
-  }
-  return around
+  return unionBox(ids.flatMap((id) => boxes.get(id) ?? []))
 }
 
 /**
