@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
-import { canvasDriver } from './canvas-driver.ts'
+import { boxesOverlap, canvasDriver } from './canvas-driver.ts'
 import { type AppHarness, STARTER, screenshot, useApp } from './harness.ts'
 import { ESTIMATE_WAIT, runDriver } from './run-driver.ts'
 
@@ -116,12 +116,10 @@ describe('accessibility (axe-core) and the finished look in Chromium', () => {
       for (const node of await canvasDriver(page).nodes().all()) {
         const n = await node.boundingBox()
         if (n === null) continue
-        const apart =
-          n.x + n.width <= map.x ||
-          map.x + map.width <= n.x ||
-          n.y + n.height <= map.y ||
-          map.y + map.height <= n.y
-        expect(apart, `${await node.getAttribute('data-node-id')} under the minimap`).toBe(true)
+        expect(
+          !boxesOverlap(n, map),
+          `${await node.getAttribute('data-node-id')} under the minimap`,
+        ).toBe(true)
       }
     },
     SLOW,

@@ -1,6 +1,18 @@
 import type { Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
 
+/** A box on the page, as `boundingBox()` gives it. */
+export interface ScreenBox {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+/** Whether two boxes on the page cover a common area (touching edges do not). */
+export const boxesOverlap = (a: ScreenBox, b: ScreenBox) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
 /** Mouse-and-keyboard moves on the editor canvas, as a person makes them. */
 export function canvasDriver(page: Page) {
   const node = (id: string): Locator => page.locator(`[data-testid="node"][data-node-id="${id}"]`)

@@ -1,7 +1,7 @@
 import { builtInNodes } from '@shotchain/nodes'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { canvasDriver } from './canvas-driver.ts'
+import { boxesOverlap, canvasDriver } from './canvas-driver.ts'
 import { screenshot, useApp } from './harness.ts'
 
 const SLOW = 180_000
@@ -109,12 +109,9 @@ describe('canvas idioms in Chromium', () => {
       for (const label of labels) {
         const other = await label.boundingBox()
         if (other === null) continue
-        const apart =
-          box.x + box.width <= other.x ||
-          other.x + other.width <= box.x ||
-          box.y + box.height <= other.y ||
-          other.y + other.height <= box.y
-        expect(apart, `the hint covers "${await label.textContent()}"`).toBe(true)
+        expect(!boxesOverlap(box, other), `the hint covers "${await label.textContent()}"`).toBe(
+          true,
+        )
       }
       await screenshot(page, 'editor-refusal-hint')
       await page.mouse.up()

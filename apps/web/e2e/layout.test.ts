@@ -1,26 +1,17 @@
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { boxesOverlap, type ScreenBox } from './canvas-driver.ts'
 import { type AppHarness, openStarter, screenshot, TEST_OUTPUT, useApp } from './harness.ts'
 import { ESTIMATE_WAIT, runDriver } from './run-driver.ts'
 
 const SLOW = 120_000
 
-interface Rect {
-  readonly x: number
-  readonly y: number
-  readonly width: number
-  readonly height: number
-}
-
-async function boxOf(locator: Locator): Promise<Rect> {
+async function boxOf(locator: Locator): Promise<ScreenBox> {
   const box = await locator.boundingBox()
   if (box === null) throw new Error('not on screen')
   return box
 }
-
-const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
 /** The canvas's and the timeline's boxes: what must not move as runs come and go. */
 async function layoutOf(page: Page) {
@@ -118,7 +109,7 @@ describe('a layout that holds still, Run to selected estimated, players to judge
       expect(await video.evaluate((v: HTMLVideoElement) => v.controls)).toBe(false)
       const frame = await boxOf(video)
       const bar = await boxOf(shot.getByTestId('clip-bar'))
-      expect(overlaps(frame, bar)).toBe(false)
+      expect(boxesOverlap(frame, bar)).toBe(false)
       expect(bar.y).toBeGreaterThanOrEqual(frame.y + frame.height)
       // Nothing else in the card is drawn over the frame's middle.
       const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, {
@@ -188,9 +179,10 @@ describe('a layout that holds still, Run to selected estimated, players to judge
       const minimap = await boxOf(page.getByTestId('minimap'))
       for (const card of await page.locator('[data-testid="node"]').all()) {
         const box = await boxOf(card)
-        expect(overlaps(box, minimap), (await card.getAttribute('data-node-id')) ?? undefined).toBe(
-          false,
-        )
+        expect(
+          boxesOverlap(box, minimap),
+          (await card.getAttribute('data-node-id')) ?? undefined,
+        ).toBe(false)
       }
       await screenshot(page, 'layout-minimap-corner')
     },
