@@ -16,6 +16,7 @@ export type {
   RenameCommand,
   SetLabelCommand,
   SetParamCommand,
+  SetTakesCommand,
 } from './commands/graph-command.ts'
 export { MAX_JSON_DEPTH } from './document/json-value.ts'
 export {
@@ -83,6 +84,14 @@ export {
   type UpstreamNode,
 } from './spec/node-spec.ts'
 export { createRegistry, type NodeRegistry } from './spec/registry.ts'
+export {
+  MAX_TAKES,
+  parseTakeNodeId,
+  type Takes,
+  takeNodeId,
+  takeRunIds,
+  takesOf,
+} from './takes/takes.ts'
 export { countText } from './util/count-text.ts'
 export { usdText } from './util/usd-text.ts'
 export { formatIssue, formatPath, hasErrors, type Issue, type IssueCode } from './validate/issue.ts'

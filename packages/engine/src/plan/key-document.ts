@@ -26,6 +26,8 @@ export interface KeyedDocument {
   readonly specs: readonly AnyNodeSpec[]
   readonly params: readonly unknown[]
   readonly inputs: readonly (readonly KeyedPort[])[]
+  /** Each take's key, take 1 first, for a node of several takes; its `keys` entry is the pick's. */
+  readonly takeKeys: readonly (readonly string[] | undefined)[]
   readonly keys: readonly string[]
 }
 
@@ -61,6 +63,7 @@ export function keyDocument(
   const params = packedArray<unknown>(n)
   const keys = packedArray<string>(n)
   const inputs = packedArray<KeyedPort[]>(n)
+  const takeKeys = packedArray<string[] | undefined>(n)
   for (const i of order) {
     const node = doc.nodes[i] as WorkflowNode
     const spec = registry.get(node.type) as AnyNodeSpec
@@ -70,15 +73,21 @@ export function keyDocument(
     inputs[i] = grouped
     const fingerprint = options.fingerprints?.get(node.id)
     const known = memo?.node(node, spec, fingerprint)
-    if (known !== undefined && isSameInputs(known.inputs, grouped)) {
-      keys[i] = known.key
-      continue
+    let key: string
+    if (known !== undefined && isSameInputs(known.inputs, grouped)) key = known.key
+    else {
+      const nodeText =
+        known?.nodeText ?? keyTextOfNode(spec.type, spec.version, params[i], fingerprint)
+      key = hash(nodeText + keyTextOfInputs(grouped))
+      memo?.remember(node, { spec, fingerprint, nodeText, inputs: grouped, key })
     }
-    const nodeText =
-      known?.nodeText ?? keyTextOfNode(spec.type, spec.version, params[i], fingerprint)
-    const key = hash(nodeText + keyTextOfInputs(grouped))
     keys[i] = key
-    memo?.remember(node, { spec, fingerprint, nodeText, inputs: grouped, key })
+    const takes = node.takes
+    if (takes !== undefined && takes.count > 1) {
+      const each = takeKeysOf(key, takes.count, hash)
+      takeKeys[i] = each
+      keys[i] = each[takes.pick - 1] as string
+    }
   }
   const keyed = {
     targetIds: targets.ids,
@@ -88,7 +97,16 @@ export function keyDocument(
     specs,
     params,
     inputs,
+    takeKeys,
     keys,
   }
   return { ok: true, keyed }
+}
+
+/**
+ * The cache key of each take of a node whose one-take key is `key`: take 1 keeps that key, so
+ * adding takes to a shot already made re-uses it; take k is its own paid work.
+ */
+function takeKeysOf(key: string, count: number, hash: HashText): string[] {
+  return Array.from({ length: count }, (_, k) => (k === 0 ? key : hash(`${key}\ntake ${k + 1}`)))
 }

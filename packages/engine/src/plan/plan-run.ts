@@ -1,4 +1,11 @@
-import type { NodeOutputs, NodeRegistry, WorkflowDocument, WorkflowNode } from '@shotchain/graph'
+import {
+  type NodeOutputs,
+  type NodeRegistry,
+  takeNodeId,
+  takesOf,
+  type WorkflowDocument,
+  type WorkflowNode,
+} from '@shotchain/graph'
 import type { CacheStore } from '../cache/cache-store.ts'
 import type { Journal } from '../journal/journal.ts'
 import { type HashText, sha256Hex } from '../keys/hash.ts'
@@ -66,10 +73,15 @@ export function planRun(
   }
 }
 
+/** How a node is touched: not at all, needed by the targets, or only reported behind a cached node. */
+const NEEDED = 1
+const BEHIND = 2
+
 /**
  * Walks back from the targets, marking what the run touches. A cached node's inputs are not
  * needed: behind it, only nodes the cache also holds are touched (reported as cached, so a run
- * tells every result it stands on), and a miss there is neither run nor paid for.
+ * tells every result it stands on), and a miss there is neither run nor paid for. A node with a
+ * take the cache lacks is needed (the document asks for that take) and so are its inputs.
  */
 function touchNodes(keyed: KeyedDocument, cache: CacheStore | undefined) {
   const n = keyed.keys.length
@@ -83,19 +95,26 @@ function touchNodes(keyed: KeyedDocument, cache: CacheStore | undefined) {
     const entry = stack.pop() as number
     const i = entry >> 1
     const onlyBehind = (entry & 1) === 1
-    if (touched[i] === 1 || (onlyBehind && seenBehind[i] === 1)) continue
+    if (touched[i] === NEEDED || (onlyBehind && seenBehind[i] === 1)) continue
     const hit = cache?.get(keyed.keys[i] as string)
     if (onlyBehind) {
       seenBehind[i] = 1
       if (hit === undefined) continue
     }
-    touched[i] = 1
+    // A take the cache lacks is work the document asks for, even behind a cached node.
+    const takes = keyed.takeKeys[i]
+    const whole = hit !== undefined && (takes === undefined || allCached(takes, cache))
+    touched[i] = onlyBehind && whole ? BEHIND : NEEDED
     hits[i] = hit?.outputs
-    const bit = hit === undefined ? 0 : 1
+    const bit = whole ? 1 : 0
     for (const input of keyed.inputs[i] as KeyedPort[])
       for (const s of input.sources) stack.push(2 * s.from + bit)
   }
   return { hits, touched }
+}
+
+function allCached(keys: readonly string[], cache: CacheStore | undefined): boolean {
+  return keys.every((key) => cache?.get(key) !== undefined)
 }
 
 function planNodes(
@@ -105,26 +124,21 @@ function planNodes(
   touched: Uint8Array,
   options: PlanOptions,
 ): PlannedNode[] {
-  const { journal, resubmit } = options
+  const { journal, resubmit, cache } = options
   const nodes: PlannedNode[] = []
   const planIndex = new Int32Array(keyed.keys.length).fill(-1)
   const leaders = new Map<string, number>()
-  for (const i of keyed.order) {
-    if (touched[i] !== 1) continue
-    const spec = keyed.specs[i] as PlannedNode['spec']
-    const cacheKey = keyed.keys[i] as string
-    const params = keyed.params[i]
-    const dependsOn: number[] = []
-    const inputs: PlannedInput[] = (keyed.inputs[i] as KeyedPort[]).map((port) => {
-      const indexes = port.sources.map((s) => planIndex[s.from] as number)
-      for (const at of indexes) if (at >= 0 && !dependsOn.includes(at)) dependsOn.push(at)
-      return { port: port.port, list: port.list, sources: port.sources, indexes }
-    })
-    planIndex[i] = nodes.length
-    const outputs = hits[i]
+  const plan = (
+    id: string,
+    cacheKey: string,
+    spec: PlannedNode['spec'],
+    params: unknown,
+    outputs: NodeOutputs | undefined,
+    inputs: PlannedInput[],
+    dependsOn: number[],
+  ) => {
     const leader = leaders.get(cacheKey)
     const action = outputs !== undefined ? 'cached' : leader !== undefined ? 'reuse' : 'run'
-    const id = (doc.nodes[i] as WorkflowNode).id
     const entry = action === 'run' && !resubmit?.has(id) ? journal?.get(cacheKey) : undefined
     if (action === 'run') leaders.set(cacheKey, nodes.length)
     const submits = action === 'run' && entry?.state !== 'submitting'
@@ -146,6 +160,29 @@ function planNodes(
       needsDecision: entry?.state === 'submitting',
       inputs,
       dependsOn: action === 'run' ? dependsOn : action === 'reuse' ? [leader as number] : [],
+    })
+  }
+  for (const i of keyed.order) {
+    if (touched[i] === 0) continue
+    const spec = keyed.specs[i] as PlannedNode['spec']
+    const params = keyed.params[i]
+    const dependsOn: number[] = []
+    const inputs: PlannedInput[] = (keyed.inputs[i] as KeyedPort[]).map((port) => {
+      const indexes = port.sources.map((s) => planIndex[s.from] as number)
+      for (const at of indexes) if (at >= 0 && !dependsOn.includes(at)) dependsOn.push(at)
+      return { port: port.port, list: port.list, sources: port.sources, indexes }
+    })
+    planIndex[i] = nodes.length
+    const node = doc.nodes[i] as WorkflowNode
+    plan(node.id, keyed.keys[i] as string, spec, params, hits[i], inputs, dependsOn)
+    // The takes not picked: their own work under their own ids, which nothing downstream reads.
+    const takeKeys = keyed.takeKeys[i]
+    if (takeKeys === undefined) continue
+    const pick = takesOf(node).pick
+    takeKeys.forEach((key, k) => {
+      if (k + 1 === pick) return
+      const outputs = cache?.get(key)?.outputs
+      plan(takeNodeId(node.id, k + 1), key, spec, params, outputs, inputs, dependsOn)
     })
   }
   return nodes

@@ -17,6 +17,7 @@ import {
   planSetParam,
 } from './node-commands.ts'
 import { produceWithPatches } from './patching.ts'
+import { planSetTakes } from './take-commands.ts'
 
 /** Settings of {@link applyCommands}. */
 export interface ApplyCommandsOptions {
@@ -102,6 +103,8 @@ function planCommand(
       return planRename(doc, command, at)
     case 'setLabel':
       return planSetLabel(doc, command, at)
+    case 'setTakes':
+      return planSetTakes(doc, command, at)
     default:
       return exhaustiveSwitchError(command)
   }

@@ -1,4 +1,5 @@
 import type { WorkflowEdge, WorkflowNode } from '../document/types.ts'
+import type { Takes } from '../takes/takes.ts'
 
 /** Adds a node; refused when its id is taken or it is not a valid node. */
 export interface AddNodeCommand {
@@ -67,6 +68,16 @@ export interface SetLabelCommand {
   readonly label: string | undefined
 }
 
+/**
+ * Sets how many takes a paid node makes and which goes on; `undefined` (or one take) removes
+ * them. Refused for a count outside 1 to `MAX_TAKES` or a pick outside the count.
+ */
+export interface SetTakesCommand {
+  readonly type: 'setTakes'
+  readonly node: string
+  readonly takes: Takes | undefined
+}
+
 /** Every edit to a workflow document: a closed union, applied by `applyCommands`. */
 export type GraphCommand =
   | AddNodeCommand
@@ -78,3 +89,4 @@ export type GraphCommand =
   | DuplicateCommand
   | RenameCommand
   | SetLabelCommand
+  | SetTakesCommand

@@ -24,6 +24,9 @@ function nodeJson(node: WorkflowNode): object {
     ...(node.label === undefined ? {} : { label: node.label }),
     position: [node.position[0], node.position[1]],
     params: sortKeys(node.params),
+    ...(node.takes === undefined
+      ? {}
+      : { takes: { count: node.takes.count, pick: node.takes.pick } }),
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Takes } from '../takes/takes.ts'
+
 /** The data types a port carries. Add one only when a node needs it. */
 export const PORT_TYPES = ['image', 'video', 'text'] as const
 export type PortType = (typeof PORT_TYPES)[number]
@@ -19,6 +21,8 @@ export interface WorkflowNode {
   readonly params: Readonly<Record<string, unknown>>
   /** A person's name for the node; the spec's title is shown when absent. */
   readonly label?: string
+  /** A paid node generated more than once, and the take that goes on; one take when absent. */
+  readonly takes?: Takes
 }
 
 export interface WorkflowEdge {

@@ -20,6 +20,7 @@ export const nodeSchema = z.object({
   position: positionSchema,
   params: z.unknown().refine((v) => v !== undefined, { error: 'is required' }),
   label: z.string().optional(),
+  takes: z.object({ count: z.number(), pick: z.number() }).optional(),
 })
 
 /** An edge. */

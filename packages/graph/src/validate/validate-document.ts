@@ -13,6 +13,7 @@ import {
   outputPortProblem,
   typeMismatchMessage,
 } from './port-checks.ts'
+import { takeProblems } from './take-checks.ts'
 import { fromZodIssues, humanizeZodIssue } from './zod-issues.ts'
 
 /** What {@link analyzeDocument} learns about a document in one pass. */
@@ -51,8 +52,9 @@ export function analyzeDocument(doc: WorkflowDocument, registry: NodeRegistry): 
   const nodes = checkNodes(doc, specs, refs, edges.connected)
   const cycles = checkCycles(doc, edges.graph)
   const names = outputNameClashes(doc, specs)
+  const takes = takeProblems(doc, specs)
   return {
-    issues: [...refs.issues, ...nodes.issues, ...names, ...edges.issues, ...cycles],
+    issues: [...refs.issues, ...nodes.issues, ...names, ...takes, ...edges.issues, ...cycles],
     params: nodes.params,
   }
 }
