@@ -4,6 +4,7 @@ import { type RunEvent, type RunPlan, type RunResult, sumUsd } from '@shotchain/
 import { outputNameOf } from '@shotchain/graph'
 import type { MediaRef } from '@shotchain/nodes'
 import { extensionFor, type Store } from '@shotchain/store'
+import { type TakeRecord, takeRecords } from './take-records.ts'
 
 /** One shot in the manifest: what was asked, what it was made from, and what it cost. */
 export interface ShotRecord {
@@ -17,12 +18,17 @@ export interface ShotRecord {
   readonly durationSec: number
   /** What its pack says of its params (`describe`), e.g. Kling's `tier`, spread in. */
   readonly [fact: string]: unknown
-  /** What its clip cost, whichever run paid for it (the spend ledger's records of its request). */
+  /**
+   * What its clip cost, whichever run paid for it (the spend ledger's records of its request);
+   * with takes, what they all cost.
+   */
   readonly costUsd: number
-  /** What this run committed for it (0 when it came from the cache or re-attached). */
+  /** What this run committed for it, takes included (0 when cached or re-attached). */
   readonly spentUsd: number
   readonly cached: boolean
   readonly video: string | undefined
+  /** A shot made several times: every take, the picked one's clip being `video`. */
+  readonly takes?: readonly TakeRecord[]
 }
 
 /**
@@ -110,6 +116,14 @@ function shotRecords(
     const prompt = role.prompt === undefined ? undefined : arriving(role.prompt)
     const outputs = node.outputs
     const requestId = (outputs?.requestId as string | undefined) ?? requestIds.get(doc.id)
+    const takes = takeRecords(doc, role.video, {
+      outputsOf: (id) => planned.get(id)?.outputs,
+      requestIdOf: (id) => requestIds.get(id),
+      costOf,
+      spentOf: (id) => spent.get(id) ?? 0,
+      ranNow: (id) => ranNow.has(id),
+    })
+    const shotCost = requestId === undefined ? 0 : costOf(requestId)
     return [
       {
         node: doc.id,
@@ -119,10 +133,12 @@ function shotRecords(
         requestId,
         durationSec: role.durationSec(node.params),
         ...role.describe?.(node.params),
-        costUsd: requestId === undefined ? 0 : costOf(requestId),
-        spentUsd: spent.get(doc.id) ?? 0,
+        // With takes: what every take cost and this run committed for them.
+        costUsd: takes ? sumUsd(takes.map((t) => t.costUsd)) : shotCost,
+        spentUsd: takes ? sumUsd(takes.map((t) => t.spentUsd)) : (spent.get(doc.id) ?? 0),
         cached: !ranNow.has(doc.id),
         video: (outputs?.[role.video] as MediaRef | undefined)?.hash,
+        ...(takes === undefined ? {} : { takes }),
       },
     ]
   })

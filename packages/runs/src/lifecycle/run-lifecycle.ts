@@ -1,5 +1,5 @@
 import { executeRun, type RunPlan, type RunResult } from '@shotchain/engine'
-import type { NodeOutputs, WorkflowDocument } from '@shotchain/graph'
+import { type NodeOutputs, takeRunIds, type WorkflowDocument } from '@shotchain/graph'
 import type { PlanWorkflowResult } from '@shotchain/runtime'
 import type { StoredRun } from '@shotchain/store'
 import { createEventRecorder, nodesAwaitingDecision } from '../record/record-event.ts'
@@ -134,7 +134,8 @@ export function createRunLifecycle(deps: RunDeps): RunLifecycle {
       if (run === undefined) return { ok: false, reason: 'not-found' }
       if (active.has(runId) || resuming.has(runId)) return { ok: false, reason: 'running' }
       if (run.status !== 'running') return { ok: false, reason: 'finished' }
-      const known = new Set(run.doc.nodes.map((n) => n.id))
+      // A take not picked runs under its own id (`shot-2#take2`), and may wait for a decision too.
+      const known = new Set(run.doc.nodes.flatMap(takeRunIds))
       const unknown = nodeIds.filter((id) => !known.has(id))
       if (unknown.length > 0) return { ok: false, reason: 'unknown-nodes', nodeIds: unknown }
       // Marked before the first await, so a second request at the same moment is refused.
