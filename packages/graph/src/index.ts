@@ -68,6 +68,7 @@ export {
   sourceFileOf,
   takesFileOf,
 } from './roles/role-queries.ts'
+export type { ClipEdit, DriftReport, SeamReport, StillRef } from './roles/sequence-edits.ts'
 export { isNodePack, type NodePack, registerPacks } from './spec/node-pack.ts'
 export {
   type AnyNodeSpec,

@@ -63,6 +63,14 @@ export interface SequenceRole {
   readonly clips: string
   /** The output port of the joined video. */
   readonly video: string
+  /** The param holding per-clip trims and transitions (`ClipEdit[]` by clip order), if it takes them. */
+  readonly edits?: string
+  /** The result key holding what it measured at each cut (`SeamReport[]`), if it measures them. */
+  readonly seams?: string
+  /** The result key holding each clip's drift from the first picture (`DriftReport[]`). */
+  readonly drift?: string
+  /** The result key holding the edit list it stitched (`EditList` of `@shotchain/media`). */
+  readonly editList?: string
 }
 
 /**
