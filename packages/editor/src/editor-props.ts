@@ -89,6 +89,20 @@ export interface NodeRunStatus {
   readonly imageUrl?: string
   /** The image arriving at an input port (e.g. the last frame of the shot before), by port. */
   readonly inputImages?: Readonly<Record<string, string>>
+  /**
+   * A node made several times (`WorkflowNode.takes`): each take in order, take 1 first. The
+   * node's own `videoUrl` is the picked take's.
+   */
+  readonly takes?: readonly TakeRunStatus[]
+}
+
+/** One take of a node made several times, in the run shown. @public */
+export interface TakeRunStatus {
+  /** 1-based. */
+  readonly take: number
+  readonly state: NodeRunStatus['state'] | 'not run'
+  readonly videoUrl?: string
+  readonly imageUrl?: string
 }
 
 /** What the app can ask of a mounted editor. */

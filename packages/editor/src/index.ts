@@ -3,6 +3,7 @@ export type {
   EditorApi,
   NodeRunStatus,
   PaletteFooterProps,
+  TakeRunStatus,
   WorkflowEditorProps,
 } from './editor-props.ts'
 export { type ConnectIntent, connectIntent, type SocketRef } from './model/connect-intent.ts'

@@ -1,13 +1,15 @@
 import type { ApiIssue } from '@shotchain/api'
-import { issueText, type NodeRunStatus } from '@shotchain/editor'
+import { issueText, type NodeRunStatus, type TakeRunStatus } from '@shotchain/editor'
 import type { AnyNodeSpec, NodeRegistry, WorkflowDocument } from '@shotchain/graph'
-import { usdText } from '@shotchain/graph'
+import { takesOf, usdText } from '@shotchain/graph'
 import { mediaOf, mediaUrl } from './media-of.ts'
 import type { NodeRun, RunView } from './run-view.ts'
+import { takeIdsInRun } from './take-runs.ts'
 
 /**
  * What each node's card shows of the run on the page: its state and one line, the clip and the
- * frame it made, and the images arriving at its inputs. `stale` names nodes that an edit since
+ * frame it made (a node with takes: the picked take's, and each take's), and the images arriving
+ * at its inputs. `stale` names nodes that an edit since
  * has made due to run again (from the estimate); they show as changed, their old result still
  * shown (dimmed).
  */
@@ -20,8 +22,11 @@ export function nodeStatuses(
   const statuses = new Map<string, NodeRunStatus>()
   if (view === undefined) return statuses
   for (const node of doc.nodes) {
-    const run = view.nodes.get(node.id)
+    const takeIds = takeIdsInRun(node, (id) => view.nodes.has(id))
+    const pickedId = takeIds[takesOf(node).pick - 1]
+    const run = pickedId === undefined ? undefined : view.nodes.get(pickedId)
     if (run === undefined) continue
+    const takes = takeIds.length > 1 ? takeStatuses(view, takeIds) : undefined
     const finished = run.status === 'succeeded' || run.status === 'cached'
     if (stale.has(node.id) && finished) {
       statuses.set(node.id, {
@@ -29,14 +34,28 @@ export function nodeStatuses(
         detail: 'changed since this run: it runs again',
         changed: true,
         ...mediaOfNode(run),
+        ...(takes ? { takes } : {}),
       })
       continue
     }
-    const status: NodeRunStatus = { ...stateOf(run), ...mediaOfNode(run) }
+    const status: NodeRunStatus = {
+      ...stateOf(run),
+      ...mediaOfNode(run),
+      ...(takes ? { takes } : {}),
+    }
     const inputImages = imagesInto(doc, registry, view, node.id)
     statuses.set(node.id, inputImages ? { ...status, inputImages } : status)
   }
   return statuses
+}
+
+/** Each take's state and clip in the run, take 1 first (`not run` for one the run lacks). */
+function takeStatuses(view: RunView, takeIds: readonly (string | undefined)[]): TakeRunStatus[] {
+  return takeIds.map((id, k) => {
+    const run = id === undefined ? undefined : view.nodes.get(id)
+    if (run === undefined) return { take: k + 1, state: 'not run' }
+    return { take: k + 1, state: stateOf(run).state, ...mediaOfNode(run) }
+  })
 }
 
 /** The card's state: the run's own word, but a paid job at fal (`submitted`) shows as running. */

@@ -1,13 +1,21 @@
 import { type NodeBodyProps, nextShotCommands } from '@shotchain/editor'
+import { takesOf, usdText } from '@shotchain/graph'
 import { KLING_O1_LIMITS } from '@shotchain/kling'
 import { ClipPreview } from './ClipPreview.tsx'
+import { TakesStrip } from './TakesStrip.tsx'
 
 const DURATIONS = Array.from(
   { length: KLING_O1_LIMITS.maxDuration - KLING_O1_LIMITS.minDuration + 1 },
   (_, k) => KLING_O1_LIMITS.minDuration + k,
 )
 
-/** A Kling shot: duration and tier, its price, room for the clip, and "add next shot". */
+/** The take counts offered on the card (the document allows up to `MAX_TAKES`). */
+const TAKE_COUNTS = [1, 2, 3, 4]
+
+/**
+ * A Kling shot: duration, tier and takes, its price (all takes), room for the clip (or the takes
+ * side by side, each with a pick), and "add next shot".
+ */
 export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
   const videoUrl = run?.videoUrl
   const parsed = spec.params.safeParse(node.params)
@@ -19,6 +27,14 @@ export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
   const allowed = DURATIONS.some((d) => d === duration)
   const set = (key: string, value: unknown) =>
     editor.apply({ type: 'setParam', node: node.id, key, value })
+  const takes = takesOf(node)
+  // Fewer takes keeps the pick when it is still among them, else the last one left.
+  const setTakeCount = (count: number) =>
+    editor.apply({
+      type: 'setTakes',
+      node: node.id,
+      takes: { count, pick: Math.min(takes.pick, count) },
+    })
   const addNext = () => {
     const commands = nextShotCommands(editor.document(), editor.registry, node.id)
     if (commands) editor.apply(commands)
@@ -57,18 +73,44 @@ export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
             <option value="pro">Pro</option>
           </select>
         </label>
-        <span className="sc-kling__cost" data-testid="kling-cost">
-          {cost === undefined ? '—' : `$${cost.toFixed(2)}`}
+        <label>
+          Takes
+          <select
+            value={String(takes.count)}
+            data-testid="kling-takes"
+            onChange={(e) => setTakeCount(Number(e.target.value))}
+          >
+            {TAKE_COUNTS.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span
+          className="sc-kling__cost"
+          data-testid="kling-cost"
+          title={
+            takes.count > 1 && cost !== undefined
+              ? `${takes.count} takes × ${usdText(cost)}`
+              : undefined
+          }
+        >
+          {cost === undefined ? '—' : usdText(cost * takes.count)}
         </span>
       </div>
-      <div className="sc-kling__preview" data-testid="kling-preview">
-        {videoUrl ? <ClipPreview url={videoUrl} testId="kling-video" /> : 'No clip yet'}
-        {videoUrl && run?.changed ? (
-          <span className="sc-kling__changed" title="This clip is from before an edit">
-            changed
-          </span>
-        ) : null}
-      </div>
+      {takes.count > 1 ? (
+        <TakesStrip node={node} run={run} editor={editor} testId="kling-take" />
+      ) : (
+        <div className="sc-kling__preview" data-testid="kling-preview">
+          {videoUrl ? <ClipPreview url={videoUrl} testId="kling-video" /> : 'No clip yet'}
+          {videoUrl && run?.changed ? (
+            <span className="sc-kling__changed" title="This clip is from before an edit">
+              changed
+            </span>
+          ) : null}
+        </div>
+      )}
       <button
         type="button"
         className="sc-kling__next"
