@@ -2,6 +2,7 @@ import {
   countText,
   type NodeRegistry,
   roleOf,
+  takeRunIds,
   usdText,
   type WorkflowDocument,
 } from '@shotchain/graph'
@@ -23,8 +24,9 @@ export function estimateSummary(
   registry: NodeRegistry,
   estimate: Estimate,
 ): string {
+  // Every take of a shot is a shot to generate (a take not picked runs under its take id).
   const shots = new Set(
-    doc.nodes.filter((n) => roleOf(registry, n, 'shot') !== undefined).map((n) => n.id),
+    doc.nodes.filter((n) => roleOf(registry, n, 'shot') !== undefined).flatMap(takeRunIds),
   )
   const generate = estimate.toRun.filter((id) => shots.has(id)).length
   const cached = [...estimate.cached, ...estimate.reused].filter((id) => shots.has(id)).length

@@ -1,4 +1,10 @@
-import { countText, type NodeRegistry, roleOf, type WorkflowDocument } from '@shotchain/graph'
+import {
+  countText,
+  type NodeRegistry,
+  parseTakeNodeId,
+  roleOf,
+  type WorkflowDocument,
+} from '@shotchain/graph'
 import type { RunView } from './run-view.ts'
 
 /**
@@ -12,7 +18,8 @@ export function runProgress(view: RunView, doc: WorkflowDocument, registry: Node
   const nodes = [...view.nodes.entries()]
   const ready = (list: typeof nodes) =>
     list.filter(([, n]) => n.status === 'succeeded' || n.status === 'cached').length
-  const inRun = nodes.filter(([id]) => shots.has(id))
+  // A take not picked runs under its take id, and is a shot too.
+  const inRun = nodes.filter(([id]) => shots.has(parseTakeNodeId(id)?.node ?? id))
   if (inRun.length > 0) {
     return `Running: ${ready(inRun)} of ${countText(inRun.length, 'shot')} ready`
   }
