@@ -1,10 +1,11 @@
 import { type NodeBodyProps, nextShotCommands } from '@shotchain/editor'
-import { usdText } from '@shotchain/graph'
+import { takesOf, usdText } from '@shotchain/graph'
 import { falModelOf, paramFieldsOf } from '@shotchain/nodes'
 import { useMemo } from 'react'
 import { ClipPreview } from './ClipPreview.tsx'
 import { previewOf } from './fal-model-layout.ts'
 import { ModelFieldControl } from './ModelFieldControl.tsx'
+import { TakesSelect, TakesStrip } from './TakesStrip.tsx'
 
 /**
  * The body of a node generated from a fal catalog model: a control per param field, the price
@@ -16,6 +17,9 @@ export function FalModelBody({ node, spec, into, issues, run, editor }: NodeBody
   const fields = useMemo(() => (model ? paramFieldsOf(model) : []), [model])
   const faulty = new Set([...issues.flatMap((i) => (i.field ? [i.field] : [])), run?.field])
   const preview = previewOf(spec)
+  // A video model can be made several times, its takes side by side in the clip's place.
+  const clips = preview === 'shot' || preview === 'video'
+  const takes = takesOf(node)
   return (
     <div className="sc-model">
       {fields.map((field) => (
@@ -30,9 +34,12 @@ export function FalModelBody({ node, spec, into, issues, run, editor }: NodeBody
       ))}
       <div className="sc-model__cost">
         <span>Price</span>
-        <strong data-testid="model-cost">{costText(spec, node.params)}</strong>
+        {clips ? <TakesSelect node={node} editor={editor} testId="model-takes" /> : null}
+        <strong data-testid="model-cost">{costText(spec, node.params, takes.count)}</strong>
       </div>
-      {preview === 'shot' || preview === 'video' ? (
+      {clips && takes.count > 1 ? (
+        <TakesStrip node={node} run={run} editor={editor} testId="model-take" />
+      ) : clips ? (
         <div className="sc-model__preview" data-testid="model-preview">
           {run?.videoUrl ? <ClipPreview url={run.videoUrl} testId="model-video" /> : 'No clip yet'}
         </div>
@@ -63,10 +70,17 @@ export function FalModelBody({ node, spec, into, issues, run, editor }: NodeBody
   )
 }
 
-/** The price of one run with these params; a dash while they do not parse (an issue says why). */
-function costText(spec: NodeBodyProps['spec'], params: NodeBodyProps['node']['params']): string {
+/**
+ * The price of a run with these params, every take counted; a dash while they do not parse (an
+ * issue says why).
+ */
+function costText(
+  spec: NodeBodyProps['spec'],
+  params: NodeBodyProps['node']['params'],
+  takes: number,
+): string {
   const parsed = spec.params.safeParse(params)
   if (!parsed.success) return '—'
   const usd = spec.cost?.(parsed.data)
-  return usd === undefined ? 'price unknown' : usdText(usd)
+  return usd === undefined ? 'price unknown' : usdText(usd * takes)
 }

@@ -2,15 +2,12 @@ import { type NodeBodyProps, nextShotCommands } from '@shotchain/editor'
 import { takesOf, usdText } from '@shotchain/graph'
 import { KLING_O1_LIMITS } from '@shotchain/kling'
 import { ClipPreview } from './ClipPreview.tsx'
-import { TakesStrip } from './TakesStrip.tsx'
+import { TakesSelect, TakesStrip } from './TakesStrip.tsx'
 
 const DURATIONS = Array.from(
   { length: KLING_O1_LIMITS.maxDuration - KLING_O1_LIMITS.minDuration + 1 },
   (_, k) => KLING_O1_LIMITS.minDuration + k,
 )
-
-/** The take counts offered on the card (the document allows up to `MAX_TAKES`). */
-const TAKE_COUNTS = [1, 2, 3, 4]
 
 /**
  * A Kling shot: duration, tier and takes, its price (all takes), room for the clip (or the takes
@@ -28,13 +25,6 @@ export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
   const set = (key: string, value: unknown) =>
     editor.apply({ type: 'setParam', node: node.id, key, value })
   const takes = takesOf(node)
-  // Fewer takes keeps the pick when it is still among them, else the last one left.
-  const setTakeCount = (count: number) =>
-    editor.apply({
-      type: 'setTakes',
-      node: node.id,
-      takes: { count, pick: Math.min(takes.pick, count) },
-    })
   const addNext = () => {
     const commands = nextShotCommands(editor.document(), editor.registry, node.id)
     if (commands) editor.apply(commands)
@@ -73,20 +63,7 @@ export function KlingBody({ node, spec, run, editor }: NodeBodyProps) {
             <option value="pro">Pro</option>
           </select>
         </label>
-        <label>
-          Takes
-          <select
-            value={String(takes.count)}
-            data-testid="kling-takes"
-            onChange={(e) => setTakeCount(Number(e.target.value))}
-          >
-            {TAKE_COUNTS.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TakesSelect node={node} editor={editor} testId="kling-takes" />
         <span
           className="sc-kling__cost"
           data-testid="kling-cost"

@@ -52,3 +52,40 @@ export function TakesStrip({ node, run, editor, testId }: TakesStripProps) {
     </div>
   )
 }
+
+/** The take counts a card offers (the document allows up to `MAX_TAKES`). */
+const TAKE_COUNTS = [1, 2, 3, 4]
+
+/**
+ * How many takes a node makes: fewer keeps the pick when it is still among them, else the last
+ * one left. One undoable edit.
+ */
+export function TakesSelect({
+  node,
+  editor,
+  testId,
+}: Pick<TakesStripProps, 'node' | 'editor' | 'testId'>) {
+  const takes = takesOf(node)
+  const setCount = (count: number) =>
+    editor.apply({
+      type: 'setTakes',
+      node: node.id,
+      takes: { count, pick: Math.min(takes.pick, count) },
+    })
+  return (
+    <label>
+      Takes
+      <select
+        value={String(takes.count)}
+        data-testid={testId}
+        onChange={(e) => setCount(Number(e.target.value))}
+      >
+        {TAKE_COUNTS.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
