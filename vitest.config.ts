@@ -2,21 +2,46 @@ import { defineConfig } from 'vitest/config'
 import { shotchainPacks } from './apps/web/packs-plugin.ts'
 
 /**
- * Tests that drive Chromium or the README's own commands: two files at a time, beside the units.
- * They mostly wait (on the emulator, a server, the page), so they share the cores with the
- * units: 475 s for both on this 2-core machine, against 552 s one browser file at a time after
- * the units and 506 s one at a time beside them (2026-12-02).
+ * Tests that drive Chromium or the README's own commands. They mostly wait (on the emulator, a
+ * server, the page), so `pnpm test` runs them in a Vitest process of their own beside the units
+ * (`packages/test-machine/src/run-tests.ts`): one process's projects share one queue of workers.
  */
 const BROWSER = ['apps/web/e2e/**/*.test.ts', 'packages/test-machine/src/readme-commands.test.ts']
+
+/**
+ * Packages whose tests only compute: no server, child process, file or global is touched, so
+ * they share their workers' module graph (`isolate: false`) — 17 s for their 73 files isolated,
+ * 7 s shared (2026-12-03).
+ */
+const PURE = [
+  'packages/graph/src/**/*.test.ts',
+  'packages/engine/src/**/*.test.ts',
+  'packages/editor/src/**/*.test.ts',
+  'packages/api/src/**/*.test.ts',
+  'packages/errors/src/**/*.test.ts',
+  'packages/fal-catalog/src/**/*.test.ts',
+  'packages/runs/src/**/*.test.ts',
+  'packages/kling/src/**/*.test.ts',
+  'apps/web/src/**/*.test.ts',
+]
 
 export default defineConfig({
   // The web app's `virtual:shotchain-packs` (no packs unless SHOTCHAIN_PACKS names some).
   plugins: [shotchainPacks(process.env, process.cwd())],
   test: {
     environment: 'node',
-    // Two for the units and servers, two for browser files beside them.
-    maxWorkers: 4,
+    maxWorkers: 2,
     projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pure units',
+          include: PURE,
+          isolate: false,
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
       {
         extends: true,
         test: {
@@ -26,8 +51,7 @@ export default defineConfig({
             'apps/*/src/**/*.test.ts',
             'examples/packs/*/src/**/*.test.ts',
           ],
-          exclude: BROWSER,
-          // Both cores: these wait on ffmpeg, sockets and child processes as much as they compute.
+          exclude: [...BROWSER, ...PURE],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
@@ -39,7 +63,6 @@ export default defineConfig({
           include: BROWSER,
           // The web app, built once for all the browser files (each used to build its own).
           globalSetup: ['apps/web/e2e/global-setup.ts'],
-          // Polls that wait on work (an arrange, an estimate) give it seconds, not the 1 s default.
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
