@@ -67,7 +67,8 @@ describe('shotchain run refuses bad input before paying', () => {
     expect(await runBroken('huge', setParam('image', 'path', huge))).toMatch(
       /node image\] nodes\[0\]\.params\.path: the image is 1\d\.\d MB/,
     )
-  })
+    // ffmpeg draws 5.8 million random pixels and the CLI reads 12 MB: seconds on a busy machine.
+  }, 30_000)
 
   it('names bad params, @Image2 without an end frame, cycles and unknown types', async () => {
     expect(await runBroken('d11', setParam('shot', 'duration', 11))).toMatch(

@@ -32,7 +32,7 @@ function runJob(job: BesideJob, write: WriteLine): Promise<BesideResult> {
     const child = spawn(job.command, job.args, {
       stdio: ['ignore', 'pipe', 'pipe'],
       // Reporters print plain lines, not a redrawn screen, when several share one log.
-      env: { ...process.env, CI: process.env.CI ?? '1', FORCE_COLOR: '0' },
+      env: { ...process.env, CI: process.env.CI ?? '1', NO_COLOR: '1' },
     })
     child.stdout.on('data', prefixLines(job.label, write))
     child.stderr.on('data', prefixLines(job.label, write))

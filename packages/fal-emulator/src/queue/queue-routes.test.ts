@@ -220,6 +220,8 @@ describe('queue protocol', () => {
   })
 
   it('streams status over SSE and closes after COMPLETED', async () => {
+    // Long enough that the stream opens while the job is still queued, even on a loaded machine.
+    t.emulator.configure({ queueLatencyMs: 1_000 })
     const { request_id } = await t.viaFetch.queue.submit(KLING, { input: input() })
     const res = await fetch(
       `${t.emulator.url}/queue.fal.run/fal-ai/kling-video/requests/${request_id}/status/stream?logs=1`,
