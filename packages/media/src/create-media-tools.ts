@@ -4,8 +4,8 @@ import {
   decodeImage,
   type ImageDecodeResult,
 } from './decode/decode-image.ts'
-import { extractFrame, type FrameAt, type ImageSize } from './frame/extract-frame.ts'
 import type { EditList } from './edit-list/edit-list.ts'
+import { extractFrame, type FrameAt, type ImageSize } from './frame/extract-frame.ts'
 import { countFrames } from './probe/count-frames.ts'
 import type { MediaInfo } from './probe/media-info.ts'
 import { probeFile } from './probe/probe-file.ts'
