@@ -13,13 +13,34 @@ export async function countFrames(
   signal?: AbortSignal,
 ): Promise<number> {
   await probeVideo(ffprobe, video, signal)
-  const what = `counting the frames of ${video}`
-  const args = ['-v', 'error', '-select_streams', 'v:0', '-count_frames']
-  const show = ['-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', video]
-  const output = await runTool(ffprobe, [...args, ...show], what, signal)
-  const frames = Number.parseInt(output.stdout.trim(), 10)
-  if (output.exitCode !== 0 || !Number.isSafeInteger(frames)) {
-    throw internalError(`${what}: ffprobe failed: ${stderrTail(output.stderr)}`, output)
+  return count(ffprobe, video, 'frames', signal)
+}
+
+/**
+ * The number of packets of a video's first video stream, read without decoding: as exact as
+ * {@link countFrames} for an MP4 the tools encoded themselves (one packet a frame), ~10× cheaper.
+ */
+export function countPackets(
+  ffprobe: string,
+  video: string,
+  signal?: AbortSignal,
+): Promise<number> {
+  return count(ffprobe, video, 'packets', signal)
+}
+
+async function count(
+  ffprobe: string,
+  video: string,
+  what: 'frames' | 'packets',
+  signal?: AbortSignal,
+): Promise<number> {
+  const args = ['-v', 'error', '-select_streams', 'v:0', `-count_${what}`]
+  const show = ['-show_entries', `stream=nb_read_${what}`, '-of', 'csv=p=0', video]
+  const doing = `counting the ${what} of ${video}`
+  const output = await runTool(ffprobe, [...args, ...show], doing, signal)
+  const n = Number.parseInt(output.stdout.trim(), 10)
+  if (output.exitCode !== 0 || !Number.isSafeInteger(n)) {
+    throw internalError(`${doing}: ffprobe failed: ${stderrTail(output.stderr)}`, output)
   }
-  return frames
+  return n
 }

@@ -3,7 +3,7 @@ import type { EditList } from '../edit-list/edit-list.ts'
 import { framesPerSecond } from '../edit-list/edit-list.ts'
 import { sequenceTimes } from '../edit-list/sequence-times.ts'
 import { assertInputFile, writeAtomically } from '../files/media-files.ts'
-import { countFrames } from '../probe/count-frames.ts'
+import { countPackets } from '../probe/count-frames.ts'
 import { probeVideo } from '../probe/probe-file.ts'
 import { h264Args, MP4_ARGS } from '../process/encode-args.ts'
 import { internalError, validationError } from '../process/media-errors.ts'
@@ -23,7 +23,7 @@ export interface StitchResult {
  * Plays an edit list into one H.264 MP4 (yuv420p, faststart): every clip letterboxed to the first
  * clip's size, resampled to the list's rate, trimmed to its frames and cut or crossfaded into the
  * next; the soundtrack, if any, under it as AAC. The sequence has exactly `sequenceTimes(list)
- * .totalFrames` frames (checked by counting them). Clip and soundtrack media are local paths.
+ * .totalFrames` frames (checked by counting its packets). Clip and soundtrack media are local paths.
  * Rejects with `validation` for a bad edit list (see `sequenceTimes`), a missing file, a clip that
  * is not a video or a soundtrack without sound.
  */
@@ -56,7 +56,7 @@ export async function stitchVideos(
   await writeAtomically(outFile, async (temp) => {
     const args = ['-v', 'error', ...inputs.flatMap((f) => ['-i', f]), ...graph, ...maps]
     await runFfmpeg(bins.ffmpeg, [...args, ...encode, temp], what, signal)
-    const frames = await countFrames(bins.ffprobe, temp, signal)
+    const frames = await countPackets(bins.ffprobe, temp, signal)
     if (frames !== times.totalFrames) {
       throw internalError(`${what}: wrote ${frames} frames, expected ${times.totalFrames}`)
     }
