@@ -97,6 +97,11 @@ describe('sequence', () => {
       'edits[0].crossfadeFrames',
       'a crossfade of 12 frames is longer than clip 1 (10 frames played)',
     ],
+    [
+      [{ transition: 'crossfade' as const }, { out: 20, transition: 'crossfade' as const }],
+      'edits[1].crossfadeFrames',
+      'the crossfades into and out of clip 2 (12 + 12 frames) overlap on its 20 frames',
+    ],
   ])('refuses edits that do not fit: %j names %s', async (edits, field, message) => {
     const stores = createTestStores()
     const { result } = await runWorkflow(chainWith({ edits }), stores)
