@@ -19,7 +19,9 @@ export function framesToSeconds(frames: number, rate: FrameRate): string {
 
 /**
  * One clip letterboxed to the target, resampled to the list's rate and trimmed to its frames.
- * Frames are counted after the resampling: an edit list counts every clip at its own rate.
+ * Frames are counted after the resampling (an edit list counts every clip at the list's rate);
+ * a clip of another rate may resample a frame short of the length it was given, so its last frame
+ * is held (`tpad`) long enough for the trim always to find its out point.
  */
 function clipChain(k: number, clip: ProbeDetails, shape: StitchShape, from: number, to: number) {
   const { width: w, height: h, rate } = shape
@@ -27,7 +29,7 @@ function clipChain(k: number, clip: ProbeDetails, shape: StitchShape, from: numb
   return (
     `[${k}:v:0]${square}scale=${w}:${h}:force_original_aspect_ratio=decrease,` +
     `pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:black,setsar=1,fps=${rateText(rate)},format=yuv420p,` +
-    `trim=start_frame=${from}:end_frame=${to},setpts=PTS-STARTPTS`
+    `tpad=stop_mode=clone:stop=2,trim=start_frame=${from}:end_frame=${to},setpts=PTS-STARTPTS`
   )
 }
 

@@ -43,6 +43,7 @@ describe('stitch', { timeout: SLOW_MS }, () => {
   let square: string
   let dark: string
   let light: string
+  let faster: string
 
   beforeAll(async () => {
     temp = await makeTempDir()
@@ -54,7 +55,7 @@ describe('stitch', { timeout: SLOW_MS }, () => {
         fps: 24,
         durationSec: 1,
       })
-    ;[wide, square, dark, light] = await Promise.all([
+    ;[wide, square, dark, light, faster] = await Promise.all([
       makeClip(path('wide.mp4'), { width: 160, height: 90, fps: 24, durationSec: 1.5 }),
       makeClip(path('square.mp4'), {
         source: 'mandelbrot',
@@ -65,11 +66,12 @@ describe('stitch', { timeout: SLOW_MS }, () => {
       }),
       flat('dark.mp4', '0x303030'),
       flat('light.mp4', '0xd0d0d0'),
+      makeClip(path('faster.mp4'), { width: 160, height: 90, fps: 30, durationSec: 1.5 }),
     ])
   }, SLOW_MS)
   afterAll(() => temp.cleanup())
 
-  it('trims to the frame and overlaps crossfades: exactly sum(out − in) − sum(fades) frames', async () => {
+  it('trims to the frame and overlaps crossfades: exactly sum(out − in) − sum(fades) frames, any clip rate', async () => {
     const list: EditList = {
       name: 'trims',
       rate,
@@ -85,11 +87,13 @@ describe('stitch', { timeout: SLOW_MS }, () => {
         { label: 'b', media: square, frames: 36, in: 1, next: { kind: 'cut' } },
         { label: 'c', media: wide, frames: 36, out: 30, next: { kind: 'crossfade', frames: 5 } },
         { label: 'd', media: square, frames: 36, in: 3, out: 20 },
+        // 30 fps: its 45 frames are 36 at the list's 24.
+        { label: 'e', media: faster, frames: 36 },
       ],
     }
     const out = path('trims.mp4')
     const result = await media.stitch(list, out)
-    const expected = 32 + 35 + 30 + 17 - 6 - 5
+    const expected = 32 + 35 + 30 + 17 + 36 - 6 - 5
     expect(result).toEqual({
       frames: expected,
       durationSec: expected / 24,

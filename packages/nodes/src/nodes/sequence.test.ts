@@ -1,6 +1,7 @@
 import type { RunEvent } from '@shotchain/engine'
 import { describe, expect, it } from 'vitest'
-import { createFakeServices } from '../testing/fake-services.ts'
+import type { MediaRef } from '../services.ts'
+import { createFakeServices, fakeImage } from '../testing/fake-services.ts'
 import { planIssues } from '../testing/plan-issues.ts'
 import { fakeRunContext } from '../testing/run-context.ts'
 import { createTestStores, runWorkflow } from '../testing/run-workflow.ts'
@@ -132,6 +133,26 @@ describe('sequence', () => {
     expect(await planIssues(doc)).toEqual([
       expect.objectContaining({ code: 'missing-input', nodeId: 'seq', field: 'clips' }),
     ])
+  })
+
+  it("counts a clip of another frame rate at the first clip's", async () => {
+    const services = createFakeServices()
+    const rates = { a: [120, 24], b: [150, 30] } as Record<string, [number, number]>
+    const media = {
+      ...services.media,
+      countFrames: async (video: MediaRef) => {
+        const [frames, fps] = rates[video.hash] ?? [0, 1]
+        return { frames, rate: { numerator: fps, denominator: 1 } }
+      },
+    }
+    const clip = (hash: string) => ({ ...fakeImage(hash), kind: 'video' as const, hash })
+    const params = sequenceNode.params.parse({})
+    const ctx = fakeRunContext(params, { clips: [clip('a'), clip('b')] }, { ...services, media })
+    await sequenceNode.run(ctx)
+    expect(services.calls.stitch[0]).toMatchObject({
+      rate: { numerator: 24, denominator: 1 },
+      clips: [{ frames: 120 }, { frames: 120 }],
+    })
   })
 
   it('refuses to run on an empty list of clips', async () => {

@@ -1,7 +1,7 @@
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import { defineNode } from '@shotchain/graph'
 import { z } from 'zod'
-import type { MediaRef, NodeServices } from '../services.ts'
+import type { FrameRatio, MediaRef, NodeServices, VideoFrames } from '../services.ts'
 import { mediaInput } from './media-input.ts'
 import { checksRepeatAt, clipEditSchema, sequenceEditList } from './sequence-edit.ts'
 
@@ -56,14 +56,20 @@ export const sequenceNode = defineNode<SequenceParams, NodeServices>({
           : false,
       ),
     )
+    const rate = counted[0]?.rate ?? { numerator: 24, denominator: 1 }
     const facts = clips.map((clip, k) => ({
       media: clip,
-      frames: counted[k]?.frames ?? 0,
+      frames: framesAt(rate, counted[k] ?? { frames: 0, rate }),
       repeatsPrevious: repeats[k] ?? false,
     }))
-    const rate = counted[0]?.rate ?? { numerator: 24, denominator: 1 }
     const editList = sequenceEditList(nodeId, facts, params.edits, rate)
     const { video } = await media.stitch(editList, signal)
     return { video, editList }
   },
 })
+
+/** A clip's length at the sequence's rate: an edit list counts every clip at the list's rate. */
+function framesAt(rate: FrameRatio, clip: VideoFrames): number {
+  const fps = (r: FrameRatio) => r.numerator / r.denominator
+  return Math.round((clip.frames * fps(rate)) / fps(clip.rate))
+}
