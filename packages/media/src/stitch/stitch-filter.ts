@@ -1,3 +1,4 @@
+import { letterbox } from '../concat/concat-plan.ts'
 import type { FrameRate } from '../edit-list/edit-list.ts'
 import type { SequenceTimes } from '../edit-list/sequence-times.ts'
 import type { ProbeDetails } from '../probe/media-info.ts'
@@ -24,11 +25,8 @@ export function framesToSeconds(frames: number, rate: FrameRate): string {
  * is held (`tpad`) long enough for the trim always to find its out point.
  */
 function clipChain(k: number, clip: ProbeDetails, shape: StitchShape, from: number, to: number) {
-  const { width: w, height: h, rate } = shape
-  const square = clip.sar === '1:1' ? '' : 'scale=trunc(iw*sar/2)*2:ih,setsar=1,'
   return (
-    `[${k}:v:0]${square}scale=${w}:${h}:force_original_aspect_ratio=decrease,` +
-    `pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:black,setsar=1,fps=${rateText(rate)},format=yuv420p,` +
+    `[${k}:v:0]${letterbox(clip, shape.width, shape.height)},fps=${rateText(shape.rate)},format=yuv420p,` +
     `tpad=stop_mode=clone:stop=2,trim=start_frame=${from}:end_frame=${to},setpts=PTS-STARTPTS`
   )
 }
