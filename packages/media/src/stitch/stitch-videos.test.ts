@@ -157,24 +157,27 @@ describe('stitch', { timeout: SLOW_MS }, () => {
     expect(await meanVolume(out, 2.9, 0.1)).toBeLessThan(steady - 12)
   })
 
-  it('pads a shorter soundtrack with silence to the picture’s length', async () => {
-    const music = path('short.mp3')
-    await ffmpeg('-f', 'lavfi', '-t', '1', '-i', 'sine=f=440', music)
-    const list: EditList = {
-      name: 'short',
-      rate,
-      clips: [
-        { label: 'a', media: wide, frames: 36 },
-        { label: 'b', media: square, frames: 36 },
-      ],
-      soundtrack: { media: music, frames: 24 },
-    }
-    const out = path('short-music.mp4')
-    await media.stitch(list, out)
-    expect(Math.abs((await audioSeconds(out)) - 3)).toBeLessThan(0.05)
-    expect(await meanVolume(out, 0.2, 0.6)).toBeGreaterThan(-30)
-    expect(await meanVolume(out, 1.5, 1)).toBeLessThan(-80)
-  })
+  it.each(['mp3', 'm4a'])(
+    'pads a shorter %s soundtrack with silence to the picture’s length',
+    async (kind) => {
+      const music = path(`short.${kind}`)
+      await ffmpeg('-f', 'lavfi', '-t', '1', '-i', 'sine=f=440', music)
+      const list: EditList = {
+        name: 'short',
+        rate,
+        clips: [
+          { label: 'a', media: wide, frames: 36 },
+          { label: 'b', media: square, frames: 36 },
+        ],
+        soundtrack: { media: music, frames: 24 },
+      }
+      const out = path(`short-${kind}.mp4`)
+      await media.stitch(list, out)
+      expect(Math.abs((await audioSeconds(out)) - 3)).toBeLessThan(0.05)
+      expect(await meanVolume(out, 0.2, 0.6)).toBeGreaterThan(-30)
+      expect(await meanVolume(out, 1.5, 1)).toBeLessThan(-80)
+    },
+  )
 
   it('rejects a trim beyond a clip, naming the field, and a soundtrack without sound', async () => {
     const clips = [{ label: 'a', media: wide, frames: 36, out: 40 }]
