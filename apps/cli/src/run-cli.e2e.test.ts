@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createMediaTools } from '@shotchain/media'
+import { createMediaTools, REPEAT_PSNR_DB } from '@shotchain/media'
+import { checkOtio } from '@shotchain/media/testing/check-otio'
 import { cliWorkflowId } from '@shotchain/runs'
 import { openStore } from '@shotchain/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,11 +20,71 @@ afterAll(() => h?.emulator.stop())
 
 interface Manifest {
   files: Record<string, string>
+  editList: Record<string, { otio: string; edl: string }>
   shots: { node: string; requestId?: string; cached: boolean; video?: string; costUsd: number }[]
 }
 
 async function manifest(): Promise<Manifest> {
   return JSON.parse(await readFile(join(h.dir, 'out', 'three-shot-chain', 'manifest.json'), 'utf8'))
+}
+
+/** The frame at index `n` of a video, as a PNG. */
+async function frameAt(video: string, n: number, name: string): Promise<string> {
+  const png = join(h.dir, name)
+  const { fps } = await media.probe(video)
+  await media.extractFrame(video, Math.max(0, (n - 0.01) / fps), png)
+  return png
+}
+
+/**
+ * Each chained shot starts on the previous one's last picture, and the sequence drops that
+ * repeat: it lasts exactly the clips' frames minus one per cut, and the frames either side of
+ * each cut differ, the one after it being the incoming shot's second frame.
+ */
+async function expectCleanCuts(video: string, clips: readonly string[]): Promise<void> {
+  const frames = await Promise.all(clips.map((clip) => media.countFrames(clip)))
+  const cuts = clips.length - 1
+  expect(await media.countFrames(video)).toBe(frames.reduce((a, b) => a + b, 0) - cuts)
+  let cut = 0
+  for (let k = 0; k < cuts; k++) {
+    const [outgoing, incoming] = [clips[k] as string, clips[k + 1] as string]
+    expect(await media.repeatsAtCut(outgoing, incoming)).toBe(true)
+    cut += (frames[k] as number) - (k === 0 ? 0 : 1)
+    const before = await frameAt(video, cut - 1, `cut${k}-before.png`)
+    const after = await frameAt(video, cut, `cut${k}-after.png`)
+    expect(await media.psnr(before, after)).toBeLessThan(REPEAT_PSNR_DB)
+    const second = await frameAt(incoming, 1, `clip${k + 1}-second.png`)
+    expect(await media.psnr(after, second)).toBeGreaterThanOrEqual(REPEAT_PSNR_DB)
+  }
+}
+
+/** The `.otio` and `.edl` beside the sequence, over the shots' clips copied to `clips/`. */
+async function expectEditListFiles(shots: readonly string[]): Promise<void> {
+  const dir = join(h.dir, 'out', 'three-shot-chain')
+  const { editList } = await manifest()
+  expect(editList).toEqual({ out: { otio: 'three-shot-chain.otio', edl: 'three-shot-chain.edl' } })
+  const otio = JSON.parse(await readFile(join(dir, 'three-shot-chain.otio'), 'utf8'))
+  expect(checkOtio(otio)).toEqual([])
+  const clips = otio.tracks.children[0].children
+  expect(clips.map((c: { name: string }) => c.name)).toEqual(shots)
+  expect(clips.map((c: OtioClipJson) => c.source_range.start_time.value)).toEqual([0, 1, 1])
+  for (const clip of clips as OtioClipJson[]) {
+    const url = clip.media_references.DEFAULT_MEDIA.target_url
+    expect(url).toMatch(/^clips\/shot\d\.mp4$/)
+    expect(await media.countFrames(join(dir, url))).toBe(
+      clip.media_references.DEFAULT_MEDIA.available_range.duration.value,
+    )
+  }
+  const edl = await readFile(join(dir, 'three-shot-chain.edl'), 'utf8')
+  expect(edl).toMatch(/^TITLE: three-shot-chain$/m)
+  for (const shot of shots) expect(edl).toContain(`* FROM CLIP NAME: ${shot}.mp4`)
+}
+
+interface OtioClipJson {
+  source_range: { start_time: { value: number } }
+  media_references: {
+    DEFAULT_MEDIA: { target_url: string; available_range: { duration: { value: number } } }
+  }
 }
 
 describe('shotchain run, end to end on the emulator', () => {
@@ -67,6 +128,8 @@ describe('shotchain run, end to end on the emulator', () => {
       expect.any(String),
       expect.any(String),
     ])
+    await expectCleanCuts(video, paths)
+    await expectEditListFiles(shots.map((s) => s.node))
   }, 120_000)
 
   it('pays nothing the second time, and for shots 2 and 3 only after shot 2 is edited', async () => {

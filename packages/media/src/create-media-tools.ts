@@ -4,12 +4,16 @@ import {
   decodeImage,
   type ImageDecodeResult,
 } from './decode/decode-image.ts'
+import type { EditList } from './edit-list/edit-list.ts'
 import { extractFrame, type FrameAt, type ImageSize } from './frame/extract-frame.ts'
+import { countFrames } from './probe/count-frames.ts'
 import type { MediaInfo } from './probe/media-info.ts'
 import { probeFile } from './probe/probe-file.ts'
 import { lazyBinaryPaths } from './process/binaries.ts'
 import { measurePsnr, type PsnrPixelFormat } from './quality/measure-psnr.ts'
 import { renderStill, type StillSpec } from './still/render-still.ts'
+import { repeatsAtCut } from './stitch/repeats-at-cut.ts'
+import { type StitchResult, stitchVideos } from './stitch/stitch-videos.ts'
 import { makeThumbnail } from './thumbnail/make-thumbnail.ts'
 import {
   renderTransition,
@@ -67,6 +71,21 @@ export interface MediaTools {
    * match are joined by stream copy.
    */
   concat(videos: readonly string[], outFile: string, options?: ConcatOptions): Promise<ConcatResult>
+  /**
+   * Plays an edit list whose clip and soundtrack media are local paths into one H.264 MP4 with
+   * frame-exact trims, cuts and crossfades, letterboxed to the first clip's size at the list's
+   * rate, the soundtrack (if any) under it as AAC, cut or silence-padded to the picture and faded
+   * out. The result has exactly `sequenceTimes(list).totalFrames` frames. Rejects with
+   * `validation` for a bad list (the field at fault in `field`) or a missing or wrong file.
+   */
+  stitch(list: EditList, outFile: string, options?: SignalOption): Promise<StitchResult>
+  /** The exact number of frames of a video (decoded and counted, not estimated). */
+  countFrames(video: string, options?: SignalOption): Promise<number>
+  /**
+   * Whether `incoming` starts on `outgoing`'s last picture (PSNR ≥ `REPEAT_PSNR_DB`), as a shot
+   * chained from the previous shot's last frame does.
+   */
+  repeatsAtCut(outgoing: string, incoming: string, options?: SignalOption): Promise<boolean>
   /** A small `.jpg` or `.png` poster (a video's middle frame) no larger than `maxSide` either way. */
   thumbnail(
     imageOrVideo: string,
@@ -114,6 +133,9 @@ export function createMediaTools(options: MediaToolsOptions = {}): MediaTools {
     extractFrame: (video, at, out, o) => extractFrame(bins(), video, at, out, o?.signal),
     concat: (videos, out, o = {}) =>
       concatVideos(bins(), videos, out, { width: o.width, height: o.height, fps: o.fps }, o.signal),
+    stitch: (list, out, o) => stitchVideos(bins(), list, out, o?.signal),
+    countFrames: (video, o) => countFrames(bins().ffprobe, video, o?.signal),
+    repeatsAtCut: (a, b, o) => repeatsAtCut(bins(), a, b, o?.signal),
     thumbnail: (input, out, maxSide, o) => makeThumbnail(bins(), input, out, maxSide, o?.signal),
     renderTransition: (spec, out, o) => renderTransition(bins(), spec, out, o?.signal),
     renderStill: (spec, out, o) => renderStill(bins(), spec, out, o?.signal),

@@ -24,8 +24,10 @@ describe('chains of any length', () => {
             expect(job.input.prompt).toContain(`shot ${k + 1}:`)
             if (k > 0) expect(String(job.input.start_image_url)).toContain(`clip%3Areq-${k}`)
           })
-          const clips = stores.services.calls.concat[0]?.map((c) => c.hash)
-          expect(clips).toEqual(jobs.map((j) => `clip:${j.requestId}`))
+          const stitched = stores.services.calls.stitch[0]?.clips
+          expect(stitched?.map((c) => c.media.hash)).toEqual(jobs.map((j) => `clip:${j.requestId}`))
+          // Every chained shot repeats the previous shot's last frame: it starts at frame 1.
+          expect(stitched?.map((c) => c.in)).toEqual(jobs.map((_, k) => (k === 0 ? undefined : 1)))
 
           const second = await runWorkflow(doc, stores)
           expect(second.plan.estimate).toMatchObject({ usd: 0, run: 0 })

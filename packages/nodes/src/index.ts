@@ -8,4 +8,14 @@ export { type KlingO1I2vParams, klingO1I2vNode } from './nodes/kling-o1-i2v.ts'
 export { type OutputParams, outputNode } from './nodes/output.ts'
 export { type PromptParams, promptNode } from './nodes/prompt.ts'
 export { type SequenceParams, sequenceNode } from './nodes/sequence.ts'
-export type { FalServices, MediaRef, MediaServices, NodeServices } from './services.ts'
+export type {
+  FalServices,
+  FrameRatio,
+  MediaRef,
+  MediaServices,
+  NodeServices,
+  SequenceClip,
+  SequenceEditList,
+  SequenceSoundtrack,
+  VideoFrames,
+} from './services.ts'

@@ -39,8 +39,65 @@ export interface MediaServices {
     at: 'first' | 'last' | number,
     signal: AbortSignal,
   ): Promise<MediaRef>
-  /** One video of the clips in order, normalised to the first clip's size and frame rate. */
-  concat(videos: readonly MediaRef[], signal: AbortSignal): Promise<MediaRef>
+  /**
+   * Plays an edit list into one stored video: frame-exact trims, cuts and crossfades,
+   * letterboxed to the first clip's size at the list's rate, the soundtrack (if any) under it.
+   * `frames` is the sequence's exact length. Rejects with `validation` for a list that does not
+   * hold together (a trim beyond a clip, a crossfade longer than one).
+   */
+  stitch(
+    list: SequenceEditList,
+    signal: AbortSignal,
+  ): Promise<{ readonly video: MediaRef; readonly frames: number }>
+  /** A video's exact frame count (decoded, not estimated) and its frame rate. */
+  countFrames(video: MediaRef, signal: AbortSignal): Promise<VideoFrames>
+  /** Whether `incoming`'s first frame is the same picture as `outgoing`'s last (a chained cut). */
+  repeatsAtCut(outgoing: MediaRef, incoming: MediaRef, signal: AbortSignal): Promise<boolean>
+}
+
+/** A frame rate as a whole-number ratio: 24/1, or NTSC's 30000/1001. */
+export interface FrameRatio {
+  readonly numerator: number
+  readonly denominator: number
+}
+
+/** What {@link MediaServices.countFrames} found: every frame counted, and the rate they play at. */
+export interface VideoFrames {
+  readonly frames: number
+  readonly rate: FrameRatio
+}
+
+/**
+ * A sequence's edit list with stored media: the shape of `@shotchain/media`'s `EditList`, whose
+ * clip and soundtrack media are {@link MediaRef}s instead of file paths. Frames count from 0, out
+ * points are exclusive, every length is at `rate`.
+ */
+export interface SequenceEditList {
+  readonly name: string
+  readonly rate: FrameRatio
+  readonly clips: readonly SequenceClip[]
+  readonly soundtrack?: SequenceSoundtrack | undefined
+}
+
+/** One clip of a {@link SequenceEditList}: its whole length, its trim and the way into the next. */
+export interface SequenceClip {
+  /** The clip's name in an editor (the CLI names it after the shot's node). */
+  readonly label: string
+  readonly media: MediaRef
+  readonly frames: number
+  readonly in?: number | undefined
+  readonly out?: number | undefined
+  readonly next?:
+    | { readonly kind: 'cut' }
+    | { readonly kind: 'crossfade'; readonly frames: number }
+    | undefined
+}
+
+/** Music under a {@link SequenceEditList}: its length at the list's rate and its fade-out. */
+export interface SequenceSoundtrack {
+  readonly media: MediaRef
+  readonly frames: number
+  readonly fadeOutFrames?: number | undefined
 }
 
 /** What a paid node sees of fal (see `@shotchain/fal`'s gateway, which implements most of it). */

@@ -25,7 +25,9 @@ describe('a three-shot chain through the real engine', () => {
       'clip:req-2',
       'clip:req-3',
     ])
-    expect(stores.services.calls.concat).toEqual([clips])
+    const stitched = stores.services.calls.stitch[0]
+    expect(stitched?.clips.map((c) => c.media)).toEqual(clips)
+    expect(result.outputs.get('seq')?.editList).toEqual(stitched)
     // Shot k+1 starts from the last frame of shot k, uploaded for fal.
     const frame1 = result.outputs.get('shot1')?.lastFrame as MediaRef
     expect(frame1.hash).toBe('image:frame(last):clip:req-1')

@@ -5,6 +5,7 @@ import { outputNameOf } from '@shotchain/graph'
 import type { MediaRef } from '@shotchain/nodes'
 import { extensionFor, type Store } from '@shotchain/store'
 import { type TakeRecord, takeRecords } from './take-records.ts'
+import { type EditListFiles, writeEditList } from './write-edit-list.ts'
 
 /** One shot in the manifest: what was asked, what it was made from, and what it cost. */
 export interface ShotRecord {
@@ -32,8 +33,9 @@ export interface ShotRecord {
 }
 
 /**
- * Writes every output node's file into `outDir` (named after the node's `name`) and a
- * `manifest.json` with one record per shot. Returns the paths written.
+ * Writes every output node's file into `outDir` (named after the node's `name`), beside a
+ * sequence's the clips (`clips/`) and its edit list (`.otio`, `.edl`), and a `manifest.json`
+ * with one record per shot. Returns the paths written.
  */
 export async function writeOutputs(options: {
   readonly outDir: string
@@ -48,6 +50,7 @@ export async function writeOutputs(options: {
   await mkdir(outDir, { recursive: true })
   const written: string[] = []
   const files: Record<string, string> = {}
+  const editList: Record<string, EditListFiles> = {}
   for (const node of plan.nodes) {
     const role = node.spec.role?.kind === 'output' ? node.spec.role : undefined
     if (role === undefined) continue
@@ -59,6 +62,11 @@ export async function writeOutputs(options: {
     await copyFile(from, join(outDir, name))
     files[node.id] = name
     written.push(join(outDir, name))
+    const edits = await writeEditList({ outDir, stem, output: node, plan, result, store })
+    if (edits !== undefined) {
+      editList[node.id] = edits
+      written.push(join(outDir, edits.otio), join(outDir, edits.edl))
+    }
   }
   const shots = shotRecords(plan, shotPlan, events, (requestId) =>
     sumUsd(store.spends.ofRequest(requestId).map((r) => r.usd)),
@@ -70,6 +78,8 @@ export async function writeOutputs(options: {
     spentUsd: store.spends.spentBy(result.runId),
     costUsd: sumUsd(shots.map((shot) => shot.costUsd)),
     files,
+    // Per output showing a sequence: its OTIO timeline and CMX 3600 EDL, over `clips/`.
+    editList,
     shots,
   }
   const manifestPath = join(outDir, 'manifest.json')

@@ -76,11 +76,7 @@ export function concatFilter(
   const parts: string[] = []
   const joins: string[] = []
   clips.forEach((clip, i) => {
-    const square = clip.sar === '1:1' ? '' : `scale=trunc(iw*sar/2)*2:ih,setsar=1,`
-    parts.push(
-      `[${i}:v:0]${square}scale=${w}:${h}:force_original_aspect_ratio=decrease,` +
-        `pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:black,setsar=1,fps=${frameRate},format=yuv420p[v${i}]`,
-    )
+    parts.push(`[${i}:v:0]${letterbox(clip, w, h)},fps=${frameRate},format=yuv420p[v${i}]`)
     if (audio) {
       parts.push(
         clip.hasAudio
@@ -93,6 +89,18 @@ export function concatFilter(
   const outs = audio ? '[v][a]' : '[v]'
   parts.push(`${joins.join('')}concat=n=${clips.length}:v=1:a=${audio ? 1 : 0}${outs}`)
   return parts.join(';')
+}
+
+/**
+ * The filters that fit a clip inside w×h: square pixels first (an anamorphic clip is widened),
+ * scaled down to fit, centred on black bars.
+ */
+export function letterbox(clip: Pick<ProbeDetails, 'sar'>, w: number, h: number): string {
+  const square = clip.sar === '1:1' ? '' : 'scale=trunc(iw*sar/2)*2:ih,setsar=1,'
+  return (
+    `${square}scale=${w}:${h}:force_original_aspect_ratio=decrease,` +
+    `pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:black,setsar=1`
+  )
 }
 
 /** A concat-demuxer list file naming each clip, quoted for ffmpeg. */

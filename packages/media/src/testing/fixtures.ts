@@ -54,9 +54,13 @@ export interface ClipOptions {
   readonly extra?: string[]
 }
 
-/** An H.264 MP4 (x264 defaults: B-frames, long GOP) from a lavfi source; `testsrc2` by default. */
+/**
+ * An H.264 MP4 (x264 defaults: B-frames, long GOP) from a lavfi source (`testsrc2` by default,
+ * or e.g. `color=c=0x303030`).
+ */
 export async function makeClip(file: string, o: ClipOptions): Promise<string> {
-  const source = `${o.source ?? 'testsrc2'}=s=${o.width}x${o.height}:r=${o.fps}`
+  const head = o.source ?? 'testsrc2'
+  const source = `${head}${head.includes('=') ? ':' : '='}s=${o.width}x${o.height}:r=${o.fps}`
   const audio =
     o.audioSec === undefined ? [] : ['-f', 'lavfi', '-t', String(o.audioSec), '-i', 'sine=f=440']
   const audioCodec = o.audioSec === undefined ? [] : ['-c:a', 'aac']

@@ -1,7 +1,13 @@
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import { catalogModel, secondsOf } from '@shotchain/fal-catalog'
 import type { NodeProgress } from '@shotchain/graph'
-import type { FalServices, MediaRef, MediaServices, NodeServices } from '../services.ts'
+import type {
+  FalServices,
+  MediaRef,
+  MediaServices,
+  NodeServices,
+  SequenceEditList,
+} from '../services.ts'
 
 /** A local file as the fake media store sees it: its content stands for its bytes. */
 export interface FakeFile {
@@ -42,7 +48,8 @@ export interface FakeMediaCalls {
   readonly importFile: string[]
   readonly importUrl: string[]
   readonly extractFrame: { readonly video: MediaRef; readonly at: 'first' | 'last' | number }[]
-  readonly concat: (readonly MediaRef[])[]
+  /** Every edit list a sequence stitched. */
+  readonly stitch: SequenceEditList[]
 }
 
 /** In-memory {@link NodeServices}: media are made from strings, fal is a counter. */
@@ -75,8 +82,10 @@ export function createFakeServices(): FakeServices {
     importFile: [],
     importUrl: [],
     extractFrame: [],
-    concat: [],
+    stitch: [],
   }
+  // The fake fal records the image each clip starts on, so a chained cut can be recognised.
+  const clipStarts = new Map<string, string | undefined>()
   const readFile = (path: string): FakeFile => {
     const file = files.get(path)
     if (file === undefined) throw new Error(`no such file: ${path}`)
@@ -111,18 +120,37 @@ export function createFakeServices(): FakeServices {
         height: video.height,
       }
     },
-    async concat(videos) {
-      calls.concat.push([...videos])
-      const first = videos[0] as MediaRef
-      const durationSec = videos.reduce((sum, v) => sum + (v.durationSec ?? 0), 0)
-      return { ...first, hash: `concat(${videos.map((v) => v.hash).join('+')})`, durationSec }
+    async stitch(list) {
+      calls.stitch.push(list)
+      const first = (list.clips[0] as { media: MediaRef }).media
+      const played = list.clips.reduce((sum, c) => sum + (c.out ?? c.frames) - (c.in ?? 0), 0)
+      const fades = list.clips
+        .slice(0, -1)
+        .reduce((sum, c) => sum + (c.next?.kind === 'crossfade' ? c.next.frames : 0), 0)
+      const frames = played - fades
+      const hash = `stitch(${list.clips.map((c) => `${c.media.hash}[${c.in ?? 0},${c.out ?? c.frames})`).join('+')})`
+      const durationSec = (frames * list.rate.denominator) / list.rate.numerator
+      return { video: { ...first, hash, durationSec }, frames }
+    },
+    // Clips play at 24 fps for their whole duration.
+    async countFrames(video) {
+      return {
+        frames: Math.round((video.durationSec ?? 0) * 24),
+        rate: { numerator: 24, denominator: 1 },
+      }
+    },
+    async repeatsAtCut(outgoing, incoming) {
+      return clipStarts.get(incoming.hash) === `image:frame(last):${outgoing.hash}`
     },
   }
-  const fal = createFakeFal(urls)
+  const fal = createFakeFal(urls, clipStarts)
   return { media, fal, files, urls, calls }
 }
 
-function createFakeFal(urls: Map<string, MediaRef>): FakeFal {
+function createFakeFal(
+  urls: Map<string, MediaRef>,
+  clipStarts: Map<string, string | undefined>,
+): FakeFal {
   const byUrl = new Map<string, MediaRef>()
   const fal: FakeFal = {
     mode: 'emulator',
@@ -156,7 +184,7 @@ function createFakeFal(urls: Map<string, MediaRef>): FakeFal {
       if (job === undefined) {
         throw new ShotchainError(ERROR_CODES.notFound, `fal does not know request ${requestId}`)
       }
-      return fakeResult(job, urls, byUrl)
+      return fakeResult(job, urls, byUrl, clipStarts)
     },
   }
   return fal
@@ -174,6 +202,7 @@ function fakeResult(
   },
   urls: Map<string, MediaRef>,
   byUrl: ReadonlyMap<string, MediaRef>,
+  clipStarts: Map<string, string | undefined>,
 ): unknown {
   const { requestId, input } = job
   const model = catalogModel(job.endpoint)
@@ -193,6 +222,7 @@ function fakeResult(
     return { images: [{ url, width: image.width, height: image.height }] }
   }
   const url = `https://fake.fal/files/${requestId}.mp4`
+  clipStarts.set(`clip:${requestId}`, start?.hash)
   urls.set(url, {
     kind: 'video',
     hash: `clip:${requestId}`,

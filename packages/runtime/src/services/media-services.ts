@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import type { RetryPolicy } from '@shotchain/fal'
-import { type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
-import type { MediaRef, MediaServices } from '@shotchain/nodes'
+import { type EditList, type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
+import type { FrameRatio, MediaRef, MediaServices } from '@shotchain/nodes'
 import { extensionFor, type Store, type StoredMedia } from '@shotchain/store'
 import { downloadUrl } from './download-url.ts'
 import { createImageFactsReader, type ReadImageFacts } from './image-facts.ts'
@@ -131,14 +131,39 @@ export function createMediaServices(
       const size = await tools.extractFrame(pathOf(video), at, out, { signal })
       return adopt(out, 'image/png', size)
     },
-    async concat(videos, signal) {
+    async stitch(list, signal) {
       const out = store.media.tempPath('.mp4')
-      await tools.concat(
-        videos.map((v) => pathOf(v)),
-        out,
-        { signal },
-      )
-      return adopt(out, 'video/mp4')
+      const local: EditList = {
+        ...list,
+        clips: list.clips.map((clip) => ({ ...clip, media: pathOf(clip.media) })),
+        soundtrack: list.soundtrack && { ...list.soundtrack, media: pathOf(list.soundtrack.media) },
+      }
+      const { frames } = await tools.stitch(local, out, { signal })
+      return { video: await adopt(out, 'video/mp4'), frames }
     },
+    async countFrames(video, signal) {
+      const path = pathOf(video)
+      const [frames, info] = await Promise.all([
+        tools.countFrames(path, { signal }),
+        tools.probe(path, { signal }),
+      ])
+      return { frames, rate: frameRatioOf(info.fps) }
+    },
+    repeatsAtCut: (outgoing, incoming, signal) =>
+      tools.repeatsAtCut(pathOf(outgoing), pathOf(incoming), { signal }),
   }
+}
+
+/**
+ * A whole-number ratio for a frame rate ffprobe averaged: 24 → 24/1, 29.97… → 30000/1001 (the
+ * NTSC rates), anything else to a thousandth of a frame.
+ */
+export function frameRatioOf(fps: number): FrameRatio {
+  const whole = Math.round(fps)
+  if (whole > 0 && Math.abs(fps - whole) < 0.005) return { numerator: whole, denominator: 1 }
+  const ntsc = Math.round((fps * 1001) / 1000)
+  if (ntsc > 0 && Math.abs(fps - (ntsc * 1000) / 1001) < 0.005) {
+    return { numerator: ntsc * 1000, denominator: 1001 }
+  }
+  return { numerator: Math.max(1, Math.round(fps * 1000)), denominator: 1000 }
 }
