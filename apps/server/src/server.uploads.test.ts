@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { makePng } from '@shotchain/fal-emulator/testing'
+import { makeSound, makeTempDir } from '@shotchain/media/testing'
 import { openStore } from '@shotchain/store'
 import { describe, expect, it } from 'vitest'
 import type { RunningServer } from './server/create-server.ts'
@@ -78,6 +79,43 @@ describe('POST /api/uploads', () => {
     const whole = await upload(await readFile(PHOTO))
     expect(whole.status).toBe(201)
     expect(await jsonOf(whole)).toMatchObject({ width: 1280, height: 720 })
+  })
+})
+
+describe('POST /api/uploads with a sound', () => {
+  it.each([
+    ['mp3', 'audio/mpeg'],
+    ['wav', 'audio/wav'],
+    ['m4a', 'audio/mp4'],
+  ] as const)('stores a %s with its length and serves it back as %s', async (format, type) => {
+    const temp = await makeTempDir()
+    try {
+      const file = await makeSound(join(temp.dir, `tone.${format}`), { seconds: 1, format })
+      const bytes = await readFile(file)
+      const answer = await upload(bytes)
+      expect(answer.status).toBe(201)
+      const body = await jsonOf(answer)
+      expect(body).toMatchObject({ contentType: type, sizeBytes: bytes.length })
+      expect(body.durationSec).toBeGreaterThanOrEqual(0.99)
+      expect(body.durationSec).toBeLessThan(1.1)
+      const served = await fetch(`${server.url}${body.url}`)
+      expect(served.headers.get('content-type')).toBe(type)
+      expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true)
+    } finally {
+      await temp.cleanup()
+    }
+  })
+
+  it('refuses bytes that only start like an MP3 with a 422 naming the file, storing nothing', async () => {
+    const before = mediaFiles()
+    const fake = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(400)])
+    const answer = await upload(fake)
+    expect(answer.status).toBe(422)
+    expect(await jsonOf(answer)).toEqual({
+      error: 'the audio/mpeg file cannot be played as a sound: upload another file',
+      field: 'file',
+    })
+    expect(mediaFiles()).toBe(before)
   })
 })
 

@@ -35,6 +35,8 @@ export async function uploadImage(
   if (!uploaded.ok) {
     return { ok: false, message: `${name}: ${storageFailureOf(uploaded.failure).message}` }
   }
+  if (!('width' in uploaded.value))
+    return { ok: false, message: `${name}: is a sound, not an image` }
   const { hash, url, path, width, height } = uploaded.value
   return { ok: true, image: { hash, url, path, width, height } }
 }
