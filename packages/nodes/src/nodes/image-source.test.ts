@@ -52,6 +52,8 @@ describe('image-source', () => {
     expect(result.errors).toEqual([
       expect.objectContaining({ code: 'validation', nodeId: 'img', field: 'path' }),
     ])
-    expect(result.errors[0]?.message).toContain('is not an image (it is video/mp4)')
+    expect(result.errors[0]?.message).toBe(
+      'the image file "clip.mp4" is an MP4 video, not an image; use a PNG, JPEG or WebP file',
+    )
   })
 })
