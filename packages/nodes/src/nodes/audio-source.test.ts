@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { builtInNodes } from '../built-in-nodes.ts'
 import { fakeImage } from '../testing/fake-services.ts'
-import { planIssues } from '../testing/plan-issues.ts'
 import { createTestStores, runWorkflow } from '../testing/run-workflow.ts'
 import { node, workflow } from '../testing/workflows.ts'
 
@@ -17,31 +16,6 @@ describe('audio-source', () => {
       kind: 'source',
       file: { param: 'path', accepts: ['audio/*'], nameParam: 'name' },
     })
-  })
-
-  it.each([
-    [{}, 'nodes[0].params.path', 'needs a sound: drop an audio file on the node'],
-    [{ path: 'a.mp3', url: 'https://x.test/a.mp3' }, 'nodes[0].params.url', 'not both'],
-    [{ url: 'ftp://x.test/a.mp3' }, 'nodes[0].params.url', 'http:// or https://'],
-    [{ path: '' }, 'nodes[0].params.path', 'give the path of an audio file'],
-  ])('refuses params %o with an issue at %s', async (params, path, words) => {
-    expect(await planIssues(source(params))).toEqual([
-      expect.objectContaining({
-        code: 'invalid-param',
-        path,
-        message: expect.stringContaining(words),
-      }),
-    ])
-  })
-
-  it('refuses a file it cannot read before the run, naming "path"', async () => {
-    expect(await planIssues(source({ path: 'missing.wav' }))).toEqual([
-      expect.objectContaining({
-        nodeId: 'snd',
-        path: 'nodes[0].params.path',
-        message: expect.stringContaining('the audio file "missing.wav" cannot be read'),
-      }),
-    ])
   })
 
   it('imports a local sound, keeping the name only for people', async () => {
