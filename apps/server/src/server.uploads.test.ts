@@ -13,6 +13,7 @@ import {
   type ServerHarness,
   useServer,
 } from './testing/server-harness.ts'
+import { readSse } from './testing/sse-client.ts'
 
 const PHOTO = resolve(import.meta.dirname, '../../../examples/images/harbour.jpg')
 
@@ -101,6 +102,50 @@ describe('POST /api/uploads with a sound', () => {
       const served = await fetch(`${server.url}${body.url}`)
       expect(served.headers.get('content-type')).toBe(type)
       expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true)
+    } finally {
+      await temp.cleanup()
+    }
+  })
+
+  it('runs an audio-source node of an uploaded sound: its output is the stored audio', async () => {
+    const temp = await makeTempDir()
+    try {
+      const file = await makeSound(join(temp.dir, 'theme.m4a'), { seconds: 2, format: 'm4a' })
+      const uploaded = await jsonOf(await upload(await readFile(file)))
+      const doc = {
+        format: 'shotchain.workflow',
+        version: 1,
+        name: 'Soundtrack',
+        nodes: [
+          {
+            id: 'audio-1',
+            type: 'audio-source',
+            position: [0, 0],
+            params: { path: uploaded.path, name: 'theme.m4a' },
+          },
+        ],
+        edges: [],
+      }
+      const created = await api(server.url, '/api/workflows', { body: doc })
+      const started = await api(server.url, `/api/workflows/${created.body.id}/runs`, { body: {} })
+      expect(started.status).toBe(201)
+      const messages = await readSse(`${server.url}/api/runs/${started.body.runId}/events`)
+      const events = messages.map((m) => JSON.parse(m.data))
+      const run = await api(server.url, `/api/runs/${started.body.runId}`)
+      expect(run.body.status).toBe('succeeded')
+      expect(events.find((e) => e.type === 'node-succeeded')).toMatchObject({
+        nodeId: 'audio-1',
+        outputs: {
+          audio: {
+            kind: 'audio',
+            hash: uploaded.hash,
+            contentType: 'audio/mp4',
+            width: 0,
+            height: 0,
+            durationSec: uploaded.durationSec,
+          },
+        },
+      })
     } finally {
       await temp.cleanup()
     }
