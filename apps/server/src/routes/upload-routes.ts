@@ -11,7 +11,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 const MULTIPART_SLACK = 64 * 1024
 
-const tooLarge = `the upload is over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit: send a smaller image`
+const tooLarge = `the upload is over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit: send a smaller file`
 
 /**
  * `POST /api/uploads`: an image or a sound — the raw body, or a `file` field of a multipart form —
@@ -36,7 +36,7 @@ export function uploadRoutes(app: AppContext): Hono {
       const { bytes } = read
       if (bytes.byteLength > MAX_UPLOAD_BYTES) return c.json({ error: tooLarge }, 413)
       if (bytes.byteLength === 0)
-        return c.json({ error: 'the upload is empty: send an image' }, 400)
+        return c.json({ error: 'the upload is empty: send an image or a sound' }, 400)
       const contentType = sniffMediaType(bytes)
       if (contentType?.startsWith('audio/')) {
         const answer = await storeUploadedAudio(app, bytes, contentType)
