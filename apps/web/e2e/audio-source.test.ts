@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { makeSound, makeTempDir } from '@shotchain/media/testing'
 import { afterAll, describe, expect, it } from 'vitest'
 import { canvasDriver } from './canvas-driver.ts'
@@ -18,7 +19,9 @@ describe('the audio source in Chromium', () => {
       const { dir } = await temp
       const wav = await readFile(await makeSound(join(dir, 'a.wav'), { seconds: 2, format: 'wav' }))
       const m4a = await makeSound(join(dir, 'b.m4a'), { seconds: 3, format: 'm4a', frequency: 660 })
-      const page = await app().browser.newPage({ viewport: { width: 1400, height: 900 } })
+      // A page of a context of its own: axe opens a second page in it.
+      const context = await app().browser.newContext({ viewport: { width: 1400, height: 900 } })
+      const page = await context.newPage()
       await page.goto(app().url)
       const canvas = canvasDriver(page)
       await canvas.newWorkflow()
@@ -55,6 +58,11 @@ describe('the audio source in Chromium', () => {
         .poll(() => player.evaluate((a: HTMLAudioElement) => a.currentTime))
         .toBeGreaterThan(0.1)
       await screenshot(page, 'audio-node')
+      const axe = await new AxeBuilder({ page })
+        .include('.sc-node--audio-source')
+        .options({ resultTypes: ['violations'] })
+        .analyze()
+      expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
 
       const box = await sound.locator('.sc-audio__meta').boundingBox()
       if (box === null) throw new Error('no audio node on screen')
@@ -67,7 +75,7 @@ describe('the audio source in Chromium', () => {
         .toBe('dusk.m4a')
       expect(await canvas.nodes().count()).toBe(1)
       await expect.poll(() => sound.getByTestId('audio-duration').textContent()).toBe('3.0 s')
-      await page.close()
+      await context.close()
     },
     SLOW,
   )
