@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { makePng } from '@shotchain/fal-emulator/testing'
+import { makeSound, makeTempDir } from '@shotchain/media/testing'
 import { openStore } from '@shotchain/store'
 import { describe, expect, it } from 'vitest'
 import type { RunningServer } from './server/create-server.ts'
@@ -12,6 +13,7 @@ import {
   type ServerHarness,
   useServer,
 } from './testing/server-harness.ts'
+import { readSse } from './testing/sse-client.ts'
 
 const PHOTO = resolve(import.meta.dirname, '../../../examples/images/harbour.jpg')
 
@@ -78,6 +80,87 @@ describe('POST /api/uploads', () => {
     const whole = await upload(await readFile(PHOTO))
     expect(whole.status).toBe(201)
     expect(await jsonOf(whole)).toMatchObject({ width: 1280, height: 720 })
+  })
+})
+
+describe('POST /api/uploads with a sound', () => {
+  it.each([
+    ['mp3', 'audio/mpeg'],
+    ['wav', 'audio/wav'],
+    ['m4a', 'audio/mp4'],
+  ] as const)('stores a %s with its length and serves it back as %s', async (format, type) => {
+    const temp = await makeTempDir()
+    try {
+      const file = await makeSound(join(temp.dir, `tone.${format}`), { seconds: 1, format })
+      const bytes = await readFile(file)
+      const answer = await upload(bytes)
+      expect(answer.status).toBe(201)
+      const body = await jsonOf(answer)
+      expect(body).toMatchObject({ contentType: type, sizeBytes: bytes.length })
+      expect(body.durationSec).toBeGreaterThanOrEqual(0.99)
+      expect(body.durationSec).toBeLessThan(1.1)
+      const served = await fetch(`${server.url}${body.url}`)
+      expect(served.headers.get('content-type')).toBe(type)
+      expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true)
+    } finally {
+      await temp.cleanup()
+    }
+  })
+
+  it('runs an audio-source node of an uploaded sound: its output is the stored audio', async () => {
+    const temp = await makeTempDir()
+    try {
+      const file = await makeSound(join(temp.dir, 'theme.m4a'), { seconds: 2, format: 'm4a' })
+      const uploaded = await jsonOf(await upload(await readFile(file)))
+      const doc = {
+        format: 'shotchain.workflow',
+        version: 1,
+        name: 'Soundtrack',
+        nodes: [
+          {
+            id: 'audio-1',
+            type: 'audio-source',
+            position: [0, 0],
+            params: { path: uploaded.path, name: 'theme.m4a' },
+          },
+        ],
+        edges: [],
+      }
+      const created = await api(server.url, '/api/workflows', { body: doc })
+      const started = await api(server.url, `/api/workflows/${created.body.id}/runs`, { body: {} })
+      expect(started.status).toBe(201)
+      const messages = await readSse(`${server.url}/api/runs/${started.body.runId}/events`)
+      const events = messages.map((m) => JSON.parse(m.data))
+      const run = await api(server.url, `/api/runs/${started.body.runId}`)
+      expect(run.body.status).toBe('succeeded')
+      expect(events.find((e) => e.type === 'node-succeeded')).toMatchObject({
+        nodeId: 'audio-1',
+        outputs: {
+          audio: {
+            kind: 'audio',
+            hash: uploaded.hash,
+            contentType: 'audio/mp4',
+            width: 0,
+            height: 0,
+            durationSec: uploaded.durationSec,
+          },
+        },
+      })
+    } finally {
+      await temp.cleanup()
+    }
+  })
+
+  it('refuses bytes that only start like an MP3 with a 422 naming the file, storing nothing', async () => {
+    const before = mediaFiles()
+    const fake = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(400)])
+    const answer = await upload(fake)
+    expect(answer.status).toBe(422)
+    expect(await jsonOf(answer)).toEqual({
+      error: 'the audio/mpeg file cannot be played as a sound: upload another file',
+      field: 'file',
+    })
+    expect(mediaFiles()).toBe(before)
   })
 })
 

@@ -120,7 +120,7 @@ describe('workflow files and images in Chromium', () => {
       )
       await expect
         .poll(() => notices(offline))
-        .toEqual([expect.stringMatching(/Images need the Shotchain server/)])
+        .toEqual([expect.stringMatching(/Images and sounds need the Shotchain server/)])
       await offline.reload()
       await expect
         .poll(() => offline.getByTestId('workflow-name').inputValue())

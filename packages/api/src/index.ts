@@ -64,7 +64,14 @@ export {
   startRunRequest,
 } from './schemas/runs.ts'
 export { type ServerStatus, serverStatus } from './schemas/status.ts'
-export { type UploadedImage, uploadedImage } from './schemas/uploads.ts'
+export {
+  type UploadedAudio,
+  type UploadedImage,
+  type UploadedMedia,
+  uploadedAudio,
+  uploadedImage,
+  uploadedMedia,
+} from './schemas/uploads.ts'
 export {
   createWorkflowRequest,
   type SavedWorkflow,

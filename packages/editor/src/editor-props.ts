@@ -20,7 +20,10 @@ export interface WorkflowEditorProps {
    * as the registry's: a new object rebuilds the canvas.
    */
   readonly views?: NodeViews
-  /** The URL of a source node's picture (a thumbnail) for its view, or undefined when it has none. */
+  /**
+   * The URL of a source node's file for its view (a picture's thumbnail, a sound to play), or
+   * undefined when it has none.
+   */
   readonly imageUrl?: (params: Readonly<Record<string, unknown>>) => string | undefined
   /** Ctrl/Cmd+S. */
   readonly onSave?: () => void

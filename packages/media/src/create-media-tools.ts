@@ -8,7 +8,7 @@ import type { EditList } from './edit-list/edit-list.ts'
 import { extractFrame, type FrameAt, type ImageSize } from './frame/extract-frame.ts'
 import { countFrames } from './probe/count-frames.ts'
 import type { MediaInfo } from './probe/media-info.ts'
-import { probeFile } from './probe/probe-file.ts'
+import { probeMedia } from './probe/probe-file.ts'
 import { lazyBinaryPaths } from './process/binaries.ts'
 import { measurePsnr, type PsnrPixelFormat } from './quality/measure-psnr.ts'
 import { renderStill, type StillSpec } from './still/render-still.ts'
@@ -52,7 +52,10 @@ export interface PsnrOptions extends SignalOption {
  * written under a temporary name and renamed, so a failed call leaves no partial file.
  */
 export interface MediaTools {
-  /** Duration, size, frame rate, codec, byte size and audio presence of a video or image. */
+  /**
+   * Duration, size, frame rate, codec, byte size and sound of a video, an image or an audio file
+   * (`kind: 'audio'`, no size, its sound's codec, sample rate and channels in `audio`).
+   */
   probe(file: string, options?: SignalOption): Promise<MediaInfo>
   /**
    * Writes one frame as a PNG of the video's size: `first`, `last` (the true last frame, found by
@@ -123,12 +126,10 @@ export function createMediaTools(options: MediaToolsOptions = {}): MediaTools {
   const bins = lazyBinaryPaths(options)
   return {
     probe: async (file, o) => {
-      const { kind, durationSec, width, height, fps, codec, sizeBytes, hasAudio } = await probeFile(
-        bins().ffprobe,
-        file,
-        o?.signal,
-      )
-      return { kind, durationSec, width, height, fps, codec, sizeBytes, hasAudio }
+      const details = await probeMedia(bins().ffprobe, file, o?.signal)
+      const { kind, durationSec, width, height, fps, codec, sizeBytes, hasAudio, audio } = details
+      const info = { kind, durationSec, width, height, fps, codec, sizeBytes, hasAudio }
+      return audio === undefined ? info : { ...info, audio }
     },
     extractFrame: (video, at, out, o) => extractFrame(bins(), video, at, out, o?.signal),
     concat: (videos, out, o = {}) =>

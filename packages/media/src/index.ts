@@ -50,7 +50,7 @@ export {
 export { toEdl } from './edit-list/to-edl.ts'
 export { type EditListExportOptions, toOtio, toOtioText } from './edit-list/to-otio.ts'
 export type { FrameAt, ImageSize } from './frame/extract-frame.ts'
-export type { MediaInfo } from './probe/media-info.ts'
+export type { AudioStreamInfo, MediaInfo } from './probe/media-info.ts'
 export type { PsnrPixelFormat } from './quality/measure-psnr.ts'
 export type { StillSpec } from './still/render-still.ts'
 export { REPEAT_PSNR_DB } from './stitch/repeats-at-cut.ts'

@@ -1,5 +1,6 @@
 import type { NodeView, NodeViews } from '@shotchain/editor'
 import {
+  audioSourceNode,
   catalogNodes,
   extractFrameNode,
   imageSourceNode,
@@ -8,6 +9,7 @@ import {
   promptNode,
   sequenceNode,
 } from '@shotchain/nodes'
+import { AudioSourceBody } from './bodies/AudioSourceBody.tsx'
 import { ExtractFrameBody } from './bodies/ExtractFrameBody.tsx'
 import { FalModelBody } from './bodies/FalModelBody.tsx'
 import { falModelBodyHeight } from './bodies/fal-model-layout.ts'
@@ -45,6 +47,7 @@ export const falModelViews: NodeViews = Object.fromEntries(
  */
 export const builtInViews: NodeViews = {
   [imageSourceNode.type]: { Body: ImageSourceBody, bodyHeight: 210 },
+  [audioSourceNode.type]: { Body: AudioSourceBody, bodyHeight: 124 },
   [promptNode.type]: { Body: PromptBody, bodyHeight: 124 },
   [klingO1I2vNode.type]: { Body: KlingBody, bodyHeight: 214 },
   [extractFrameNode.type]: { Body: ExtractFrameBody, bodyHeight: 44 },

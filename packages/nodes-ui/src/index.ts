@@ -1,3 +1,4 @@
+export { AudioSourceBody } from './bodies/AudioSourceBody.tsx'
 export { ExtractFrameBody } from './bodies/ExtractFrameBody.tsx'
 export { FalModelBody } from './bodies/FalModelBody.tsx'
 export { falModelBodyHeight } from './bodies/fal-model-layout.ts'

@@ -1,5 +1,6 @@
 import type { AnyNodeSpec, NodeRegistry } from '@shotchain/graph'
 import { catalogNodes } from './fal-model/catalog-nodes.ts'
+import { audioSourceNode } from './nodes/audio-source.ts'
 import { extractFrameNode } from './nodes/extract-frame.ts'
 import { imageSourceNode } from './nodes/image-source.ts'
 import { klingO1I2vNode } from './nodes/kling-o1-i2v.ts'
@@ -8,11 +9,12 @@ import { promptNode } from './nodes/prompt.ts'
 import { sequenceNode } from './nodes/sequence.ts'
 
 /**
- * The built-in node pack: `image-source`, `prompt`, `kling-o1-i2v`, `extract-frame`,
+ * The built-in node pack: `image-source`, `audio-source`, `prompt`, `kling-o1-i2v`, `extract-frame`,
  * `sequence`, `output`, and a `fal:<endpoint id>` node per model of fal's bundled catalog. Every one expects `ctx.services` to be a `NodeServices`.
  */
 export const builtInNodes: readonly AnyNodeSpec[] = [
   imageSourceNode,
+  audioSourceNode,
   promptNode,
   klingO1I2vNode,
   extractFrameNode,

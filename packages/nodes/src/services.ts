@@ -1,18 +1,20 @@
 import type { NodeProgress } from '@shotchain/graph'
 
 /**
- * An image or video in the content-addressed media store: what image and video ports carry.
- * Plain JSON, so results can be cached and shown; the bytes live in the store under `hash`.
+ * An image, video or sound in the content-addressed media store: what image, video and audio
+ * ports carry. Plain JSON, so results can be cached and shown; the bytes live in the store under
+ * `hash`.
  */
 export interface MediaRef {
-  readonly kind: 'image' | 'video'
+  readonly kind: 'image' | 'video' | 'audio'
   /** SHA-256 (hex) of the file's bytes. */
   readonly hash: string
   readonly contentType: string
   readonly sizeBytes: number
+  /** The picture's size in pixels; 0 for audio. */
   readonly width: number
   readonly height: number
-  /** Videos only. */
+  /** Videos and audio only. */
   readonly durationSec?: number
   /** An http(s) URL the bytes came from, which fal can fetch directly. */
   readonly sourceUrl?: string

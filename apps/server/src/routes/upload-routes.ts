@@ -4,18 +4,20 @@ import { extensionFor } from '@shotchain/store'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppContext } from '../http/app-context.ts'
+import { storeUploadedAudio } from './upload-audio.ts'
 
-/** The largest image the server takes. */
+/** The largest image or sound the server takes. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 const MULTIPART_SLACK = 64 * 1024
 
-const tooLarge = `the upload is over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit: send a smaller image`
+const tooLarge = `the upload is over the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit: send a smaller file`
 
 /**
- * `POST /api/uploads`: an image — the raw body, or a `file` field of a multipart form — into the
- * content-addressed media store. Its type is sniffed from the bytes (never the file name or
- * Content-Type): anything but PNG, JPEG, WebP or GIF is a 415. It is then decoded for real
+ * `POST /api/uploads`: an image or a sound — the raw body, or a `file` field of a multipart form —
+ * into the content-addressed media store. Its type is sniffed from the bytes (never the file name
+ * or Content-Type): anything but PNG, JPEG, WebP, GIF, MP3, WAV or M4A is a 415. A sound is
+ * stored once ffprobe reads it (`storeUploadedAudio`). It is then decoded for real
  * (`MediaTools.decodeImage`, in a temp file): over the pixel cap, cut short or damaged is a 422
  * saying so, and nothing is stored. Returns its hash, type, size, dimensions, `url`
  * (`/media/<hash>`) and `path` (what an `image-source` node takes).
@@ -34,14 +36,18 @@ export function uploadRoutes(app: AppContext): Hono {
       const { bytes } = read
       if (bytes.byteLength > MAX_UPLOAD_BYTES) return c.json({ error: tooLarge }, 413)
       if (bytes.byteLength === 0)
-        return c.json({ error: 'the upload is empty: send an image' }, 400)
+        return c.json({ error: 'the upload is empty: send an image or a sound' }, 400)
       const contentType = sniffMediaType(bytes)
+      if (contentType?.startsWith('audio/')) {
+        const answer = await storeUploadedAudio(app, bytes, contentType)
+        return c.json(answer.body, answer.status)
+      }
       const header = contentType?.startsWith('image/') ? probeImageBytes(bytes) : undefined
       if (contentType === undefined || !contentType.startsWith('image/') || header === undefined) {
         const what = contentType ? `a ${contentType} file` : 'not an image'
         return c.json(
           {
-            error: `unsupported media type: the bytes are ${what} (whatever the file name says); upload a PNG, JPEG, WebP or GIF image`,
+            error: `unsupported media type: the bytes are ${what} (whatever the file name says); upload a PNG, JPEG, WebP or GIF image, or an MP3, WAV or M4A sound`,
           },
           415,
         )

@@ -27,7 +27,7 @@ export function checkImagePaths(
     issues.push({
       code: 'invalid-param',
       path: `nodes[${index}].params.${file.param}`,
-      message: `"${path}" is outside the server's media folder: upload the image (POST /api/uploads) and use the path it returns, or give an http(s) url`,
+      message: `"${path}" is outside the server's media folder: upload the file (POST /api/uploads) and use the path it returns, or give an http(s) url`,
       severity: 'error',
       nodeId: node.id,
       field: file.param,

@@ -3,7 +3,7 @@ import { createDocument, type Issue, type WorkflowDocument } from '@shotchain/gr
 import { useCallback, useMemo } from 'react'
 import { importWorkflowFile } from '../files/import-workflow-file.ts'
 import type { StoreImage } from '../files/workflow-bundle.ts'
-import { uploadImage } from '../media/upload-image.ts'
+import { uploadMedia } from '../media/upload-media.ts'
 import { registry } from '../registry.ts'
 import {
   hasUnsavedChanges,
@@ -210,6 +210,6 @@ function freeName(name: string, taken: ReadonlySet<string>): string {
 
 /** Stores an image of an imported bundle on the server: its new path. */
 const storeImage: StoreImage = async (name, bytes) => {
-  const uploaded = await uploadImage(new File([bytes as Uint8Array<ArrayBuffer>], name))
-  return uploaded.ok ? { ok: true, path: uploaded.image.path } : uploaded
+  const uploaded = await uploadMedia(new File([bytes as Uint8Array<ArrayBuffer>], name))
+  return uploaded.ok ? { ok: true, path: uploaded.media.path } : uploaded
 }

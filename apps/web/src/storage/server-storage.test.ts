@@ -34,7 +34,7 @@ describe('server workflows', () => {
       expect(created).toMatchObject({ ok: false, failure: { kind: 'refused' } })
       if (created.ok || created.failure.kind !== 'refused') return
       expect(created.failure.issues).toEqual([
-        { path: 'nodes[0].params.path', message: expect.stringMatching(/upload the image/) },
+        { path: 'nodes[0].params.path', message: expect.stringMatching(/upload the file/) },
       ])
     } finally {
       await server.close()

@@ -13,7 +13,7 @@ import {
   startRunRequest,
 } from '../schemas/runs.ts'
 import { serverStatus } from '../schemas/status.ts'
-import { uploadedImage } from '../schemas/uploads.ts'
+import { uploadedMedia } from '../schemas/uploads.ts'
 import {
   createWorkflowRequest,
   savedWorkflow,
@@ -114,13 +114,13 @@ export const apiRoutes = {
     status: 204,
     response: empty,
   }),
-  /** The body is the image's bytes (or a multipart form with a `file` field), not JSON. */
+  /** The body is the image's or sound's bytes (or a multipart form with a `file` field), not JSON. */
   upload: route({
     method: 'POST',
     path: '/api/uploads',
     request: undefined,
     status: 201,
-    response: uploadedImage,
+    response: uploadedMedia,
   }),
   estimate: route({
     method: 'POST',

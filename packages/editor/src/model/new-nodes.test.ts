@@ -61,8 +61,16 @@ describe('fileNodeCommands', () => {
     expect(applied.ok && applied.doc.nodes.length).toBe(5)
   })
 
+  it('adds an audio-source of a sound, keeping its name', () => {
+    const song = { path: 'song.mp3', contentType: 'audio/mpeg', name: 'Theme.mp3' }
+    const commands = fileNodeCommands(createDocument('Drop'), registry, [song], [0, 0])
+    expect(commands.map((c) => [c.node.id, c.node.type, c.node.params])).toEqual([
+      ['audio-1', 'audio-source', { path: 'song.mp3', name: 'Theme.mp3' }],
+    ])
+  })
+
   it('leaves out files no node type takes', () => {
-    const files = [png('a'), { path: 'song.mp3', contentType: 'audio/mpeg' }]
+    const files = [png('a'), { path: 'notes.pdf', contentType: 'application/pdf' }]
     const commands = fileNodeCommands(createDocument('Drop'), registry, files, [0, 0])
     expect(commands.map((c) => c.node.params)).toEqual([{ path: 'a' }])
   })

@@ -25,7 +25,10 @@ export interface NodeViewEditor {
   document(): WorkflowDocument
   /** The node types the editor was given. */
   readonly registry: NodeRegistry
-  /** The host's URL for a source node's picture (`imageUrl` of `<WorkflowEditor>`), if any. */
+  /**
+   * The host's URL for a source node's file, its picture or its sound (`imageUrl` of
+   * `<WorkflowEditor>`), if any.
+   */
   imageUrl(params: Readonly<Record<string, unknown>>): string | undefined
   /**
    * Hands files a person picked in a node's body (a file input) to the host, as a drop onto that

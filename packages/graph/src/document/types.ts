@@ -1,7 +1,7 @@
 import type { Takes } from '../takes/takes.ts'
 
 /** The data types a port carries. Add one only when a node needs it. */
-export const PORT_TYPES = ['image', 'video', 'text'] as const
+export const PORT_TYPES = ['image', 'video', 'audio', 'text'] as const
 export type PortType = (typeof PORT_TYPES)[number]
 
 export const WORKFLOW_FORMAT = 'shotchain.workflow'

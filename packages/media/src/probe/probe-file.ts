@@ -5,10 +5,26 @@ import type { ProbeDetails } from './media-info.ts'
 import { readProbeJson } from './read-probe-json.ts'
 
 /**
- * Runs ffprobe on a file. Rejects with `validation` naming the file when it is missing or holds
- * no video or image, and with `cancelled` when `signal` fires.
+ * Runs ffprobe on a file with a picture. Rejects with `validation` naming the file when it is
+ * missing or holds no video or image (audio included), and with `cancelled` when `signal` fires.
  */
 export async function probeFile(
+  ffprobe: string,
+  file: string,
+  signal?: AbortSignal,
+): Promise<ProbeDetails> {
+  const details = await probeMedia(ffprobe, file, signal)
+  if (details.kind === 'audio') {
+    throw validationError(`${file} is audio (${details.codec}), not a video or an image`)
+  }
+  return details
+}
+
+/**
+ * Runs ffprobe on a video, an image or a sound file. Rejects with `validation` naming the file
+ * when it is missing or holds none of them, and with `cancelled` when `signal` fires.
+ */
+export async function probeMedia(
   ffprobe: string,
   file: string,
   signal?: AbortSignal,
@@ -23,8 +39,8 @@ export async function probeFile(
   )
   const details = output.exitCode === 0 ? readProbeJson(output.stdout, sizeBytes) : undefined
   if (details === undefined) {
-    const why = output.exitCode === 0 ? 'it has no picture stream' : stderrTail(output.stderr, 2)
-    throw validationError(`${file} is not a video or an image (${why})`, {
+    const why = output.exitCode === 0 ? 'it has no picture or sound' : stderrTail(output.stderr, 2)
+    throw validationError(`${file} is not a video or an image, nor audio (${why})`, {
       exitCode: output.exitCode,
       stderr: output.stderr,
     })
@@ -40,7 +56,9 @@ export async function probeVideo(
 ): Promise<ProbeDetails> {
   const details = await probeFile(ffprobe, file, signal)
   if (details.kind !== 'video') {
-    throw validationError(`${file} is an image (${details.codec}), not a video`)
+    throw validationError(
+      `${file} is ${details.kind === 'image' ? 'an image' : 'audio'} (${details.codec}), not a video`,
+    )
   }
   return details
 }

@@ -1,4 +1,4 @@
-import type { ProbeDetails } from './media-info.ts'
+import type { AudioStreamInfo, ProbeDetails } from './media-info.ts'
 
 interface FfprobeStream {
   codec_type?: string
@@ -40,8 +40,9 @@ function seconds(text: string | undefined): number | undefined {
 }
 
 /**
- * Reads `ffprobe -print_format json -show_format -show_streams` output. Returns `undefined` when
- * the file has no picture stream (text, audio only), which the caller reports as a user error.
+ * Reads `ffprobe -print_format json -show_format -show_streams` output: a file with a picture
+ * stream is a video or an image, one with only sound is `audio`. Returns `undefined` when the
+ * file has neither (text, garbage), which the caller reports as a user error.
  */
 export function readProbeJson(text: string, sizeBytes: number): ProbeDetails | undefined {
   let json: FfprobeJson
@@ -52,9 +53,12 @@ export function readProbeJson(text: string, sizeBytes: number): ProbeDetails | u
   }
   const streams = json.streams ?? []
   const video = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1)
-  if (video === undefined || !video.width || !video.height) return undefined
   const audio = streams.find((s) => s.codec_type === 'audio')
   const formatName = json.format?.format_name ?? ''
+  if (video === undefined && audio !== undefined) {
+    return audioDetails(json, audio, formatName, sizeBytes)
+  }
+  if (video === undefined || !video.width || !video.height) return undefined
   const kind = IMAGE_FORMATS.test(formatName) ? 'image' : 'video'
   const formatStart = seconds(json.format?.start_time) ?? 0
   const durationSec = kind === 'image' ? 0 : (seconds(json.format?.duration) ?? 0)
@@ -76,6 +80,7 @@ export function readProbeJson(text: string, sizeBytes: number): ProbeDetails | u
     codec: video.codec_name ?? 'unknown',
     sizeBytes,
     hasAudio: audio !== undefined,
+    ...(audio === undefined ? {} : { audio: audioInfo(audio) }),
     formatName,
     frameRate,
     sar,
@@ -92,16 +97,7 @@ export function readProbeJson(text: string, sizeBytes: number): ProbeDetails | u
       timeBase,
       video.extradata_hash,
     ].join('|'),
-    audioSignature:
-      audio === undefined
-        ? ''
-        : [
-            audio.codec_name,
-            audio.profile,
-            audio.sample_rate,
-            audio.channels,
-            audio.extradata_hash,
-          ].join('|'),
+    audioSignature: audio === undefined ? '' : audioSignature(audio),
     videoEndSec:
       streamDuration === undefined ? durationSec : streamStart - formatStart + streamDuration,
   }
@@ -111,4 +107,48 @@ function pickRate(stream: FfprobeStream): string {
   if (parseRate(stream.avg_frame_rate) > 0) return stream.avg_frame_rate ?? ''
   if (parseRate(stream.r_frame_rate) > 0) return stream.r_frame_rate ?? ''
   return ''
+}
+
+function audioInfo(stream: FfprobeStream): AudioStreamInfo {
+  const sampleRate = Number(stream.sample_rate)
+  return {
+    codec: stream.codec_name ?? 'unknown',
+    sampleRate: Number.isFinite(sampleRate) ? sampleRate : 0,
+    channels: stream.channels ?? 0,
+  }
+}
+
+function audioSignature(audio: FfprobeStream): string {
+  const { codec_name, profile, sample_rate, channels, extradata_hash } = audio
+  return [codec_name, profile, sample_rate, channels, extradata_hash].join('|')
+}
+
+/** A file with sound and no picture: no size, no frame rate, its sound's codec. */
+function audioDetails(
+  json: FfprobeJson,
+  audio: FfprobeStream,
+  formatName: string,
+  sizeBytes: number,
+): ProbeDetails {
+  const sound = audioInfo(audio)
+  const durationSec = seconds(json.format?.duration) ?? seconds(audio.duration) ?? 0
+  return {
+    kind: 'audio',
+    durationSec,
+    width: 0,
+    height: 0,
+    fps: 0,
+    codec: sound.codec,
+    sizeBytes,
+    hasAudio: true,
+    audio: sound,
+    formatName,
+    frameRate: '',
+    sar: '1:1',
+    pixFmt: '',
+    timeBase: audio.time_base ?? '',
+    videoSignature: '',
+    audioSignature: audioSignature(audio),
+    videoEndSec: 0,
+  }
 }

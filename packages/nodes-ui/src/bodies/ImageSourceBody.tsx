@@ -1,7 +1,7 @@
 import type { NodeBodyProps } from '@shotchain/editor'
-import type { GraphCommand } from '@shotchain/graph'
 import { imageProblem } from '@shotchain/kling'
 import { useState } from 'react'
+import { SourcePick, sourceNameOf } from './SourcePick.tsx'
 
 interface Loaded {
   readonly src: string
@@ -17,7 +17,7 @@ interface Loaded {
  * url field. The size comes from the picture itself once it has loaded.
  */
 export function ImageSourceBody({ node, editor }: NodeBodyProps) {
-  const { path, url, name: fileName } = node.params
+  const { url } = node.params
   const src = editor.imageUrl(node.params) ?? (typeof url === 'string' ? url : undefined)
   const [loaded, setLoaded] = useState<Loaded | undefined>()
   const current = loaded?.src === src ? loaded : undefined
@@ -28,26 +28,7 @@ export function ImageSourceBody({ node, editor }: NodeBodyProps) {
           sizeBytes: undefined,
         })
       : undefined
-  const name =
-    typeof fileName === 'string' && fileName !== ''
-      ? fileName
-      : typeof path === 'string'
-        ? path.split(/[\\/]/).pop()
-        : typeof url === 'string'
-          ? url
-          : ''
-  /** A url typed in replaces the file (and its name): one undo entry. */
-  const setUrl = (typed: string) => {
-    const next = typed.trim() === '' ? undefined : typed.trim()
-    if (next === url || (next === undefined && url === undefined)) return
-    const set = (key: string, value: unknown): GraphCommand[] =>
-      node.params[key] === value ? [] : [{ type: 'setParam', node: node.id, key, value }]
-    editor.apply([
-      ...set('url', next),
-      ...(next === undefined ? [] : [...set('path', undefined), ...set('name', undefined)]),
-    ])
-  }
-  const takeFiles = editor.takeFiles
+  const name = sourceNameOf(node.params)
   return (
     <div className="sc-image">
       <div className="sc-image__frame">
@@ -95,39 +76,12 @@ export function ImageSourceBody({ node, editor }: NodeBodyProps) {
           </span>
         ) : null}
       </div>
-      <div className="sc-image__pick">
-        {takeFiles ? (
-          <label className="sc-image__browse">
-            Browse…
-            <input
-              type="file"
-              accept="image/png,image/jpeg,image/webp,image/gif"
-              aria-label="Browse for an image file"
-              data-testid="image-browse"
-              onChange={(e) => {
-                const files = [...(e.currentTarget.files ?? [])]
-                e.currentTarget.value = ''
-                if (files.length > 0) takeFiles(node.id, files)
-              }}
-            />
-          </label>
-        ) : null}
-        <input
-          // Keyed by the url: an undo or another edit shows the document's value again.
-          key={typeof url === 'string' ? url : ''}
-          className="sc-image__url"
-          type="url"
-          placeholder="https://… image url"
-          aria-label="Image url"
-          data-testid="image-url"
-          defaultValue={typeof url === 'string' ? url : ''}
-          spellCheck={false}
-          onBlur={(e) => setUrl(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') setUrl(e.currentTarget.value)
-          }}
-        />
-      </div>
+      <SourcePick
+        node={node}
+        editor={editor}
+        noun="image"
+        accept="image/png,image/jpeg,image/webp,image/gif"
+      />
     </div>
   )
 }

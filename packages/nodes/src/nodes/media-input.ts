@@ -1,6 +1,12 @@
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import type { MediaRef } from '../services.ts'
 
+const KIND_NAMES: Record<MediaRef['kind'], string> = {
+  image: 'an image',
+  video: 'a video',
+  audio: 'audio',
+}
+
 /** Whether a port value is a {@link MediaRef} of the given kind. */
 export function isMediaRef(value: unknown, kind: MediaRef['kind']): value is MediaRef {
   if (typeof value !== 'object' || value === null) return false
@@ -9,7 +15,7 @@ export function isMediaRef(value: unknown, kind: MediaRef['kind']): value is Med
 }
 
 /**
- * Reads an image or video input of a running node. Port types are checked before a run, so a
+ * Reads an image, video or audio input of a running node. Port types are checked before a run, so a
  * value of the wrong shape is a bug (or a foreign node pack) and throws an `internal` error.
  */
 export function mediaInput(
@@ -21,7 +27,7 @@ export function mediaInput(
   if (isMediaRef(value, kind)) return value
   throw new ShotchainError(
     ERROR_CODES.internal,
-    `input "${port}" of node "${nodeId}" did not receive ${kind === 'image' ? 'an image' : 'a video'}`,
+    `input "${port}" of node "${nodeId}" did not receive ${KIND_NAMES[kind]}`,
     { nodeId, field: port },
   )
 }

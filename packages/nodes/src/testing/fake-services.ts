@@ -100,8 +100,10 @@ export function createFakeServices(): FakeServices {
       calls.importFile.push(path)
       const file = readFile(path)
       const ref = fakeImage(file.content, file)
-      const isImage = ref.contentType.startsWith('image/')
-      return isImage ? ref : { ...ref, kind: 'video', durationSec: 5 }
+      if (ref.contentType.startsWith('image/')) return ref
+      if (ref.contentType.startsWith('audio/'))
+        return { ...ref, kind: 'audio', width: 0, height: 0, durationSec: 5 }
+      return { ...ref, kind: 'video', durationSec: 5 }
     },
     async importBytes(bytes, name) {
       return fakeImage(`${name}:${bytes.byteLength}`)

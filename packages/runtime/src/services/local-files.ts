@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 
-/** Where local image paths are read from. */
+/** Where local source files (images, sounds) are read from. */
 export interface LocalFiles {
   /** Relative paths are read from here (the workflow file's folder). */
   readonly baseDir: string
@@ -26,7 +26,7 @@ export async function readingLocal<T>(
   if (files.confineTo !== undefined && !isInside(files.confineTo, full)) {
     throw new ShotchainError(
       ERROR_CODES.validation,
-      `the file ${path} is outside ${files.confineTo}: upload the image and use the path it gets`,
+      `the file ${path} is outside ${files.confineTo}: upload the file and use the path it gets`,
       { field: 'path' },
     )
   }

@@ -2,12 +2,42 @@ import { createHash } from 'node:crypto'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { ERROR_CODES, ShotchainError } from '@shotchain/errors'
 import type { RetryPolicy } from '@shotchain/fal'
-import { type EditList, type MediaTools, probeImageBytes, sniffMediaType } from '@shotchain/media'
+import {
+  type EditList,
+  type MediaInfo,
+  type MediaTools,
+  probeImageBytes,
+  sniffMediaType,
+} from '@shotchain/media'
 import type { FrameRatio, MediaRef, MediaServices } from '@shotchain/nodes'
 import { extensionFor, type Store, type StoredMedia } from '@shotchain/store'
 import { downloadUrl } from './download-url.ts'
 import { createImageFactsReader, type ReadImageFacts } from './image-facts.ts'
 import { type LocalFiles, readingLocal } from './local-files.ts'
+
+// The MP4 types a probed file is stored under, by what its streams turned out to hold.
+const MP4_AS: Record<'audio' | 'video', Readonly<Record<string, string>>> = {
+  audio: { 'video/mp4': 'audio/mp4' },
+  video: { 'audio/mp4': 'video/mp4' },
+}
+
+/** A MediaRef's common fields for stored media; a picture's size is 0 until the caller knows it. */
+function stored(
+  put: StoredMedia,
+  kind: MediaRef['kind'],
+  contentType: string,
+  sourceUrl: string | undefined,
+): MediaRef {
+  return {
+    kind,
+    hash: put.hash,
+    contentType,
+    sizeBytes: put.sizeBytes,
+    width: 0,
+    height: 0,
+    ...(sourceUrl === undefined ? {} : { sourceUrl }),
+  }
+}
 
 /** The nodes' media services, and the pre-flight read of a local image under the same rules. */
 export interface LocalMediaServices extends MediaServices {
@@ -33,19 +63,45 @@ export function createMediaServices(
     origin: string,
     sourceUrl?: string,
   ): Promise<MediaRef> => {
-    const contentType = sniffMediaType(bytes)
-    if (contentType === undefined) {
+    const sniffed = sniffMediaType(bytes)
+    if (sniffed === undefined) {
       throw new ShotchainError(
         ERROR_CODES.validation,
-        `${origin} is not a PNG, JPEG, WebP, GIF or MP4 file`,
+        `${origin} is not a PNG, JPEG, WebP, GIF, MP4, MP3, WAV or M4A file`,
       )
     }
-    const isImage = contentType.startsWith('image/')
-    const put = isImage
-      ? await storeDecodedImage(bytes, contentType, origin)
-      : await store.media.putBytes(bytes, contentType)
-    const size = isImage ? probeImageBytes(bytes) : undefined
-    return describe(put, contentType, size, sourceUrl)
+    if (!sniffed.startsWith('image/')) return storeProbed(bytes, sniffed, origin, sourceUrl)
+    const put = await storeDecodedImage(bytes, sniffed, origin)
+    return describe(put, sniffed, probeImageBytes(bytes), sourceUrl)
+  }
+
+  /**
+   * Stores a video or a sound once ffprobe reads it, under the type its streams say: an MP4
+   * holding only sound is `audio/mp4`, an M4A holding a picture `video/mp4`.
+   */
+  const storeProbed = async (
+    bytes: Uint8Array,
+    sniffed: string,
+    origin: string,
+    sourceUrl?: string,
+  ): Promise<MediaRef> => {
+    const temp = store.media.tempPath(extensionFor(sniffed))
+    await writeFile(temp, bytes)
+    let info: MediaInfo
+    try {
+      info = await tools.probe(temp)
+    } catch (error) {
+      await rm(temp, { force: true })
+      const why = error instanceof Error ? error.message.replace(temp, 'it') : String(error)
+      throw new ShotchainError(ERROR_CODES.validation, `${origin} cannot be read: ${why}`, {
+        cause: error,
+      })
+    }
+    const kind = info.kind === 'audio' ? 'audio' : 'video'
+    const contentType = MP4_AS[kind][sniffed] ?? sniffed
+    const put = await store.media.adoptFile(temp, contentType)
+    const { width, height, durationSec } = info
+    return { ...stored(put, kind, contentType, sourceUrl), width, height, durationSec }
   }
 
   /**
@@ -83,14 +139,10 @@ export function createMediaServices(
     const isImage = contentType.startsWith('image/')
     const info = size === undefined || !isImage ? await tools.probe(put.path) : undefined
     return {
-      kind: isImage ? 'image' : 'video',
-      hash: put.hash,
-      contentType,
-      sizeBytes: put.sizeBytes,
+      ...stored(put, isImage ? 'image' : 'video', contentType, sourceUrl),
       width: size?.width ?? info?.width ?? 0,
       height: size?.height ?? info?.height ?? 0,
       ...(isImage ? {} : { durationSec: info?.durationSec ?? 0 }),
-      ...(sourceUrl === undefined ? {} : { sourceUrl }),
     }
   }
 

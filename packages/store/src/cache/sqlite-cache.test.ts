@@ -29,6 +29,20 @@ describe('sqlite cache and the media folder', () => {
     expect(store.cache.get('k')).toBeUndefined()
   })
 
+  it('answers undefined once the audio file an audio-source output references is deleted', async () => {
+    const store = openTestStore()
+    const sound = await store.media.putBytes(new Uint8Array([7, 8, 9]), 'audio/mp4')
+    expect(sound.path.endsWith('.m4a')).toBe(true)
+    const outputs = {
+      audio: { kind: 'audio', hash: sound.hash, contentType: 'audio/mp4', sizeBytes: 3 },
+    }
+    store.cache.set('k', { outputs, nodeType: 'audio-source', createdAt: 1 })
+    expect(store.cache.get('k')?.outputs).toEqual(outputs)
+
+    rmSync(sound.path)
+    expect(store.cache.get('k')).toBeUndefined()
+  })
+
   it('does not take a 64-hex string outside a media value for a media reference', () => {
     const store = openTestStore()
     const outputs = { text: { kind: 'text', hash: 'a'.repeat(64) }, digest: 'b'.repeat(64) }

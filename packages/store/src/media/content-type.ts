@@ -8,6 +8,7 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   'video/webm': '.webm',
   'audio/mpeg': '.mp3',
   'audio/wav': '.wav',
+  'audio/mp4': '.m4a',
 }
 
 /** The file extension media of `contentType` is stored with (`.bin` for types it does not know). */
