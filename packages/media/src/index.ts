@@ -52,6 +52,8 @@ export { type EditListExportOptions, toOtio, toOtioText } from './edit-list/to-o
 export type { FrameAt, ImageSize } from './frame/extract-frame.ts'
 export type { MediaInfo } from './probe/media-info.ts'
 export type { PsnrPixelFormat } from './quality/measure-psnr.ts'
+export type { SeamFigures } from './seams/seam-figures.ts'
+export { SEAM_MAX_DELTA_E, SEAM_MIN_SSIM, seamProblems } from './seams/seam-problems.ts'
 export type { StillSpec } from './still/render-still.ts'
 export type { TransitionResult, TransitionSpec } from './transition/render-transition.ts'
 export { stripeGeometry } from './transition/transition-filter.ts'
