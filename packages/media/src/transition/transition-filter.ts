@@ -15,14 +15,16 @@ export interface TransitionShape {
 }
 
 /**
- * A perspective crop whose edges move from `from` to `to` times `insets` over the clip; with both
- * at 0 it is the identity, so the frame at that end is the image itself. Sub-pixel (bilinear), so
- * the zoom does not judder the way `zoompan`'s whole-pixel crop does. The filter counts frames
- * from 1 (`in` is 1 on the first frame), hence `in-1`: with `in` the first frame was already one
- * step into the move and no longer the image (27.9 dB against it instead of 44).
+ * A perspective crop whose edges move from nothing to `insets` (`in`) or back (`out`) over the
+ * clip along the time curve share^ease; with no inset it is the identity, so the frame at that
+ * end is the image itself. Sub-pixel (bilinear), so the zoom does not judder the way `zoompan`'s
+ * whole-pixel crop does. The filter counts frames from 1 (`in` is 1 on the first frame), hence
+ * `in-1`: with `in` the first frame was one step into the move, no longer quite the image (40.5
+ * dB against it, 37.7 dB drifting, where it is now 46.4 dB).
  */
-function moveEdges(insets: Insets, last: number, toward: 'in' | 'out'): string {
-  const t = toward === 'in' ? `((in-1)/${last})` : `(1-(in-1)/${last})`
+function moveEdges(insets: Insets, ease: number, last: number, toward: 'in' | 'out'): string {
+  const share = toward === 'in' ? `(in-1)/${last}` : `1-(in-1)/${last}`
+  const t = ease === 1 ? `(${share})` : `pow(${share},${ease.toFixed(3)})`
   const l = `W*${insets.left}*${t}`
   const r = `W-W*${insets.right}*${t}`
   const top = `H*${insets.top}*${t}`
@@ -48,10 +50,10 @@ export function transitionFilter(shape: TransitionShape): string {
   const motion = transitionMotion(shape.variant, shape.hasEnd)
   const tail = `${hueSwing(motion.hueDeg, last)}${stripeBoxes(shape)}[v]`
   if (!shape.hasEnd)
-    return `${hold(0)},${moveEdges(motion.start, last, 'in')},format=yuv420p${tail}`
+    return `${hold(0)},${moveEdges(motion.start, motion.startEase, last, 'in')},format=yuv420p${tail}`
   return [
-    `${hold(0)},${moveEdges(motion.start, last, 'in')}[s]`,
-    `${hold(1)},${moveEdges(motion.end, last, 'out')},format=yuva420p,fade=t=in:s=0:n=${last}:alpha=1[e]`,
+    `${hold(0)},${moveEdges(motion.start, motion.startEase, last, 'in')}[s]`,
+    `${hold(1)},${moveEdges(motion.end, motion.endEase, last, 'out')},format=yuva420p,fade=t=in:s=0:n=${last}:alpha=1[e]`,
     `[s][e]overlay=format=yuv420,format=yuv420p${tail}`,
   ].join(';')
 }

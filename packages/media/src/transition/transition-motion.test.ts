@@ -16,7 +16,7 @@ describe('transitionMotion', () => {
     )
   })
 
-  it('gives every variant a crop inside the frame and a hue swing of 15–45°', () => {
+  it('gives every variant a crop inside the frame, a time curve and a hue swing of 20–60°', () => {
     fc.assert(
       fc.property(fc.integer(), fc.boolean(), (variant, hasEnd) => {
         const motion = transitionMotion(variant, hasEnd)
@@ -24,8 +24,12 @@ describe('transitionMotion', () => {
           expect(inset).toBeGreaterThan(0)
           expect(inset).toBeLessThan(0.2)
         }
-        expect(Math.abs(motion.hueDeg)).toBeGreaterThanOrEqual(15)
-        expect(Math.abs(motion.hueDeg)).toBeLessThanOrEqual(45)
+        expect(Math.abs(motion.hueDeg)).toBeGreaterThanOrEqual(20)
+        expect(Math.abs(motion.hueDeg)).toBeLessThanOrEqual(60)
+        for (const ease of [motion.startEase, motion.endEase]) {
+          expect(ease).toBeGreaterThanOrEqual(0.5)
+          expect(ease).toBeLessThanOrEqual(2)
+        }
         expect(transitionMotion(variant, hasEnd)).toEqual(motion)
       }),
     )

@@ -12,6 +12,9 @@ export interface TransitionMotion {
   readonly start: Insets
   /** The end image's crop: these insets on the first frame, the identity on the last. */
   readonly end: Insets
+  /** Exponents of the two moves' time curves (share of the clip ^ ease): 1 is even speed. */
+  readonly startEase: number
+  readonly endEase: number
   /** Peak hue rotation in degrees, reached mid-clip; 0 on the first and the last frame. */
   readonly hueDeg: number
 }
@@ -56,19 +59,24 @@ function pan(zoom: number, angle: number): Insets {
 /**
  * The motion of a transition. Without a variant it is the plain one (a slow zoom, or a drift
  * right when there is no end image, and no hue swing); a variant — any integer, e.g. a hash of a
- * request id — picks a zoom of 3–8% a side, a pan direction for each image and a hue swing of
- * 15–45° either way, so two variants' middle frames differ visibly while every variant starts on
- * the start image and ends on the end image.
+ * request id — picks for each image a zoom of 4–10% a side, a pan direction and a time curve
+ * (even, eased in or out), and a hue swing of 20–60° either way, so two variants' frames in
+ * between differ visibly while every variant starts on the start image and ends on the end image.
  */
 export function transitionMotion(variant: number | undefined, hasEnd: boolean): TransitionMotion {
-  if (variant === undefined) return { start: hasEnd ? ZOOM_IN : DRIFT, end: ZOOM_IN, hueDeg: 0 }
+  if (variant === undefined) {
+    return { start: hasEnd ? ZOOM_IN : DRIFT, end: ZOOM_IN, startEase: 1, endEase: 1, hueDeg: 0 }
+  }
   const next = draws(variant)
-  const zoom = () => 0.03 + 0.05 * next()
+  const zoom = () => 0.04 + 0.06 * next()
   const angle = () => 2 * Math.PI * next()
+  // From 0.5 (fast, then slow) to 2 (slow, then fast), as likely below 1 as above.
+  const ease = () => 2 ** (2 * next() - 1)
   const start = pan(zoom(), angle())
   const end = pan(zoom(), angle())
-  const swing = 15 + 30 * next()
-  return { start, end, hueDeg: next() < 0.5 ? -swing : swing }
+  const [startEase, endEase] = [ease(), ease()]
+  const swing = 20 + 40 * next()
+  return { start, end, startEase, endEase, hueDeg: next() < 0.5 ? -swing : swing }
 }
 
 /** A stable 32-bit variant for a text such as a request id (FNV-1a). */
