@@ -2,15 +2,15 @@ import type { SeamFigures } from './seam-figures.ts'
 
 /**
  * Below this SSIM the two stills either side of a cut differ in structure: a jump in framing,
- * the camera or the subject. Emulated chained cuts measure 0.997, unrelated pictures 0.29–0.59,
- * the same moving shot half a second apart 0.895 (see docs/seams.md).
+ * the camera or the subject. Emulated chained cuts measure 0.997, unrelated pictures 0.29–0.60,
+ * the same moving shot half a second apart 0.91–0.95 (see docs/seams.md).
  */
 export const SEAM_MIN_SSIM = 0.9
 
 /**
  * Above this mean ΔE00 the colours jump at the cut, visibly at a glance (about 1 is the smallest
  * difference a person sees side by side). Emulated chained cuts measure 0.5, a +0.15 brightness
- * step 12.9, unrelated pictures 16–52 (see docs/seams.md).
+ * step 12.9, unrelated pictures 34–54 (see docs/seams.md).
  */
 export const SEAM_MAX_DELTA_E = 5
 
