@@ -6,7 +6,7 @@ import { internalError } from '../process/media-errors.ts'
 import { runFfmpeg } from '../process/run-tool.ts'
 import { meanDeltaE } from './ciede2000.ts'
 
-/** How alike the two stills either side of a cut are. */
+/** How alike the two stills either side of a cut are. @public */
 export interface SeamFigures {
   /** Structural similarity of the luma, 0–1 (1: the same picture); ffmpeg's `ssim` filter. */
   readonly ssim: number
@@ -19,7 +19,7 @@ export interface SeamFigures {
 /**
  * The width both pictures are scaled to before comparing (the height keeps A's shape). Cuts are
  * judged on the whole picture's structure and colour, which 256 px keeps: see docs/seams.md for
- * the figures at full size and at 64 px.
+ * the figures at full size and at 64 px. @internal
  */
 export const SEAM_COMPARE_WIDTH = 256
 
@@ -33,6 +33,7 @@ const even = (n: number) => Math.max(2, Math.round(n / 2) * 2)
  * figure, `cancelled` on the signal.
  * @example
  * const { ssim, deltaE } = await seamFigures(bins, 'shot1-last.png', 'shot2-first.png')
+ * @internal — callers use `MediaTools.seamFigures`.
  */
 export async function seamFigures(
   bins: { ffmpeg: string; ffprobe: string },

@@ -62,6 +62,7 @@ function pan(zoom: number, angle: number): Insets {
  * request id — picks for each image a zoom of 4–10% a side, a pan direction and a time curve
  * (even, eased in or out), and a hue swing of 20–60° either way, so two variants' frames in
  * between differ visibly while every variant starts on the start image and ends on the end image.
+ * @internal
  */
 export function transitionMotion(variant: number | undefined, hasEnd: boolean): TransitionMotion {
   if (variant === undefined) {
@@ -79,7 +80,7 @@ export function transitionMotion(variant: number | undefined, hasEnd: boolean): 
   return { start, end, startEase, endEase, hueDeg: next() < 0.5 ? -swing : swing }
 }
 
-/** A stable 32-bit variant for a text such as a request id (FNV-1a). */
+/** A stable 32-bit variant for a text such as a request id (FNV-1a). @public */
 export function variantOf(text: string): number {
   let hash = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {
