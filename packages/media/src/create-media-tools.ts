@@ -11,6 +11,7 @@ import type { MediaInfo } from './probe/media-info.ts'
 import { probeMedia } from './probe/probe-file.ts'
 import { lazyBinaryPaths } from './process/binaries.ts'
 import { measurePsnr, type PsnrPixelFormat } from './quality/measure-psnr.ts'
+import { type SeamFigures, seamFigures } from './seams/seam-figures.ts'
 import { renderStill, type StillSpec } from './still/render-still.ts'
 import { repeatsAtCut } from './stitch/repeats-at-cut.ts'
 import { type StitchResult, stitchVideos } from './stitch/stitch-videos.ts'
@@ -107,6 +108,12 @@ export interface MediaTools {
   /** PSNR in dB between two same-sized images or videos; `Infinity` when identical. */
   psnr(fileA: string, fileB: string, options?: PsnrOptions): Promise<number>
   /**
+   * How alike two stills are, e.g. the last frame of one shot and the first of the next: SSIM,
+   * PSNR (`null` when identical) and the mean CIEDE2000 colour difference, compared at 256 px
+   * wide in A's shape (B is scaled to it). Judge them with `seamProblems`.
+   */
+  seamFigures(imageA: string, imageB: string, options?: SignalOption): Promise<SeamFigures>
+  /**
    * Decodes an image for real, within a pixel cap: its size, or the problem a person must fix
    * (not an image, too many pixels, cut short or damaged). See `decodeImage`.
    */
@@ -141,6 +148,7 @@ export function createMediaTools(options: MediaToolsOptions = {}): MediaTools {
     renderTransition: (spec, out, o) => renderTransition(bins(), spec, out, o?.signal),
     renderStill: (spec, out, o) => renderStill(bins(), spec, out, o?.signal),
     psnr: (a, b, o) => measurePsnr(bins(), a, b, o?.pixelFormat ?? 'yuv420p', o?.signal),
+    seamFigures: (a, b, o) => seamFigures(bins(), a, b, o?.signal),
     decodeImage: (file, o) => decodeImage(bins().ffprobe, file, o),
   }
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { type FalModel, secondsOf } from '@shotchain/fal-catalog'
+import { variantOf } from '@shotchain/media'
 import { type CatalogParams, loadCatalogImages } from './catalog-input.ts'
 import type { JobContext } from './endpoint.ts'
 import { saveImage } from './image-input.ts'
@@ -19,7 +20,8 @@ export function clipSecondsOf(model: FalModel, params: CatalogParams): number {
 /**
  * An image-to-video model's result, made like the Kling endpoint's: a clip of the asked
  * duration that starts on the first image input (start or first frame), ends on the second when
- * given (tail or last frame), with the prompt's {@link promptStripe} in between.
+ * given (tail or last frame), with the prompt's {@link promptStripe} in between; each request
+ * moves its own way, so two takes differ.
  */
 export async function makeCatalogVideo(model: FalModel, params: CatalogParams, ctx: JobContext) {
   ctx.log('Downloading input images')
@@ -35,6 +37,8 @@ export async function makeCatalogVideo(model: FalModel, params: CatalogParams, c
     ...(end === undefined ? {} : { end: await saveImage(end.image, dir, 'end') }),
     durationSec,
     stripe: promptStripe(prompt),
+    // Each request its own motion, so two takes of the same input are two different clips.
+    variant: variantOf(ctx.requestId),
     width,
     height,
     fps,

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { catalogModel, priceOf } from '@shotchain/fal-catalog'
+import { variantOf } from '@shotchain/media'
 import type { EndpointSpec, JobContext } from './endpoint.ts'
 import { type FalErrorDetail, ModelError, notOneOf } from './fal-errors.ts'
 import { type ImageInput, isErrorDetail, loadImageInput, saveImage } from './image-input.ts'
@@ -69,7 +70,8 @@ async function loadImages(input: KlingInput, ctx: JobContext) {
  * A Kling O1 image-to-video endpoint. It renders a real H.264 MP4 of exactly the asked
  * duration whose first frame is the start image and whose last frame is the end image (without
  * one it drifts from the start image), with the prompt's {@link promptStripe} on the frames in
- * between, and bills the duration in seconds at the catalog's price of `id`.
+ * between, moving as the request id's variant says (so two takes of one input differ), and
+ * bills the duration in seconds at the catalog's price of `id`.
  */
 export function klingImageToVideo(id: string): EndpointSpec {
   const model = catalogModel(id)
@@ -87,6 +89,8 @@ export function klingImageToVideo(id: string): EndpointSpec {
         durationSec: input.durationSec,
         // What a test reads back to tell which prompt made the clip.
         stripe: promptStripe(input.prompt),
+        // Each request its own motion, so two takes of the same input are two different clips.
+        variant: variantOf(ctx.requestId),
         width,
         height,
         fps,

@@ -23,6 +23,8 @@ export interface TransitionSpec {
   readonly fps: number
   /** Colours (`RRGGBB`) of a stripe on every frame but the first and the last. */
   readonly stripe?: readonly string[]
+  /** Picks the motion in between (a whole number), so two takes of one input differ. */
+  readonly variant?: number
 }
 
 /** Parameters of a synthetic still: an image file or a plain colour, with a stripe over it. */

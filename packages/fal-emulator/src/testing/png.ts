@@ -25,6 +25,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
 export interface PngOptions {
   readonly hue?: 'red' | 'green' | 'blue'
   readonly noise?: boolean
+  /** Darkens every other square of this many pixels, so motion shows; none when left out. */
+  readonly checker?: number
 }
 
 /**
@@ -45,7 +47,10 @@ export function makePng(width: number, height: number, options: PngOptions = {})
           rows[at + c] = seed >>> 24
         } else {
           const ramp = Math.round((255 * (x + y)) / (width + height))
-          rows[at + c] = c === channel ? 255 - ramp / 2 : ramp / 3
+          const value = c === channel ? 255 - ramp / 2 : ramp / 3
+          const cell = options.checker ?? 0
+          const dark = cell > 0 && (Math.floor(x / cell) + Math.floor(y / cell)) % 2 === 1
+          rows[at + c] = dark ? value / 3 : value
         }
       }
     }

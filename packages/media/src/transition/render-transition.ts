@@ -22,6 +22,12 @@ export interface TransitionSpec {
    * first and the last (the fal emulator encodes the prompt in it); none when left out.
    */
   readonly stripe?: readonly string[] | undefined
+  /**
+   * Picks one of many motions (pan directions, zoom, a hue swing mid-clip), e.g. a hash of a
+   * request id (`variantOf`), so two takes differ; every variant still starts on `start` and
+   * ends on `end`. Left out: the plain zoom (or drift) with no hue swing.
+   */
+  readonly variant?: number | undefined
 }
 
 /** The clip {@link renderTransition} wrote. */
@@ -38,6 +44,9 @@ function checkSpec(spec: TransitionSpec, fps: number): number {
         `Transition ${side} must be an even whole number from 2 to 8192, got ${value}`,
       )
     }
+  }
+  if (spec.variant !== undefined && !Number.isSafeInteger(spec.variant)) {
+    throw validationError(`Transition variant must be a whole number, got ${spec.variant}`)
   }
   if (!(Number.isFinite(fps) && fps > 0 && fps <= 240)) {
     throw validationError(`Transition fps must be between 0 and 240, got ${fps}`)
@@ -88,6 +97,7 @@ export async function renderTransition(
     frames,
     hasEnd: spec.end !== undefined,
     stripe: spec.stripe,
+    variant: spec.variant,
   })
   const inputs = images.flatMap((f) => ['-i', f])
   const filter = ['-filter_complex', graph, '-map', '[v]', '-frames:v', String(frames)]

@@ -1,15 +1,4 @@
-/** How far each edge moves in, as a share of the frame, over the whole clip. */
-interface Insets {
-  readonly left: number
-  readonly right: number
-  readonly top: number
-  readonly bottom: number
-}
-
-/** Start image in a crossfade: zooms in by ~9% over the clip. */
-const ZOOM_IN: Insets = { left: 0.04, right: 0.04, top: 0.04, bottom: 0.04 }
-/** Without an end image: zooms in by ~11% while drifting right. */
-const DRIFT: Insets = { left: 0.07, right: 0.03, top: 0.05, bottom: 0.05 }
+import { type Insets, transitionMotion } from './transition-motion.ts'
 
 /** Parameters of the transition filter graph. */
 export interface TransitionShape {
@@ -21,15 +10,21 @@ export interface TransitionShape {
   readonly hasEnd: boolean
   /** Colours (`RRGGBB`) of the stripe cells drawn on every frame but the first and the last. */
   readonly stripe?: readonly string[] | undefined
+  /** Picks the motion; see {@link transitionMotion}. */
+  readonly variant?: number | undefined
 }
 
 /**
- * A perspective crop whose edges move from `from` to `to` times `insets` over the clip; with both
- * at 0 it is the identity, so the frame at that end is the image itself. Sub-pixel (bilinear), so
- * the zoom does not judder the way `zoompan`'s whole-pixel crop does.
+ * A perspective crop whose edges move from nothing to `insets` (`in`) or back (`out`) over the
+ * clip along the time curve share^ease; with no inset it is the identity, so the frame at that
+ * end is the image itself. Sub-pixel (bilinear), so the zoom does not judder the way `zoompan`'s
+ * whole-pixel crop does. The filter counts frames from 1 (`in` is 1 on the first frame), hence
+ * `in-1`: with `in` the first frame was one step into the move, no longer quite the image (40.5
+ * dB against it, 37.7 dB drifting, where it is now 46.4 dB).
  */
-function moveEdges(insets: Insets, last: number, toward: 'in' | 'out'): string {
-  const t = toward === 'in' ? `(in/${last})` : `(1-in/${last})`
+function moveEdges(insets: Insets, ease: number, last: number, toward: 'in' | 'out'): string {
+  const share = toward === 'in' ? `(in-1)/${last}` : `1-(in-1)/${last}`
+  const t = ease === 1 ? `(${share})` : `pow(${share},${ease.toFixed(3)})`
   const l = `W*${insets.left}*${t}`
   const r = `W-W*${insets.right}*${t}`
   const top = `H*${insets.top}*${t}`
@@ -52,12 +47,14 @@ export function transitionFilter(shape: TransitionShape): string {
   const hold = (input: number) =>
     `[${input}:v:0]scale=${w}:${h}:force_original_aspect_ratio=increase,crop=${w}:${h},setsar=1,` +
     `format=yuv420p,loop=loop=${last}:size=1:start=0,setpts=N/(${fps}*TB)`
-  const stripe = stripeBoxes(shape)
-  if (!shape.hasEnd) return `${hold(0)},${moveEdges(DRIFT, last, 'in')},format=yuv420p${stripe}[v]`
+  const motion = transitionMotion(shape.variant, shape.hasEnd)
+  const tail = `${hueSwing(motion.hueDeg, last)}${stripeBoxes(shape)}[v]`
+  if (!shape.hasEnd)
+    return `${hold(0)},${moveEdges(motion.start, motion.startEase, last, 'in')},format=yuv420p${tail}`
   return [
-    `${hold(0)},${moveEdges(ZOOM_IN, last, 'in')}[s]`,
-    `${hold(1)},${moveEdges(ZOOM_IN, last, 'out')},format=yuva420p,fade=t=in:s=0:n=${last}:alpha=1[e]`,
-    `[s][e]overlay=format=yuv420,format=yuv420p${stripe}[v]`,
+    `${hold(0)},${moveEdges(motion.start, motion.startEase, last, 'in')}[s]`,
+    `${hold(1)},${moveEdges(motion.end, motion.endEase, last, 'out')},format=yuva420p,fade=t=in:s=0:n=${last}:alpha=1[e]`,
+    `[s][e]overlay=format=yuv420,format=yuv420p${tail}`,
   ].join(';')
 }
 
@@ -71,6 +68,12 @@ export function stripeGeometry(width: number, height: number, cells: number) {
   const cellHeight = Math.max(2, even(height / 8))
   const x = Math.max(0, even((width - cellWidth * cells) / 2))
   return { x, y: Math.max(0, even(height - 2 * cellHeight)), cellWidth, cellHeight }
+}
+
+/** A hue rotation peaking at `degrees` mid-clip, off on the first and the last frame. */
+function hueSwing(degrees: number, last: number): string {
+  if (degrees === 0 || last < 2) return ''
+  return `,hue=h='${degrees.toFixed(2)}*sin(PI*n/${last})':enable='between(n,1,${last - 1})'`
 }
 
 function stripeBoxes(shape: TransitionShape): string {
