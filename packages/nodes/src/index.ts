@@ -16,6 +16,7 @@ export type {
   MediaRef,
   MediaServices,
   NodeServices,
+  SeamCheck,
   SequenceClip,
   SequenceEditList,
   SequenceSoundtrack,

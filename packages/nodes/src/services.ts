@@ -55,6 +55,20 @@ export interface MediaServices {
   countFrames(video: MediaRef, signal: AbortSignal): Promise<VideoFrames>
   /** Whether `incoming`'s first frame is the same picture as `outgoing`'s last (a chained cut). */
   repeatsAtCut(outgoing: MediaRef, incoming: MediaRef, signal: AbortSignal): Promise<boolean>
+  /** How alike two stills are (the frames either side of a cut), and what is wrong if they differ. */
+  seamFigures(a: MediaRef, b: MediaRef, signal: AbortSignal): Promise<SeamCheck>
+}
+
+/** What {@link MediaServices.seamFigures} measured between two stills. */
+export interface SeamCheck {
+  /** Structural similarity, 0..1 (1: the same picture). */
+  readonly ssim: number
+  /** PSNR in dB; null when the stills are identical. */
+  readonly psnr: number | null
+  /** Mean colour difference (CIEDE2000). */
+  readonly deltaE: number
+  /** One sentence per figure past the thresholds of a clean cut; empty when clean. */
+  readonly problems: readonly string[]
 }
 
 /** A frame rate as a whole-number ratio: 24/1, or NTSC's 30000/1001. */

@@ -69,7 +69,7 @@ export interface SequenceRole {
   readonly seams?: string
   /** The result key holding each clip's drift from the first picture (`DriftReport[]`). */
   readonly drift?: string
-  /** The result key holding the edit list it stitched (`EditList` of `@shotchain/media`). */
+  /** The result key holding the edit list it stitched (an `EditList` whose media are stored refs). */
   readonly editList?: string
 }
 

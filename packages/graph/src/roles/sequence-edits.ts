@@ -37,6 +37,8 @@ export interface SeamReport {
   readonly deltaE: number
   /** Over the sequence's thresholds: worth a look. */
   readonly flagged: boolean
+  /** What is wrong with the cut, one sentence per figure past its threshold; none when clean. */
+  readonly problems?: readonly string[]
   /** The incoming clip's first frame repeated the outgoing clip's last, and was dropped. */
   readonly droppedRepeat: boolean
   readonly outgoing?: StillRef

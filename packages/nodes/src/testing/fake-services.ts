@@ -6,6 +6,7 @@ import type {
   MediaRef,
   MediaServices,
   NodeServices,
+  SeamCheck,
   SequenceEditList,
 } from '../services.ts'
 
@@ -60,7 +61,15 @@ export interface FakeServices extends NodeServices {
   /** Media that `importUrl` can download, by URL. */
   readonly urls: Map<string, MediaRef>
   readonly calls: FakeMediaCalls
+  /**
+   * What `seamFigures` answers for two stills; by default identical stills measure as the same
+   * picture and any others as a clean cut (SSIM 0.99, ΔE 0.6). Set it to make a seam jump.
+   */
+  seams: (a: MediaRef, b: MediaRef) => SeamCheck
 }
+
+const CLEAN_SEAM: SeamCheck = { ssim: 0.99, psnr: 45, deltaE: 0.6, problems: [] }
+const SAME_PICTURE: SeamCheck = { ssim: 1, psnr: null, deltaE: 0, problems: [] }
 
 /** A stored image made from a string: its hash is `image:<content>`. */
 export function fakeImage(content: string, options: Partial<FakeFile> = {}): MediaRef {
@@ -144,9 +153,20 @@ export function createFakeServices(): FakeServices {
     async repeatsAtCut(outgoing, incoming) {
       return clipStarts.get(incoming.hash) === `image:frame(last):${outgoing.hash}`
     },
+    async seamFigures(a, b) {
+      return services.seams(a, b)
+    },
   }
   const fal = createFakeFal(urls, clipStarts)
-  return { media, fal, files, urls, calls }
+  const services: FakeServices = {
+    media,
+    fal,
+    files,
+    urls,
+    calls,
+    seams: (a, b) => (a.hash === b.hash ? SAME_PICTURE : CLEAN_SEAM),
+  }
+  return services
 }
 
 function createFakeFal(

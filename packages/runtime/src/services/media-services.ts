@@ -7,6 +7,7 @@ import {
   type MediaInfo,
   type MediaTools,
   probeImageBytes,
+  seamProblems,
   sniffMediaType,
 } from '@shotchain/media'
 import type { FrameRatio, MediaRef, MediaServices } from '@shotchain/nodes'
@@ -203,6 +204,10 @@ export function createMediaServices(
     },
     repeatsAtCut: (outgoing, incoming, signal) =>
       tools.repeatsAtCut(pathOf(outgoing), pathOf(incoming), { signal }),
+    async seamFigures(a, b, signal) {
+      const figures = await tools.seamFigures(pathOf(a), pathOf(b), { signal })
+      return { ...figures, problems: seamProblems(figures) }
+    },
   }
 }
 
