@@ -7,6 +7,8 @@ import {
   overlapAfter,
   sequenceFrames,
   withEdit,
+  withTransition,
+  withTrim,
 } from './clip-edits.ts'
 
 describe('clip edits', () => {
@@ -58,6 +60,16 @@ describe('clip edits', () => {
       { transition: 'cut' },
     ])
     expect(edits[1]).toEqual({ transition: 'crossfade', crossfadeFrames: 6 })
+  })
+
+  it('drop a trim dragged back to the clip’s edge, and a cut’s fade length', () => {
+    const edits = [{ in: 4, out: 90 }, {}]
+    expect(withTrim(edits, 0, 'in', 0, 120)).toEqual([{ out: 90 }, {}])
+    expect(withTrim(edits, 0, 'out', 120, 120)).toEqual([{ in: 4 }, {}])
+    expect(withTrim(edits, 1, 'out', 100, 120)).toEqual([{ in: 4, out: 90 }, { out: 100 }])
+    const faded = withTransition(edits, 0, 'crossfade', 8)
+    expect(faded[0]).toEqual({ in: 4, out: 90, transition: 'crossfade', crossfadeFrames: 8 })
+    expect(withTransition(faded, 0, 'cut', 8)[0]).toEqual({ in: 4, out: 90, transition: 'cut' })
   })
 
   it('never make a sequence longer than its clips or a clip shorter than a frame', () => {

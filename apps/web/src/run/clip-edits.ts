@@ -115,3 +115,31 @@ export function withEdit(
     return merged as ClipEdit
   })
 }
+
+/**
+ * The edits with clip `k`'s `side` trimmed to `frame` of its `frames`: a trim back at the clip's
+ * edge (in 0, out at its end) is no trim, so the clip plays whole on that side.
+ */
+export function withTrim(
+  edits: readonly ClipEdit[],
+  k: number,
+  side: 'in' | 'out',
+  frame: number,
+  frames: number,
+): ClipEdit[] {
+  const edge = side === 'in' ? 0 : frames
+  return withEdit(edits, k, { [side]: frame === edge ? undefined : frame })
+}
+
+/** The edits with a cut, or a crossfade of `frames`, from clip `k` into the next. */
+export function withTransition(
+  edits: readonly ClipEdit[],
+  k: number,
+  transition: 'cut' | 'crossfade',
+  frames: number | undefined,
+): ClipEdit[] {
+  return withEdit(edits, k, {
+    transition,
+    crossfadeFrames: transition === 'crossfade' ? frames : undefined,
+  })
+}

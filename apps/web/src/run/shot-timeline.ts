@@ -1,59 +1,19 @@
-import type { NodeRunStatus, TakeRunStatus } from '@shotchain/editor'
+import type { NodeRunStatus } from '@shotchain/editor'
 import {
   type ClipEdit,
-  type DriftReport,
   type NodeRegistry,
   nodesWithRole,
-  parsedParams,
   playedSequence,
   type SeamReport,
   shotsInPlayOrder,
-  takesOf,
   type WorkflowDocument,
 } from '@shotchain/graph'
-import {
-  type ClipSpan,
-  clipSpan,
-  DEFAULT_FPS,
-  editsIn,
-  overlapAfter,
-  sequenceFrames,
-} from './clip-edits.ts'
+import { DEFAULT_FPS, editsIn, overlapAfter, sequenceFrames } from './clip-edits.ts'
 import { mediaOf, mediaUrl } from './media-of.ts'
 import { outputFileName } from './run-outputs.ts'
 import type { RunView } from './run-view.ts'
 import { driftOf, frameRateOf, seamsOf } from './seam-reports.ts'
-import { takeIdsInRun } from './take-runs.ts'
-
-/** One shot on the timeline strip. */
-export interface TimelineShot {
-  readonly nodeId: string
-  readonly label: string
-  /**
-   * Its length as the sequence plays it (after its trims). Undefined when its params are invalid
-   * and it has no clip: no length to tell.
-   */
-  readonly durationSec: number | undefined
-  /** Its frames and the ones it plays (its trims), at the timeline's `fps`; as `durationSec`. */
-  readonly span?: ClipSpan
-  /** Its takes (the picked one's clip is the shot's), each as the run shown has it. */
-  readonly takes: { readonly count: number; readonly pick: number }
-  /** Each take's state and clip in the run, take 1 first; empty with one take. */
-  readonly takeRuns: readonly TakeRunStatus[]
-  /** How far its first frame drifted from the sequence's first picture, once measured. */
-  readonly drift?: DriftReport
-  /**
-   * What it cost in the run shown (succeeded: paid; cached: zero), else what generating it would
-   * cost (`estimated`): not run yet, running, failed, cancelled, skipped or changed since.
-   * Undefined when its params are invalid: no price to tell.
-   */
-  readonly costUsd: number | undefined
-  readonly estimated: boolean
-  readonly status: NodeRunStatus['state'] | 'not run'
-  /** A still: the shot's last frame once made, else the image it starts from. */
-  readonly thumbUrl?: string
-  readonly videoUrl?: string
-}
+import { type TimelineShot, timelineShot } from './timeline-shot.ts'
 
 /** The join of shot `from` and the next one in the sequence. */
 export interface TimelineSeam {
@@ -118,42 +78,16 @@ export function shotTimeline(
   const fps = sequence ? frameRateOf(sequenceRun?.outputs, sequence.role) : DEFAULT_FPS
   const edits = editsIn(sequence?.node.params ?? {}, sequence?.role.edits, shotNodes.length)
   const drift = sequence ? driftOf(sequenceRun?.outputs, sequence.role) : new Map()
-  const shots = shotNodes.map(({ node, spec, role }, k): TimelineShot => {
-    const params = parsedParams(registry, node)
-    const status = statuses.get(node.id)
-    // A stale or invalid shot runs again (once fixed): its old clip (length, price paid) no
-    // longer stands for it; its old frame still shows, dimmed.
-    const outdated = status?.state === 'stale' || status?.state === 'invalid'
-    const takes = takesOf(node)
-    const pickedId = takeIdsInRun(node, (id) => view?.nodes.has(id) ?? false)[takes.pick - 1]
-    const run = outdated || pickedId === undefined ? undefined : view?.nodes.get(pickedId)
-    const video = mediaOf(run?.outputs, role.video)
-    const thumb = status?.imageUrl ?? status?.inputImages?.start
-    // Invalid params have no price or length: nothing is made up for them (not 0 s, not $0).
-    const price = params === undefined ? undefined : ((spec.cost ? spec.cost(params) : 0) ?? 0)
-    const estimated = run?.status !== 'cached' && run?.status !== 'succeeded'
-    const costUsd =
-      run?.status === 'cached' ? 0 : run?.status === 'succeeded' ? (run.costUsd ?? price) : price
-    const clipSec =
-      video?.durationSec ?? (params === undefined ? undefined : role.durationSec(params))
-    const span =
-      clipSec === undefined ? undefined : clipSpan(edits[k] ?? {}, Math.round(clipSec * fps))
-    const measured = drift.get(k)
-    return {
-      nodeId: node.id,
-      label: node.label ?? node.id,
-      durationSec: span === undefined ? undefined : (span.out - span.in) / fps,
-      ...(span ? { span } : {}),
-      takes,
-      takeRuns: status?.takes ?? [],
-      ...(measured ? { drift: measured } : {}),
-      costUsd,
-      estimated,
-      status: status?.state ?? 'not run',
-      ...(thumb ? { thumbUrl: thumb } : {}),
-      ...(video ? { videoUrl: mediaUrl(video) } : {}),
-    }
-  })
+  const shots = shotNodes.map((shot, k) =>
+    timelineShot(shot, {
+      registry,
+      status: statuses.get(shot.node.id),
+      view,
+      edit: edits[k] ?? {},
+      fps,
+      drift: drift.get(k),
+    }),
+  )
   const spans = shots.map((s) => s.span)
   const reports = sequence ? seamsOf(sequenceRun?.outputs, sequence.role) : new Map()
   const seams = shots.slice(1).map((_, from): TimelineSeam => {

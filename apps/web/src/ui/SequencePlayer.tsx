@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { TimelineShot } from '../run/shot-timeline.ts'
+import type { TimelineShot } from '../run/timeline-shot.ts'
 
 interface SequencePlayerProps {
   /** The stitched sequence of the run shown; undefined before one was made. */

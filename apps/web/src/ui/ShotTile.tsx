@@ -1,7 +1,7 @@
 import { usdText } from '@shotchain/graph'
 import { useState } from 'react'
 import type { ClipSpan } from '../run/clip-edits.ts'
-import type { TimelineShot } from '../run/shot-timeline.ts'
+import type { TimelineShot } from '../run/timeline-shot.ts'
 import { TimelineTakes } from './TimelineTakes.tsx'
 import { TrimHandle } from './TrimHandle.tsx'
 

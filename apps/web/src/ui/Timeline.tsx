@@ -1,5 +1,5 @@
 import { type ClipEdit, countText, type GraphCommand, usdText } from '@shotchain/graph'
-import { withEdit } from '../run/clip-edits.ts'
+import { withTransition, withTrim } from '../run/clip-edits.ts'
 import type { Timeline as TimelineModel } from '../run/shot-timeline.ts'
 import { SeamMarker } from './SeamMarker.tsx'
 import { SequencePlayer } from './SequencePlayer.tsx'
@@ -86,15 +86,11 @@ function Shots({ timeline, onSelect, onEdit }: TimelineProps) {
             }
             onTrim={
               canEdit
-                ? (side, frame, merge) => {
-                    // Back at the clip's edge: no trim on that side.
-                    const edge = side === 'in' ? 0 : shot.span?.frames
-                    const value = frame === edge ? undefined : frame
+                ? (side, frame, merge) =>
                     setEdits(
-                      withEdit(edits, k, { [side]: value }),
+                      withTrim(edits, k, side, frame, shot.span?.frames ?? frame),
                       merge ? `trim:${shot.nodeId}:${side}` : undefined,
                     )
-                  }
                 : undefined
             }
           />
@@ -112,10 +108,7 @@ function Shots({ timeline, onSelect, onEdit }: TimelineProps) {
               canEdit
                 ? (transition, frames, merge) =>
                     setEdits(
-                      withEdit(edits, seam.from, {
-                        transition,
-                        crossfadeFrames: transition === 'crossfade' ? frames : undefined,
-                      }),
+                      withTransition(edits, seam.from, transition, frames),
                       merge ? `fade:${seam.from}` : undefined,
                     )
                 : undefined

@@ -1,4 +1,4 @@
-import type { TimelineShot } from '../run/shot-timeline.ts'
+import type { TimelineShot } from '../run/timeline-shot.ts'
 
 interface TimelineTakesProps {
   readonly shot: TimelineShot
