@@ -105,6 +105,7 @@ describe('the timeline, where a sequence is judged and cut', () => {
       expect(await popover.getByTestId('seam-figures').textContent()).toContain(
         flagged.deltaE.toFixed(2),
       )
+      expect(await popover.getByTestId('seam-drift').textContent()).toMatch(/^shot3 against/)
       await screenshot(page, 'timeline-craft-seam')
       expect(await seriousViolations(page, '[data-testid="timeline"]')).toEqual([])
       await page.keyboard.press('Escape')

@@ -105,6 +105,8 @@ describe('shotTimeline: judging and cutting a sequence', () => {
     expect(timeline.shots[0]?.durationSec).toBe(97 / 24)
     expect(timeline.totalFrames).toBe(97 + 121 + 120 - 12)
     expect(timeline.totalSec).toBe(timeline.totalFrames / 24)
+    // Shot 2 starts 12 frames before shot 1 ends; shot 3 where shot 2 ends.
+    expect(timeline.shots.map((s) => s.startSec)).toEqual([0, 85 / 24, (85 + 121) / 24])
     expect(timeline.seams.map((s) => [s.transition, s.overlap])).toEqual([
       ['crossfade', 12],
       ['cut', 0],

@@ -53,10 +53,11 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
     expect(timeline.totalUsd).toBeCloseTo(1.26, 9)
     expect(timeline.sequenceUrl).toBeUndefined()
     expect(timeline.shots).toEqual(
-      ['shot1', 'shot2', 'shot3'].map((id) => ({
+      ['shot1', 'shot2', 'shot3'].map((id, k) => ({
         nodeId: id,
         label: id,
         durationSec: 5,
+        startSec: 5 * k,
         span: { in: 0, out: 120, frames: 120 },
         takes: { count: 1, pick: 1 },
         takeRuns: [],
@@ -99,11 +100,12 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
   it('after a run: each clip’s real length, its video and last frame, and the stitched sequence', () => {
     const timeline = timelineOf(starterDoc(), viewOf(starterRun()))
     expect(timeline.shots).toEqual(
-      ['shot1', 'shot2', 'shot3'].map((id) => ({
+      ['shot1', 'shot2', 'shot3'].map((id, k) => ({
         nodeId: id,
         label: id,
         // 5.041667 s at 24 fps: 121 frames.
         durationSec: 121 / 24,
+        startSec: (121 * k) / 24,
         span: { in: 0, out: 121, frames: 121 },
         takes: { count: 1, pick: 1 },
         takeRuns: [],
@@ -176,6 +178,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
       nodeId: 'shot2',
       label: 'shot2',
       durationSec: 10,
+      startSec: 121 / 24,
       span: { in: 0, out: 240, frames: 240 },
       takes: { count: 1, pick: 1 },
       takeRuns: [],

@@ -102,6 +102,14 @@ export function shotTimeline(
     }
   })
   const totalFrames = sequenceFrames(edits, spans)
+  // Where each shot starts in the sequence: after the ones before, less their crossfades.
+  let start = 0
+  const placed = shots.map((shot, k) => {
+    if (shot.span === undefined) return shot
+    const at = start
+    start += shot.span.out - shot.span.in - overlapAfter(edits, spans, k)
+    return { ...shot, startSec: at / fps }
+  })
   const stitched = sequence ? mediaOf(sequenceRun?.outputs, sequence.role.video) : undefined
   return {
     ...(sequence ? { sequenceId: sequence.node.id } : {}),
@@ -110,7 +118,7 @@ export function shotTimeline(
     seams,
     seamsOutdated: sequence ? statuses.get(sequence.node.id)?.state === 'stale' : false,
     fps,
-    shots,
+    shots: placed,
     totalFrames,
     totalSec: totalFrames / fps,
     totalUsd: shots.reduce((sum, s) => sum + (s.costUsd ?? 0), 0),

@@ -22,6 +22,8 @@ export interface TimelineShot {
    * and it has no clip: no length to tell.
    */
   readonly durationSec: number | undefined
+  /** Where it starts in the sequence (after the shots before, less crossfades), when known. */
+  readonly startSec?: number
   /** Its frames and the ones it plays (its trims), at the timeline's `fps`; as `durationSec`. */
   readonly span?: ClipSpan
   /** Its takes (the picked one's clip is the shot's), each as the run shown has it. */

@@ -19,7 +19,9 @@ export function SeamMarker(props: SeamPopoverProps) {
   const report = seam.report
   const id = `seam-popover-${seam.from}`
   return (
-    <li className={report?.flagged ? 'timeline-seam is-flagged' : 'timeline-seam'}>
+    <li
+      className={`timeline-seam${report?.flagged ? ' is-flagged' : ''}${props.outdated ? ' is-outdated' : ''}`}
+    >
       <button
         type="button"
         popoverTarget={id}
@@ -41,6 +43,9 @@ export function SeamMarker(props: SeamPopoverProps) {
                 <span aria-hidden="true">⚠ </span>Check
                 <span className="visually-hidden">: flagged, worth a look</span>
               </span>
+            ) : null}
+            {props.outdated ? (
+              <span className="visually-hidden"> (measured before your edits)</span>
             ) : null}
             {report.droppedRepeat ? (
               <span className="timeline-seam-note" data-testid="seam-repeat-dropped">

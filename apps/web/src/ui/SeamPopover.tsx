@@ -1,4 +1,4 @@
-import type { StillRef } from '@shotchain/graph'
+import type { DriftReport, StillRef } from '@shotchain/graph'
 import { mediaUrl } from '../run/media-of.ts'
 import type { TimelineSeam } from '../run/shot-timeline.ts'
 
@@ -9,6 +9,8 @@ export interface SeamPopoverProps {
   readonly toLabel: string
   /** A crossfade's length when one is chosen without a length yet (half a second). */
   readonly defaultFade: number
+  /** How far the incoming clip drifted from the sequence's first picture, once measured. */
+  readonly drift: DriftReport | undefined
   /** The figures are from a run before an edit that makes the sequence run again. */
   readonly outdated: boolean
   /**
@@ -50,6 +52,12 @@ export function SeamPopover(props: SeamPopoverProps & { readonly id: string }) {
       ) : (
         <p>Not measured yet: run the sequence.</p>
       )}
+      {props.drift ? (
+        <p data-testid="seam-drift">
+          {toLabel} against the sequence’s first picture: SSIM {props.drift.ssim.toFixed(3)}, ΔE{' '}
+          {props.drift.deltaE.toFixed(2)}
+        </p>
+      ) : null}
       {report?.flagged ? <p className="seam-flag">⚠ Flagged: worth a look at this cut.</p> : null}
       {report?.droppedRepeat ? <p>The repeated first frame of {toLabel} was dropped.</p> : null}
       {props.outdated ? <p>Measured before your edits: the next run measures again.</p> : null}

@@ -104,6 +104,7 @@ function Shots({ timeline, onSelect, onEdit }: TimelineProps) {
             toLabel={shot.label}
             defaultFade={Math.max(1, Math.round(fps / 2))}
             outdated={timeline.seamsOutdated}
+            drift={shot.drift}
             onTransition={
               canEdit
                 ? (transition, frames, merge) =>
