@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
-import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
 import { seriousViolations } from './axe-driver.ts'
 import { canvasDriver } from './canvas-driver.ts'
 import { screenshot, useApp } from './harness.ts'
@@ -30,14 +30,22 @@ const nodeOf = (doc: SavedDoc, id: string) => doc.nodes.find((n) => n.id === id)
 
 describe('the timeline, where a sequence is judged and cut', () => {
   const app = useApp()
+  let page: Page
+  let context: BrowserContext
+  const tile = (nodeId: string) =>
+    page.locator(`[data-testid="timeline-shot"][data-node-id="${nodeId}"]`)
+  const seams = () => page.getByTestId('timeline-seam')
+  /** Shot 1's out point once trimmed. */
+  let out = 0
+  afterAll(() => context?.close())
 
   it(
-    'picks a take, shows the seams’ figures and stills, trims by dragging, crossfades, and plays',
+    'runs the starter on the test sequence with two takes of shot 2, and picks take 2 on its tile',
     async () => {
-      const { browser, url, server } = app()
+      const { browser, url } = app()
       // A context of its own: axe opens a second page in it.
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-      const page = await context.newPage()
+      context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+      page = await context.newPage()
       const run = runDriver(page)
       // The starter (its image stored on the server) on the test sequence, shot 2 made twice.
       const starter = (await (await fetch(`${url}/api/workflows/three-shot-chain`)).json()) as {
@@ -58,10 +66,6 @@ describe('the timeline, where a sequence is judged and cut', () => {
       await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
       await page.getByTestId('run').click()
       await expect.poll(run.runStatus, { timeout: 90_000 }).toMatch(/^Last run succeeded/)
-
-      // Takes: shot 2's two takes on its tile; picking take 2 shows its frame, as an edit.
-      const tile = (nodeId: string) =>
-        page.locator(`[data-testid="timeline-shot"][data-node-id="${nodeId}"]`)
       const take2 = tile('shot2').getByTestId('timeline-take-2')
       await expect.poll(() => take2.locator('img').count()).toBe(1)
       await take2.click()
@@ -70,27 +74,31 @@ describe('the timeline, where a sequence is judged and cut', () => {
         await take2.locator('img').getAttribute('src'),
       )
       expect(nodeOf(await savedDoc(page, url), 'shot2')?.takes).toEqual({ count: 2, pick: 2 })
+    },
+    SLOW,
+  )
 
-      // Seams: the figures the sequence reported, the flagged one said in words.
-      const seams = page.getByTestId('timeline-seam')
-      expect(await seams.count()).toBe(2)
+  it(
+    'shows each seam’s figures, the flagged one in words, and both stills side by side',
+    async () => {
+      expect(await seams().count()).toBe(2)
       const [good, flagged] = SEAM_FIGURES
-      expect(await seams.nth(0).getByTestId('seam-ssim').textContent()).toBe(
+      expect(await seams().nth(0).getByTestId('seam-ssim').textContent()).toBe(
         `SSIM ${good.ssim.toFixed(2)}`,
       )
-      expect(await seams.nth(0).getByTestId('seam-delta-e').textContent()).toBe(
+      expect(await seams().nth(0).getByTestId('seam-delta-e').textContent()).toBe(
         `ΔE ${good.deltaE.toFixed(1)}`,
       )
-      expect(await seams.nth(0).getByTestId('seam-repeat-dropped').count()).toBe(1)
-      expect(await seams.nth(0).getByTestId('seam-flagged').count()).toBe(0)
-      expect(await seams.nth(1).getByTestId('seam-flagged').textContent()).toContain('Check')
-      expect(await seams.nth(1).textContent()).toContain('flagged, worth a look')
-      expect(await seams.nth(1).getByTestId('seam-ssim').textContent()).toBe(
+      expect(await seams().nth(0).getByTestId('seam-repeat-dropped').count()).toBe(1)
+      expect(await seams().nth(0).getByTestId('seam-flagged').count()).toBe(0)
+      expect(await seams().nth(1).getByTestId('seam-flagged').textContent()).toContain('Check')
+      expect(await seams().nth(1).textContent()).toContain('flagged, worth a look')
+      expect(await seams().nth(1).getByTestId('seam-ssim').textContent()).toBe(
         `SSIM ${flagged.ssim.toFixed(2)}`,
       )
 
       // The flagged seam up close: the two stills side by side, loaded.
-      await seams.nth(1).click()
+      await seams().nth(1).click()
       const popover = page.locator('#seam-popover-1')
       await expect.poll(() => popover.isVisible()).toBe(true)
       const outgoing = popover.getByTestId('seam-still-out')
@@ -110,8 +118,14 @@ describe('the timeline, where a sequence is judged and cut', () => {
       expect(await seriousViolations(page, '[data-testid="timeline"]')).toEqual([])
       await page.keyboard.press('Escape')
       await expect.poll(() => popover.isVisible()).toBe(false)
+    },
+    SLOW,
+  )
 
-      // Trim: drag shot 1's end handle left with the mouse; the tile and the document follow.
+  it(
+    'trims a clip by dragging its handle (one undo step), and by the arrow keys',
+    async () => {
+      const { url } = app()
       const handle = tile('shot1').getByTestId('trim-out')
       const meta = tile('shot1').getByTestId('timeline-meta')
       const metaBefore = await meta.textContent()
@@ -127,7 +141,7 @@ describe('the timeline, where a sequence is judged and cut', () => {
         await page.mouse.move(grip.x + grip.width / 2 - (drag * step) / 5, grip.y + grip.height / 2)
       }
       await page.mouse.up()
-      const out = frames - Math.round((drag * frames) / clip.width)
+      out = frames - Math.round((drag * frames) / clip.width)
       await expect.poll(() => handle.getAttribute('aria-valuenow')).toBe(String(out))
       const fps = frames / 5
       expect(await meta.textContent()).toBe(
@@ -138,7 +152,7 @@ describe('the timeline, where a sequence is judged and cut', () => {
       )
       const grown = await handle.boundingBox()
       expect(Math.abs((grown?.x ?? 0) - (grip.x - drag))).toBeLessThan(2)
-      let saved = nodeOf(await savedDoc(page, url), 'sequence')?.params.edits as unknown[]
+      const saved = nodeOf(await savedDoc(page, url), 'sequence')?.params.edits as unknown[]
       expect(saved[0]).toEqual({ out })
       // One drag is one undo step; the arrow keys move it a frame.
       await page.keyboard.press('Control+z')
@@ -150,18 +164,25 @@ describe('the timeline, where a sequence is judged and cut', () => {
       await expect.poll(() => handle.getAttribute('aria-valuenow')).toBe(String(out - 1))
       await page.keyboard.press('ArrowRight')
       await expect.poll(() => handle.getAttribute('aria-valuenow')).toBe(String(out))
+    },
+    SLOW,
+  )
 
-      // A crossfade into shot 2, of 6 frames.
-      await seams.nth(0).click()
+  it(
+    'crossfades into shot 2, runs again (shot 3 only is paid for) and plays the sequence',
+    async () => {
+      const { url, server } = app()
+      await seams().nth(0).click()
       const first = page.locator('#seam-popover-0')
       await first.getByTestId('transition-crossfade').check()
       await first.getByTestId('crossfade-frames').fill('6')
       await page.keyboard.press('Escape')
-      await expect.poll(() => seams.nth(0).textContent()).toContain('Fade 6 f')
-      saved = nodeOf(await savedDoc(page, url), 'sequence')?.params.edits as unknown[]
+      await expect.poll(() => seams().nth(0).textContent()).toContain('Fade 6 f')
+      const saved = nodeOf(await savedDoc(page, url), 'sequence')?.params.edits as unknown[]
       expect(saved[0]).toEqual({ out, transition: 'crossfade', crossfadeFrames: 6 })
 
       // Run again: the new pick re-runs shot 3 only (one paid submit), and the sequence plays.
+      const run = runDriver(page)
       const submits = server.emulator.stats().submits[KLING] ?? 0
       await page.getByTestId('run').click()
       await expect.poll(() => page.getByTestId('run-history-item').count()).toBe(2)
@@ -176,7 +197,6 @@ describe('the timeline, where a sequence is judged and cut', () => {
         .poll(() => player.evaluate((video: HTMLVideoElement) => video.currentTime))
         .toBeGreaterThan(0.2)
       await screenshot(page, 'timeline-craft-done')
-      await context.close()
     },
     SLOW,
   )

@@ -9,6 +9,8 @@ export interface SeamPopoverProps {
   readonly toLabel: string
   /** A crossfade's length when one is chosen without a length yet (half a second). */
   readonly defaultFade: number
+  /** The longest crossfade: the shorter of the two trimmed clips, when both lengths are known. */
+  readonly maxFade: number | undefined
   /** How far the incoming clip drifted from the sequence's first picture, once measured. */
   readonly drift: DriftReport | undefined
   /** The figures are from a run before an edit that makes the sequence run again. */
@@ -34,8 +36,17 @@ export function SeamPopover(props: SeamPopoverProps & { readonly id: string }) {
   const report = seam.report
   const name = `${fromLabel} → ${toLabel}`
   return (
-    <div id={id} popover="auto" className="seam-popover" data-testid="seam-popover">
-      <h3 className="seam-popover-title">Seam {name}</h3>
+    <div
+      id={id}
+      popover="auto"
+      role="dialog"
+      aria-labelledby={`${id}-title`}
+      className="seam-popover"
+      data-testid="seam-popover"
+    >
+      <h3 className="seam-popover-title" id={`${id}-title`}>
+        Seam {name}
+      </h3>
       <div className="seam-stills">
         <Still still={report?.outgoing} caption={`Last frame of ${fromLabel}`} testId="out" />
         <Still still={report?.incoming} caption={`First frame of ${toLabel}`} testId="in" />
@@ -86,6 +97,7 @@ function Still(props: { still: StillRef | undefined; caption: string; testId: st
 function TransitionChoice({
   seam,
   defaultFade,
+  maxFade,
   onTransition,
 }: SeamPopoverProps & { onTransition: NonNullable<SeamPopoverProps['onTransition']> }) {
   const group = `seam-transition-${seam.from}`
@@ -118,6 +130,7 @@ function TransitionChoice({
         <input
           type="number"
           min={1}
+          max={maxFade}
           step={1}
           disabled={!fading}
           value={fading ? seam.crossfadeFrames : defaultFade}

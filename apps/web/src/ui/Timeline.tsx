@@ -103,6 +103,11 @@ function Shots({ timeline, onSelect, onEdit }: TimelineProps) {
             fromLabel={before.label}
             toLabel={shot.label}
             defaultFade={Math.max(1, Math.round(fps / 2))}
+            maxFade={
+              before.span && shot.span
+                ? Math.min(before.span.out - before.span.in, shot.span.out - shot.span.in)
+                : undefined
+            }
             outdated={timeline.seamsOutdated}
             drift={shot.drift}
             onTransition={
