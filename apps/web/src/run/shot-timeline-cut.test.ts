@@ -125,6 +125,8 @@ describe('shotTimeline: judging and cutting a sequence', () => {
     const plain = craftDoc([], 1, 'sequence')
     expect(timelineOf(plain).seams.map((s) => s.report)).toEqual([undefined, undefined])
     expect(timelineOf(plain).editsParam).toBeUndefined()
+    expect(timelineOf(plain).measuresSeams).toBe(false)
+    expect(timelineOf(craftDoc([])).measuresSeams).toBe(true)
   })
 
   it('counts frames at the rate of the edit list the sequence stitched, when it names one', () => {

@@ -237,6 +237,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
     expect(timelineOf(doc, undefined)).toEqual({
       edits: [],
       seams: [],
+      measuresSeams: false,
       seamsOutdated: false,
       fps: 24,
       shots: [],

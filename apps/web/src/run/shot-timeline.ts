@@ -35,6 +35,8 @@ export interface Timeline {
   readonly edits: readonly ClipEdit[]
   /** The seams between the shots, in play order (one fewer than the shots). */
   readonly seams: readonly TimelineSeam[]
+  /** Whether the sequence measures its seams (its role names where): figures come after a run. */
+  readonly measuresSeams: boolean
   /** Whether the seam figures shown are from before an edit that makes the sequence run again. */
   readonly seamsOutdated: boolean
   /** The frame rate trims are counted at. */
@@ -116,6 +118,7 @@ export function shotTimeline(
     ...(sequence?.role.edits ? { editsParam: sequence.role.edits } : {}),
     edits,
     seams,
+    measuresSeams: sequence?.role.seams !== undefined,
     seamsOutdated: sequence ? statuses.get(sequence.node.id)?.state === 'stale' : false,
     fps,
     shots: placed,

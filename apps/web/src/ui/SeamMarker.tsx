@@ -53,9 +53,7 @@ export function SeamMarker(props: SeamPopoverProps) {
               </span>
             ) : null}
           </>
-        ) : (
-          <span className="timeline-seam-note">not measured</span>
-        )}
+        ) : null}
       </button>
       <SeamPopover {...props} id={id} />
     </li>

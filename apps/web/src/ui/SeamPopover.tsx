@@ -61,7 +61,7 @@ export function SeamPopover(props: SeamPopoverProps & { readonly id: string }) {
           <dd>{report.deltaE.toFixed(2)}</dd>
         </dl>
       ) : (
-        <p>Not measured yet: run the sequence.</p>
+        <p>No figures for this seam: the sequence has not measured it.</p>
       )}
       {props.drift ? (
         <p data-testid="seam-drift">

@@ -95,7 +95,9 @@ function Shots({ timeline, onSelect, onEdit }: TimelineProps) {
             }
           />
         )
-        if (seam === undefined || before === undefined) return [tile]
+        // A sequence that neither measures nor edits its seams has nothing to say between clips.
+        const shown = canEdit || timeline.measuresSeams
+        if (seam === undefined || before === undefined || !shown) return [tile]
         const marker = (
           <SeamMarker
             key={`seam-${seam.from}`}
