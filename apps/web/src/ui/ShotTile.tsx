@@ -84,9 +84,8 @@ export function ShotTile({ shot, index, fps, onSelect, onTrim, onPick }: ShotTil
         {seconds(durationSec)} · {shot.status} · {usd(shot.costUsd)}
         {shot.estimated && (shot.costUsd ?? 0) > 0 ? ' est.' : ''}
       </span>
-      {shot.takes.count > 1 ? (
-        <TimelineTakes shot={shot} onPick={onPick} />
-      ) : shot.videoUrl ? (
+      {shot.takes.count > 1 ? <TimelineTakes shot={shot} onPick={onPick} /> : null}
+      {shot.videoUrl ? (
         <a href={shot.videoUrl} download={`${shot.label}.mp4`} className="timeline-download">
           Download
         </a>
