@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from './axe-driver.ts'
 import { boxesOverlap, canvasDriver } from './canvas-driver.ts'
 import { type AppHarness, STARTER, screenshot, useApp } from './harness.ts'
 import { ESTIMATE_WAIT, runDriver } from './run-driver.ts'
@@ -26,20 +26,6 @@ async function openStarterInContext(app: AppHarness) {
   await page.goto(`${app.url}/#${STARTER}`)
   await expect.poll(() => canvasDriver(page).nodes().count(), { timeout: 15_000 }).toBe(9)
   return { page, context }
-}
-
-/** What axe finds at `serious` or `critical` impact on the page, one line per element. */
-async function seriousViolations(page: Page, include = 'body'): Promise<string[]> {
-  // Only violations are read: axe then leaves out the detail of what passed (faster).
-  const result = await new AxeBuilder({ page })
-    .include(include)
-    .options({ resultTypes: ['violations'] })
-    .analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`),
-    )
 }
 
 /**

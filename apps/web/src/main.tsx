@@ -1,6 +1,7 @@
 import '@shotchain/editor/style.css'
 import './app.css'
 import './run.css'
+import './timeline.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { loadFalModels } from './models/fal-models.ts'

@@ -53,10 +53,14 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
     expect(timeline.totalUsd).toBeCloseTo(1.26, 9)
     expect(timeline.sequenceUrl).toBeUndefined()
     expect(timeline.shots).toEqual(
-      ['shot1', 'shot2', 'shot3'].map((id) => ({
+      ['shot1', 'shot2', 'shot3'].map((id, k) => ({
         nodeId: id,
         label: id,
         durationSec: 5,
+        startSec: 5 * k,
+        span: { in: 0, out: 120, frames: 120 },
+        takes: { count: 1, pick: 1 },
+        takeRuns: [],
         costUsd: expect.closeTo(0.42, 9),
         estimated: true,
         status: 'not run',
@@ -96,10 +100,15 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
   it('after a run: each clip’s real length, its video and last frame, and the stitched sequence', () => {
     const timeline = timelineOf(starterDoc(), viewOf(starterRun()))
     expect(timeline.shots).toEqual(
-      ['shot1', 'shot2', 'shot3'].map((id) => ({
+      ['shot1', 'shot2', 'shot3'].map((id, k) => ({
         nodeId: id,
         label: id,
-        durationSec: 5.041667,
+        // 5.041667 s at 24 fps: 121 frames.
+        durationSec: 121 / 24,
+        startSec: (121 * k) / 24,
+        span: { in: 0, out: 121, frames: 121 },
+        takes: { count: 1, pick: 1 },
+        takeRuns: [],
         costUsd: expect.closeTo(0.42, 9),
         estimated: false,
         status: 'succeeded',
@@ -107,7 +116,7 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
         videoUrl: url(clip(id)),
       })),
     )
-    expect(timeline.totalSec).toBeCloseTo(3 * 5.041667, 9)
+    expect(timeline.totalSec).toBe((3 * 121) / 24)
     expect(timeline.sequenceUrl).toBe(url(clip('sequence', 15.125)))
     // The name the run outputs give the output node it feeds: one name for one file.
     expect(timeline.sequenceFileName).toBe('three-shot-chain.mp4')
@@ -164,18 +173,22 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
     })
     const stale = new Set(['shot2', 'shot3', 'sequence', 'out'])
     const timeline = timelineOf(doc, viewOf(starterRun()), stale)
-    expect(timeline.shots[0]).toMatchObject({ status: 'succeeded', durationSec: 5.041667 })
+    expect(timeline.shots[0]).toMatchObject({ status: 'succeeded', durationSec: 121 / 24 })
     expect(timeline.shots[1]).toEqual({
       nodeId: 'shot2',
       label: 'shot2',
       durationSec: 10,
+      startSec: 121 / 24,
+      span: { in: 0, out: 240, frames: 240 },
+      takes: { count: 1, pick: 1 },
+      takeRuns: [],
       costUsd: expect.closeTo(0.84, 9),
       estimated: true,
       status: 'stale',
       thumbUrl: `/media/${still('last:shot2').hash}`,
     })
     expect(timeline.shots[2]).toMatchObject({ status: 'stale', durationSec: 5 })
-    expect(timeline.totalSec).toBeCloseTo(5.041667 + 10 + 5, 9)
+    expect(timeline.totalSec).toBe(121 / 24 + 10 + 5)
   })
 
   it('a cached shot an edit made stale costs again', () => {
@@ -222,7 +235,13 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
       json.edges = []
     })
     expect(timelineOf(doc, undefined)).toEqual({
+      edits: [],
+      seams: [],
+      measuresSeams: false,
+      seamsOutdated: false,
+      fps: 24,
       shots: [],
+      totalFrames: 0,
       totalSec: 0,
       totalUsd: 0,
       unknown: [],

@@ -1,40 +1,50 @@
 import type { NodeRunStatus } from '@shotchain/editor'
 import {
+  type ClipEdit,
   type NodeRegistry,
   nodesWithRole,
-  parsedParams,
   playedSequence,
+  type SeamReport,
   shotsInPlayOrder,
   type WorkflowDocument,
 } from '@shotchain/graph'
+import { DEFAULT_FPS, editsIn, overlapAfter, sequenceFrames } from './clip-edits.ts'
 import { mediaOf, mediaUrl } from './media-of.ts'
 import { outputFileName } from './run-outputs.ts'
 import type { RunView } from './run-view.ts'
+import { driftOf, frameRateOf, seamsOf } from './seam-reports.ts'
+import { type TimelineShot, timelineShot } from './timeline-shot.ts'
 
-/** One shot on the timeline strip. */
-export interface TimelineShot {
-  readonly nodeId: string
-  readonly label: string
-  /** Undefined when its params are invalid and it has no clip: no length to tell. */
-  readonly durationSec: number | undefined
-  /**
-   * What it cost in the run shown (succeeded: paid; cached: zero), else what generating it would
-   * cost (`estimated`): not run yet, running, failed, cancelled, skipped or changed since.
-   * Undefined when its params are invalid: no price to tell.
-   */
-  readonly costUsd: number | undefined
-  readonly estimated: boolean
-  readonly status: NodeRunStatus['state'] | 'not run'
-  /** A still: the shot's last frame once made, else the image it starts from. */
-  readonly thumbUrl?: string
-  readonly videoUrl?: string
+/** The join of shot `from` and the next one in the sequence. */
+export interface TimelineSeam {
+  readonly from: number
+  readonly transition: 'cut' | 'crossfade'
+  /** The crossfade's length as set (frames); the overlap is no longer than either clip. */
+  readonly crossfadeFrames: number
+  readonly overlap: number
+  /** What the sequence measured there in the run shown, once measured. */
+  readonly report?: SeamReport
 }
 
 export interface Timeline {
   /** The sequence node the strip follows; undefined when the workflow has none. */
   readonly sequenceId?: string
+  /** The sequence's param of per-clip trims and transitions (its role's), if it takes them. */
+  readonly editsParam?: string
+  /** One edit per shot, in play order, as the document holds them. */
+  readonly edits: readonly ClipEdit[]
+  /** The seams between the shots, in play order (one fewer than the shots). */
+  readonly seams: readonly TimelineSeam[]
+  /** Whether the sequence measures its seams (its role names where): figures come after a run. */
+  readonly measuresSeams: boolean
+  /** Whether the seam figures shown are from before an edit that makes the sequence run again. */
+  readonly seamsOutdated: boolean
+  /** The frame rate trims are counted at. */
+  readonly fps: number
   readonly shots: readonly TimelineShot[]
-  /** The sum of the shots whose length and price are known (see `unknown`). */
+  /** Frames the sequence plays: the trimmed clips less the crossfades' overlaps. */
+  readonly totalFrames: number
+  /** The same in seconds (with no sequence: the shots' lengths summed); see `unknown`. */
   readonly totalSec: number
   readonly totalUsd: number
   /** The labels of shots left out of the totals: invalid params, so no length or price. */
@@ -52,8 +62,11 @@ export interface Timeline {
 
 /**
  * The shots in the order they play: the shots wired into the sequence (the one feeding an output,
- * else the first), in edge order; with no sequence, the workflow's shots left to right. Which
- * nodes are shots and sequences, and what their ports are, is their pack's declaration.
+ * else the first), in edge order; with no sequence, the workflow's shots left to right. Each
+ * shot shows its picked take (the document's pick, read from the run whatever it picked), its
+ * length after the sequence's trims, and the seams between shots what the sequence measured.
+ * Which nodes are shots and sequences, their ports, the edits param and the seam results are
+ * their pack's declaration.
  */
 export function shotTimeline(
   doc: WorkflowDocument,
@@ -63,39 +76,54 @@ export function shotTimeline(
 ): Timeline {
   const sequence = playedSequence(doc, registry)
   const shotNodes = shotsInPlayOrder(doc, registry, sequence)
-  const shots = shotNodes.map(({ node, spec, role }): TimelineShot => {
-    const params = parsedParams(registry, node)
-    const status = statuses.get(node.id)
-    // A stale or invalid shot runs again (once fixed): its old clip (length, price paid) no
-    // longer stands for it; its old frame still shows, dimmed.
-    const outdated = status?.state === 'stale' || status?.state === 'invalid'
-    const run = outdated ? undefined : view?.nodes.get(node.id)
-    const video = mediaOf(run?.outputs, role.video)
-    const thumb = status?.imageUrl ?? status?.inputImages?.start
-    // Invalid params have no price or length: nothing is made up for them (not 0 s, not $0).
-    const price = params === undefined ? undefined : ((spec.cost ? spec.cost(params) : 0) ?? 0)
-    const estimated = run?.status !== 'cached' && run?.status !== 'succeeded'
-    const costUsd =
-      run?.status === 'cached' ? 0 : run?.status === 'succeeded' ? (run.costUsd ?? price) : price
+  const sequenceRun = sequence ? view?.nodes.get(sequence.node.id) : undefined
+  const fps = sequence ? frameRateOf(sequenceRun?.outputs, sequence.role) : DEFAULT_FPS
+  const edits = editsIn(sequence?.node.params ?? {}, sequence?.role.edits, shotNodes.length)
+  const drift = sequence ? driftOf(sequenceRun?.outputs, sequence.role) : new Map()
+  const shots = shotNodes.map((shot, k) =>
+    timelineShot(shot, {
+      registry,
+      status: statuses.get(shot.node.id),
+      view,
+      edit: edits[k] ?? {},
+      fps,
+      drift: drift.get(k),
+    }),
+  )
+  const spans = shots.map((s) => s.span)
+  const reports = sequence ? seamsOf(sequenceRun?.outputs, sequence.role) : new Map()
+  const seams = shots.slice(1).map((_, from): TimelineSeam => {
+    const edit = edits[from] ?? {}
+    const report = reports.get(from)
     return {
-      nodeId: node.id,
-      label: node.label ?? node.id,
-      durationSec:
-        video?.durationSec ?? (params === undefined ? undefined : role.durationSec(params)),
-      costUsd,
-      estimated,
-      status: status?.state ?? 'not run',
-      ...(thumb ? { thumbUrl: thumb } : {}),
-      ...(video ? { videoUrl: mediaUrl(video) } : {}),
+      from,
+      transition: edit.transition ?? 'cut',
+      crossfadeFrames: edit.crossfadeFrames ?? 0,
+      overlap: overlapAfter(edits, spans, from),
+      ...(report ? { report } : {}),
     }
   })
-  const stitched = sequence
-    ? mediaOf(view?.nodes.get(sequence.node.id)?.outputs, sequence.role.video)
-    : undefined
+  const totalFrames = sequenceFrames(edits, spans)
+  // Where each shot starts in the sequence: after the ones before, less their crossfades.
+  let start = 0
+  const placed = shots.map((shot, k) => {
+    if (shot.span === undefined) return shot
+    const at = start
+    start += shot.span.out - shot.span.in - overlapAfter(edits, spans, k)
+    return { ...shot, startSec: at / fps }
+  })
+  const stitched = sequence ? mediaOf(sequenceRun?.outputs, sequence.role.video) : undefined
   return {
     ...(sequence ? { sequenceId: sequence.node.id } : {}),
-    shots,
-    totalSec: shots.reduce((sum, s) => sum + (s.durationSec ?? 0), 0),
+    ...(sequence?.role.edits ? { editsParam: sequence.role.edits } : {}),
+    edits,
+    seams,
+    measuresSeams: sequence?.role.seams !== undefined,
+    seamsOutdated: sequence ? statuses.get(sequence.node.id)?.state === 'stale' : false,
+    fps,
+    shots: placed,
+    totalFrames,
+    totalSec: totalFrames / fps,
     totalUsd: shots.reduce((sum, s) => sum + (s.costUsd ?? 0), 0),
     unknown: shots
       .filter((s) => s.durationSec === undefined || s.costUsd === undefined)

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { TimelineShot } from '../run/shot-timeline.ts'
+import type { TimelineShot } from '../run/timeline-shot.ts'
 
 interface SequencePlayerProps {
   /** The stitched sequence of the run shown; undefined before one was made. */
@@ -89,21 +89,24 @@ export function SequencePlayer({ url, fileName, shots }: SequencePlayerProps) {
   )
 }
 
-/** What `Cuts` draws: each shot's share of the sequence's length, and where it starts. */
+/**
+ * What `Cuts` draws: each shot's share of the sequence's length (until the next one starts, a
+ * crossfade's overlap given to the incoming shot), and where it starts.
+ */
 function cutsOf(shots: readonly TimelineShot[]) {
-  const known = shots.filter((s) => s.durationSec !== undefined && s.durationSec > 0)
-  const total = known.reduce((sum, s) => sum + (s.durationSec ?? 0), 0)
-  let start = 0
-  return known.map((shot) => {
-    const cut = {
-      nodeId: shot.nodeId,
-      label: shot.label,
-      startSec: start,
-      share: (shot.durationSec ?? 0) / total,
-    }
-    start += shot.durationSec ?? 0
-    return cut
-  })
+  const known = shots.filter(
+    (s) => s.durationSec !== undefined && s.durationSec > 0 && s.startSec !== undefined,
+  )
+  const ends = known.map(
+    (s, k) => known[k + 1]?.startSec ?? (s.startSec ?? 0) + (s.durationSec ?? 0),
+  )
+  const total = ends.at(-1) ?? 0
+  return known.map((shot, k) => ({
+    nodeId: shot.nodeId,
+    label: shot.label,
+    startSec: shot.startSec ?? 0,
+    share: ((ends[k] ?? 0) - (shot.startSec ?? 0)) / total,
+  }))
 }
 
 /**

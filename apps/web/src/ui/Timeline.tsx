@@ -1,22 +1,27 @@
-import { countText, usdText } from '@shotchain/graph'
+import { type ClipEdit, countText, type GraphCommand, usdText } from '@shotchain/graph'
+import { withTransition, withTrim } from '../run/clip-edits.ts'
 import type { Timeline as TimelineModel } from '../run/shot-timeline.ts'
+import { SeamMarker } from './SeamMarker.tsx'
 import { SequencePlayer } from './SequencePlayer.tsx'
+import { ShotTile, seconds } from './ShotTile.tsx'
 
 interface TimelineProps {
   readonly timeline: TimelineModel
   readonly onSelect: (nodeId: string) => void
+  /**
+   * Applies an edit of the document (a take picked, a trim, a transition) as one undo entry;
+   * edits with one `mergeKey` in a row (key presses on a trim handle) are one entry.
+   */
+  readonly onEdit: (command: GraphCommand, mergeKey?: string) => void
 }
 
-const seconds = (s: number | undefined) =>
-  s === undefined ? 'no length' : `${Number.isInteger(s) ? s : s.toFixed(1)} s`
-const usd = (value: number | undefined) => (value === undefined ? 'no price' : usdText(value))
-
 /**
- * The shots in playing order under the canvas: still, duration, state, cost; the totals; the
- * stitched sequence in a player (and a theatre); downloads of the sequence and of each shot.
+ * The shots in playing order under the canvas: still, duration after trims, state, cost, takes
+ * to pick, trim handles; the seams between them with what the sequence measured; the totals;
+ * the stitched sequence in a player (and a theatre); downloads of the sequence and of each shot.
  * With no shots yet it says how to get one.
  */
-export function Timeline({ timeline, onSelect }: TimelineProps) {
+export function Timeline({ timeline, onSelect, onEdit }: TimelineProps) {
   // Always drawn, at one height: the canvas above keeps its size whatever the timeline holds.
   return (
     <section className="timeline" aria-label="Shot timeline" data-testid="timeline">
@@ -27,7 +32,7 @@ export function Timeline({ timeline, onSelect }: TimelineProps) {
             : 'No shots yet: connect a shot to the Sequence node, and its clip shows here.'}
         </p>
       ) : (
-        <Shots timeline={timeline} onSelect={onSelect} />
+        <Shots timeline={timeline} onSelect={onSelect} onEdit={onEdit} />
       )}
       <div className="timeline-total" data-testid="timeline-total">
         {timeline.shots.length > 0 ? (
@@ -53,40 +58,73 @@ export function Timeline({ timeline, onSelect }: TimelineProps) {
   )
 }
 
-/** The shots in playing order, each a button that selects it on the canvas. */
-function Shots({ timeline, onSelect }: TimelineProps) {
+/**
+ * The shots in playing order, each a tile (selects it on the canvas, trims it, picks its take),
+ * with the seam between each two.
+ */
+function Shots({ timeline, onSelect, onEdit }: TimelineProps) {
+  const { sequenceId, editsParam, edits, fps } = timeline
+  const setEdits = (value: readonly ClipEdit[], mergeKey?: string) => {
+    if (sequenceId === undefined || editsParam === undefined) return
+    onEdit({ type: 'setParam', node: sequenceId, key: editsParam, value }, mergeKey)
+  }
+  const canEdit = sequenceId !== undefined && editsParam !== undefined
   return (
-    <ol className="timeline-shots">
-      {timeline.shots.map((shot, k) => (
-        <li
-          key={shot.nodeId}
-          className={`timeline-shot is-${shot.status.replace(' ', '-')}`}
-          data-testid="timeline-shot"
-          data-node-id={shot.nodeId}
-        >
-          <button
-            type="button"
-            onClick={() => onSelect(shot.nodeId)}
-            title={`Select ${shot.label} on the canvas`}
-          >
-            {shot.thumbUrl ? (
-              <img src={shot.thumbUrl} alt="" />
-            ) : (
-              <span className="timeline-empty">{k + 1}</span>
-            )}
-            <span className="timeline-label">{shot.label}</span>
-            <span className="timeline-meta">
-              {seconds(shot.durationSec)} · {shot.status} · {usd(shot.costUsd)}
-              {shot.estimated && (shot.costUsd ?? 0) > 0 ? ' est.' : ''}
-            </span>
-          </button>
-          {shot.videoUrl ? (
-            <a href={shot.videoUrl} download={`${shot.label}.mp4`} className="timeline-download">
-              Download
-            </a>
-          ) : null}
-        </li>
-      ))}
+    <ol className="timeline-shots" aria-label="Shots and seams in playing order">
+      {timeline.shots.flatMap((shot, k) => {
+        const seam = timeline.seams[k - 1]
+        const before = timeline.shots[k - 1]
+        const tile = (
+          <ShotTile
+            key={shot.nodeId}
+            shot={shot}
+            index={k}
+            fps={fps}
+            onSelect={onSelect}
+            onPick={(pick) =>
+              onEdit({ type: 'setTakes', node: shot.nodeId, takes: { ...shot.takes, pick } })
+            }
+            onTrim={
+              canEdit
+                ? (side, frame, merge) =>
+                    setEdits(
+                      withTrim(edits, k, side, frame, shot.span?.frames ?? frame),
+                      merge ? `trim:${shot.nodeId}:${side}` : undefined,
+                    )
+                : undefined
+            }
+          />
+        )
+        // A sequence that neither measures nor edits its seams has nothing to say between clips.
+        const shown = canEdit || timeline.measuresSeams
+        if (seam === undefined || before === undefined || !shown) return [tile]
+        const marker = (
+          <SeamMarker
+            key={`seam-${seam.from}`}
+            seam={seam}
+            fromLabel={before.label}
+            toLabel={shot.label}
+            defaultFade={Math.max(1, Math.round(fps / 2))}
+            maxFade={
+              before.span && shot.span
+                ? Math.min(before.span.out - before.span.in, shot.span.out - shot.span.in)
+                : undefined
+            }
+            outdated={timeline.seamsOutdated}
+            drift={shot.drift}
+            onTransition={
+              canEdit
+                ? (transition, frames, merge) =>
+                    setEdits(
+                      withTransition(edits, seam.from, transition, frames),
+                      merge ? `fade:${seam.from}` : undefined,
+                    )
+                : undefined
+            }
+          />
+        )
+        return [marker, tile]
+      })}
     </ol>
   )
 }

@@ -1,4 +1,5 @@
 import { type EditorApi, WorkflowEditor } from '@shotchain/editor'
+import type { GraphCommand } from '@shotchain/graph'
 import { useCallback, useState } from 'react'
 import { downloadWorkflow } from '../files/download-workflow.ts'
 import { useDropFiles } from '../hooks/use-drop-files.ts'
@@ -71,6 +72,16 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
     const failed = await downloadWorkflow(open.history.doc, registry)
     if (failed) show({ key: 'export', tone: 'error', text: `Not exported: ${failed}` })
   }, [open.history, show])
+  // The timeline's edits (a take picked, a trim, a transition): undoable, as the canvas's are.
+  const { history } = open
+  const onTimelineEdit = useCallback(
+    (command: GraphCommand, mergeKey?: string) => {
+      const applied = history.apply(command, mergeKey ? { mergeKey, registry } : { registry })
+      if (!applied.ok)
+        show({ key: 'timeline', tone: 'error', text: applied.issues[0]?.message ?? 'Not applied' })
+    },
+    [history, show],
+  )
   useStartup(list, actions, notices)
   useLeaveWarning(open.dirty)
 
@@ -120,7 +131,11 @@ export function Workspace({ backend }: { readonly backend: Backend }) {
         ) : null}
       </div>
       {server ? (
-        <Timeline timeline={runs.timeline} onSelect={(id) => runs.editor.current?.focus([id])} />
+        <Timeline
+          timeline={runs.timeline}
+          onSelect={(id) => runs.editor.current?.focus([id])}
+          onEdit={onTimelineEdit}
+        />
       ) : null}
     </div>
   )
