@@ -22,6 +22,8 @@ interface Manifest {
   files: Record<string, string>
   editList: Record<string, { otio: string; edl: string }>
   shots: { node: string; requestId?: string; cached: boolean; video?: string; costUsd: number }[]
+  seams: { from: string; to: string; ssim: number; flagged: boolean; droppedRepeat: boolean }[]
+  drift: { shot: string; ssim: number; deltaE: number }[]
 }
 
 async function manifest(): Promise<Manifest> {
@@ -38,8 +40,8 @@ async function frameAt(video: string, n: number, name: string): Promise<string> 
 
 /**
  * Each chained shot starts on the previous one's last picture, and the sequence drops that
- * repeat: it lasts exactly the clips' frames minus one per cut, and the frames either side of
- * each cut differ, the one after it being the incoming shot's second frame.
+ * repeat: it lasts exactly the clips' frames minus one per cut, and the frame after each cut is
+ * the incoming shot's second frame, nearer to it than to the repeated first.
  */
 async function expectCleanCuts(video: string, clips: readonly string[]): Promise<void> {
   const frames = await Promise.all(clips.map((clip) => media.countFrames(clip)))
@@ -50,11 +52,12 @@ async function expectCleanCuts(video: string, clips: readonly string[]): Promise
     const [outgoing, incoming] = [clips[k] as string, clips[k + 1] as string]
     expect(await media.repeatsAtCut(outgoing, incoming)).toBe(true)
     cut += (frames[k] as number) - (k === 0 ? 0 : 1)
-    const before = await frameAt(video, cut - 1, `cut${k}-before.png`)
     const after = await frameAt(video, cut, `cut${k}-after.png`)
-    expect(await media.psnr(before, after)).toBeLessThan(REPEAT_PSNR_DB)
+    const first = await frameAt(incoming, 0, `clip${k + 1}-first.png`)
     const second = await frameAt(incoming, 1, `clip${k + 1}-second.png`)
-    expect(await media.psnr(after, second)).toBeGreaterThanOrEqual(REPEAT_PSNR_DB)
+    const [toSecond, toFirst] = [await media.psnr(after, second), await media.psnr(after, first)]
+    expect(toSecond).toBeGreaterThanOrEqual(REPEAT_PSNR_DB)
+    expect(toSecond).toBeGreaterThan(toFirst)
   }
 }
 
@@ -130,6 +133,20 @@ describe('shotchain run, end to end on the emulator', () => {
     ])
     await expectCleanCuts(video, paths)
     await expectEditListFiles(shots.map((s) => s.node))
+    // The manifest's seams: each cut between the shots either side, measured on the frames played.
+    const { seams, drift } = await manifest()
+    expect(seams.map((seam) => [seam.from, seam.to])).toEqual([
+      ['shot1', 'shot2'],
+      ['shot2', 'shot3'],
+    ])
+    // Chained and the repeat dropped: one frame of motion apart, under both thresholds.
+    for (const seam of seams) {
+      expect(seam).toMatchObject({ flagged: false, problems: [], droppedRepeat: true })
+      expect(seam.ssim).toBeLessThan(1)
+    }
+    // Each shot moves, so the chain has drifted from its first picture by shot 2 already.
+    expect(drift.map((d) => d.shot)).toEqual(['shot2', 'shot3'])
+    for (const d of drift) expect(d.ssim).toBeLessThan(0.9)
   }, 120_000)
 
   it('pays nothing the second time, and for shots 2 and 3 only after shot 2 is edited', async () => {

@@ -32,9 +32,20 @@ interface ShotRecord {
   takes?: TakeRecord[]
 }
 
-async function shots(): Promise<ShotRecord[]> {
+interface SeamRecord {
+  from: string
+  to: string
+  flagged: boolean
+  droppedRepeat: boolean
+}
+
+async function manifest(): Promise<{ shots: ShotRecord[]; seams: SeamRecord[] }> {
   const path = join(h.dir, 'out', 'three-shot-chain', 'manifest.json')
-  return JSON.parse(await readFile(path, 'utf8')).shots
+  return JSON.parse(await readFile(path, 'utf8'))
+}
+
+async function shots(): Promise<ShotRecord[]> {
+  return (await manifest()).shots
 }
 
 beforeAll(async () => {
@@ -62,6 +73,8 @@ describe('takes, from the CLI on the emulator', () => {
     ])
     const [one, two] = shot2?.takes ?? []
     expect(one?.requestId).not.toBe(two?.requestId)
+    // Two takes of one input are two different clips.
+    expect(one?.video).not.toBe(two?.video)
     expect(shot2?.video).toBe(one?.video)
     expect(shot2?.costUsd).toBeCloseTo(0.504, 9)
   }, 120_000)
@@ -80,5 +93,11 @@ describe('takes, from the CLI on the emulator', () => {
     expect(picked).toMatchObject({ take: 2, runNode: 'shot2' })
     expect(shot2?.video).toBe(picked?.video)
     expect(records.find((s) => s.node === 'shot3')?.takes).toBeUndefined()
+    // The sequence measured its cuts on the picked take: chained, so clean, the repeat dropped.
+    const { seams } = await manifest()
+    expect(seams.map((seam) => [seam.from, seam.to, seam.flagged, seam.droppedRepeat])).toEqual([
+      ['shot1', 'shot2', false, true],
+      ['shot2', 'shot3', false, true],
+    ])
   }, 120_000)
 })

@@ -4,6 +4,7 @@ import { type RunEvent, type RunPlan, type RunResult, sumUsd } from '@shotchain/
 import { outputNameOf } from '@shotchain/graph'
 import type { MediaRef } from '@shotchain/nodes'
 import { extensionFor, type Store } from '@shotchain/store'
+import { seamRecords } from './seam-records.ts'
 import { type TakeRecord, takeRecords } from './take-records.ts'
 import { type EditListFiles, writeEditList } from './write-edit-list.ts'
 
@@ -35,7 +36,7 @@ export interface ShotRecord {
 /**
  * Writes every output node's file into `outDir` (named after the node's `name`), beside a
  * sequence's the clips (`clips/`) and its edit list (`.otio`, `.edl`), and a `manifest.json`
- * with one record per shot. Returns the paths written.
+ * with one record per shot and the seams the sequences measured. Returns the paths written.
  */
 export async function writeOutputs(options: {
   readonly outDir: string
@@ -81,6 +82,8 @@ export async function writeOutputs(options: {
     // Per output showing a sequence: its OTIO timeline and CMX 3600 EDL, over `clips/`.
     editList,
     shots,
+    // What each sequence measured at its cuts, and each shot's drift from the first picture.
+    ...seamRecords(plan, result),
   }
   const manifestPath = join(outDir, 'manifest.json')
   await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`)

@@ -21,7 +21,7 @@ export interface TransitionSpec {
   readonly width: number
   readonly height: number
   readonly fps: number
-  /** Colours (`RRGGBB`) of a stripe on every frame but the first and the last. */
+  /** Colours (`RRGGBB`) of a stripe on the middle half of the frames. */
   readonly stripe?: readonly string[]
   /** Picks the motion in between (a whole number), so two takes of one input differ. */
   readonly variant?: number

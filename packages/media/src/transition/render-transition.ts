@@ -18,8 +18,8 @@ export interface TransitionSpec {
   /** Frames per second; 24 when left out. */
   readonly fps?: number | undefined
   /**
-   * Colours (`RRGGBB`) of a stripe of cells drawn across the lower part of every frame but the
-   * first and the last (the fal emulator encodes the prompt in it); none when left out.
+   * Colours (`RRGGBB`) of a stripe of cells drawn across the lower part of the middle half of
+   * the frames (the fal emulator encodes the prompt in it); none when left out.
    */
   readonly stripe?: readonly string[] | undefined
   /**

@@ -8,7 +8,7 @@ export interface TransitionShape {
   /** Number of frames, at least 2. */
   readonly frames: number
   readonly hasEnd: boolean
-  /** Colours (`RRGGBB`) of the stripe cells drawn on every frame but the first and the last. */
+  /** Colours (`RRGGBB`) of the stripe cells drawn on the middle half of the clip's frames. */
   readonly stripe?: readonly string[] | undefined
   /** Picks the motion; see {@link transitionMotion}. */
   readonly variant?: number | undefined
@@ -76,10 +76,18 @@ function hueSwing(degrees: number, last: number): string {
   return `,hue=h='${degrees.toFixed(2)}*sin(PI*n/${last})':enable='between(n,1,${last - 1})'`
 }
 
+/**
+ * The prompt's stripe, on the middle half of the frames only: a clip's first and last quarter
+ * move as a shot does, so the frames either side of a cut (and of a dropped repeat) compare as
+ * footage would, not as a stripe popping in.
+ */
 function stripeBoxes(shape: TransitionShape): string {
   const colors = shape.stripe ?? []
   if (colors.length === 0 || shape.frames < 3) return ''
-  return stripeFilters(colors, shape.width, shape.height, `between(n,1,${shape.frames - 2})`)
+  const last = shape.frames - 1
+  const quarter = Math.max(1, Math.round(last / 4))
+  const enable = `between(n,${quarter},${last - quarter})`
+  return stripeFilters(colors, shape.width, shape.height, enable)
 }
 
 /**

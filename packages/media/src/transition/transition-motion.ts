@@ -60,7 +60,8 @@ function pan(zoom: number, angle: number): Insets {
  * The motion of a transition. Without a variant it is the plain one (a slow zoom, or a drift
  * right when there is no end image, and no hue swing); a variant — any integer, e.g. a hash of a
  * request id — picks for each image a zoom of 4–10% a side, a pan direction and a time curve
- * (even, eased in or out), and a hue swing of 20–60° either way, so two variants' frames in
+ * (even for the start image's, so a clip moves evenly from its first frame; even, eased in or
+ * out for the end image's), and a hue swing of 20–60° either way, so two variants' frames in
  * between differ visibly while every variant starts on the start image and ends on the end image.
  * @internal
  */
@@ -75,7 +76,10 @@ export function transitionMotion(variant: number | undefined, hasEnd: boolean): 
   const ease = () => 2 ** (2 * next() - 1)
   const start = pan(zoom(), angle())
   const end = pan(zoom(), angle())
-  const [startEase, endEase] = [ease(), ease()]
+  // The start image moves at an even speed: from its first frame on (eased in, the second frame
+  // would repeat the first, the frame a chained cut drops) and without a jump (eased out, the
+  // first step would be a sixth of the whole move), as a camera does.
+  const [startEase, endEase] = [1, ease()]
   const swing = 20 + 40 * next()
   return { start, end, startEase, endEase, hueDeg: next() < 0.5 ? -swing : swing }
 }
