@@ -89,9 +89,11 @@ export function useRunPage(
     setBudgetState(value)
     localStorage.setItem(BUDGET_KEY, value)
   }, [])
-  const { start: startRun } = run
+  const { start: startRun, busyReason } = run
   const start = useCallback(
     (targets?: readonly string[]) => {
+      const busy = busyReason()
+      if (busy !== undefined) return busy
       const text = budget.trim().replace(/^\$/, '')
       const amount = Number(text)
       if (text !== '' && !(Number.isFinite(amount) && amount >= 0)) {
@@ -103,7 +105,7 @@ export function useRunPage(
       })
       return undefined
     },
-    [budget, startRun],
+    [budget, startRun, busyReason],
   )
   const outputs = useMemo(() => runOutputs(doc, registry, run.view), [doc, registry, run.view])
   return {

@@ -19,6 +19,11 @@ export interface RunControl {
    * connection): the run waits for a person to say whether to submit them again.
    */
   readonly decision: readonly string[] | undefined
+  /**
+   * Why Run would do nothing now (a run of this page is starting or going), in words for a
+   * notice; undefined when a run may start.
+   */
+  busyReason(): string | undefined
   /** Saves first when needed (a run executes the saved workflow), then starts. */
   start(options: { targets?: readonly string[]; budgetUsd?: number }): Promise<void>
   cancel(): Promise<void>
@@ -109,10 +114,18 @@ export function useRun(
     if (finishedId !== undefined && workflowId !== undefined) void refreshHistory(workflowId)
   }, [finishedId, workflowId, refreshHistory])
 
+  const busyReason = useCallback(() => {
+    if (busy.current) return 'A run is starting: wait a moment before running again'
+    if (isLive(latestView.current)) {
+      return 'A run of this workflow is going: wait for it to end, or cancel it, before running again'
+    }
+    return undefined
+  }, [])
+
   const start = useCallback(
     async (options: { targets?: readonly string[]; budgetUsd?: number }) => {
-      // One run at a time from this page: a second Ctrl+Enter or click does nothing.
-      if (busy.current || isLive(latestView.current)) return
+      // One run at a time from this page: a second Ctrl+Enter or click starts nothing.
+      if (busyReason() !== undefined) return
       busy.current = true
       const moves = shown.current.moves
       setRefusal(undefined)
@@ -163,5 +176,17 @@ export function useRun(
 
   const clearRefusal = useCallback(() => setRefusal(undefined), [])
 
-  return { view, refusal, starting, history, decision, start, cancel, show, decide, clearRefusal }
+  return {
+    view,
+    refusal,
+    starting,
+    history,
+    decision,
+    busyReason,
+    start,
+    cancel,
+    show,
+    decide,
+    clearRefusal,
+  }
 }
