@@ -1,11 +1,5 @@
 import type { ClipEdit } from '@shotchain/graph'
 
-/**
- * The frame rate a clip's length in frames is counted at when the run has not said (Kling's, and
- * what a sequence normalises its clips to unless the first clip says otherwise).
- */
-export const DEFAULT_FPS = 24
-
 /** A clip's played range after its trims: frames `[in, out)` of its `frames`. */
 export interface ClipSpan {
   readonly in: number

@@ -1,6 +1,5 @@
 import type { SequenceRole } from '@shotchain/graph'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_FPS } from './clip-edits.ts'
 import { driftOf, frameRateOf, seamsOf } from './seam-reports.ts'
 
 const role: SequenceRole = {
@@ -17,7 +16,10 @@ describe('what a sequence measured, read through its role', () => {
     const still = { hash: 'b'.repeat(64), contentType: 'image/png' }
     const outputs = {
       cuts: [
-        { from: 1, ssim: 0.5, psnr: null, deltaE: 8, flagged: true, incoming: still },
+        {
+          ...{ from: 1, ssim: 0.5, psnr: null, deltaE: 8, flagged: true, incoming: still },
+          problems: ['the picture jumps at the cut (SSIM 0.50, under 0.9)', 7, ''],
+        },
         { from: 0, ssim: 0.9, psnr: 30, deltaE: 1, droppedRepeat: true, outgoing: { hash: 3 } },
         { from: 2, ssim: 'high' },
         'x',
@@ -28,6 +30,7 @@ describe('what a sequence measured, read through its role', () => {
     expect([...seams.keys()]).toEqual([1, 0])
     expect(seams.get(1)).toEqual({
       ...{ from: 1, ssim: 0.5, psnr: null, deltaE: 8, flagged: true, droppedRepeat: false },
+      problems: ['the picture jumps at the cut (SSIM 0.50, under 0.9)'],
       incoming: still,
     })
     expect(seams.get(0)).toEqual({
@@ -36,16 +39,15 @@ describe('what a sequence measured, read through its role', () => {
     expect(seamsOf(outputs, { ...role, seams: undefined }).size).toBe(0)
   })
 
-  it('reads drift by clip, and the edit list’s rate (else the default)', () => {
+  it('reads drift by clip, and the edit list’s rate (none before a run said it)', () => {
     const outputs = {
       wander: [{ clip: 1, ssim: 0.7, deltaE: 5 }, { clip: 'two' }],
       list: { rate: { numerator: 30000, denominator: 1001 } },
     }
     expect([...driftOf(outputs, role).values()]).toEqual([{ clip: 1, ssim: 0.7, deltaE: 5 }])
     expect(frameRateOf(outputs, role)).toBeCloseTo(29.97, 2)
-    expect(frameRateOf({ list: { rate: { numerator: 0, denominator: 1 } } }, role)).toBe(
-      DEFAULT_FPS,
-    )
-    expect(frameRateOf(outputs, { ...role, editList: undefined })).toBe(DEFAULT_FPS)
+    expect(frameRateOf({ list: { rate: { numerator: 0, denominator: 1 } } }, role)).toBeUndefined()
+    expect(frameRateOf({}, role)).toBeUndefined()
+    expect(frameRateOf(outputs, { ...role, editList: undefined })).toBeUndefined()
   })
 })

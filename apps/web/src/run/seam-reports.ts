@@ -1,5 +1,4 @@
 import type { DriftReport, SeamReport, SequenceRole, StillRef } from '@shotchain/graph'
-import { DEFAULT_FPS } from './clip-edits.ts'
 
 type Outputs = Readonly<Record<string, unknown>> | undefined
 
@@ -30,12 +29,16 @@ export function seamsOf(outputs: Outputs, role: SequenceRole): Map<number, SeamR
     if (!isNumber(entry.ssim) || !isNumber(entry.deltaE)) continue
     const outgoing = stillOf(entry.outgoing)
     const incoming = stillOf(entry.incoming)
+    const problems = Array.isArray(entry.problems)
+      ? entry.problems.filter((p): p is string => typeof p === 'string' && p !== '')
+      : []
     seams.set(entry.from as number, {
       from: entry.from as number,
       ssim: entry.ssim,
       psnr: isNumber(entry.psnr) ? entry.psnr : null,
       deltaE: entry.deltaE,
       flagged: entry.flagged === true,
+      ...(problems.length > 0 ? { problems } : {}),
       droppedRepeat: entry.droppedRepeat === true,
       ...(outgoing ? { outgoing } : {}),
       ...(incoming ? { incoming } : {}),
@@ -61,13 +64,14 @@ export function driftOf(outputs: Outputs, role: SequenceRole): Map<number, Drift
 
 /**
  * The frames per second the sequence counts its clips in: the rate of the edit list it stitched
- * (its role's `editList`, `{ rate: { numerator, denominator } }`), else {@link DEFAULT_FPS}.
+ * (its role's `editList`, `{ rate: { numerator, denominator } }`); undefined until a run of it
+ * said (a clip's file tells no rate the page can read, and trims are counted in this one).
  */
-export function frameRateOf(outputs: Outputs, role: SequenceRole): number {
+export function frameRateOf(outputs: Outputs, role: SequenceRole): number | undefined {
   const list = role.editList === undefined ? undefined : outputs?.[role.editList]
   const rate = isObject(list) && isObject(list.rate) ? list.rate : undefined
   const { numerator, denominator } = rate ?? {}
   return isNumber(numerator) && isNumber(denominator) && numerator > 0 && denominator > 0
     ? numerator / denominator
-    : DEFAULT_FPS
+    : undefined
 }

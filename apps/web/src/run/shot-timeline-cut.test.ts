@@ -1,12 +1,13 @@
-import { createRegistry, registerPacks, type WorkflowDocument } from '@shotchain/graph'
-import { builtInNodes } from '@shotchain/nodes'
+import type { WorkflowDocument } from '@shotchain/graph'
 import { describe, expect, it } from 'vitest'
-import { pack as seamTestPack, seamTestSequenceNode } from '../../e2e/packs/seam-test/src/index.ts'
+import { registry } from '../registry.ts'
 import { nodeStatuses } from './node-status.ts'
+import type { RunView } from './run-view.ts'
 import { shotTimeline } from './shot-timeline.ts'
 import {
   clip,
   docOf,
+  EDIT_LIST_24,
   freeStep,
   inputsDone,
   runStarted,
@@ -16,30 +17,13 @@ import {
   viewOf,
 } from './testing/three-shot-run.ts'
 
-// The test pack's sequence, and one like it whose result also names the edit list it stitched.
-const withEditList = {
-  ...seamTestSequenceNode,
-  type: 'listed-sequence',
-  role: {
-    kind: 'sequence' as const,
-    clips: 'clips',
-    video: 'video',
-    edits: 'edits',
-    editList: 'editList',
-  },
-}
-const registry = registerPacks(createRegistry(builtInNodes), [
-  seamTestPack,
-  { name: 'listed', nodes: [withEditList] },
-])
-
 const url = (media: { hash: string }) => `/media/${media.hash}`
 
-/** The starter on a sequence of `type`, with `edits`, and shot 2 made twice (take `pick` picked). */
-function craftDoc(edits: unknown[], pick = 1, type = 'seam-test-sequence'): WorkflowDocument {
+/** The starter with `edits` on its (built-in) sequence, shot 2 made twice (take `pick` picked). */
+function craftDoc(edits: unknown[], pick = 1): WorkflowDocument {
   const json = starterJson()
   for (const node of json.nodes) {
-    if (node.id === 'sequence') Object.assign(node, { type, params: { edits } })
+    if (node.id === 'sequence') Object.assign(node, { params: { edits } })
     if (node.id === 'shot2') Object.assign(node, { takes: { count: 2, pick } })
   }
   return docOf(json)
@@ -49,11 +33,15 @@ const seams = [
   { from: 0, ssim: 0.93, psnr: 31.2, deltaE: 1.8, flagged: false, droppedRepeat: true },
   {
     ...{ from: 1, ssim: 0.58, psnr: null, deltaE: 9.6, flagged: true, droppedRepeat: false },
+    problems: ['the picture jumps at the cut (SSIM 0.58, under 0.9)'],
     ...{ outgoing: { hash: 'a'.repeat(64), contentType: 'image/png' } },
   },
 ]
 
-/** A run of the starter with shot 2's take 2 under its take id, and the sequence's figures. */
+/**
+ * A run of the starter with shot 2's take 2 under its take id, and the sequence's figures and
+ * edit list (24 fps unless `extra` says).
+ */
 function craftRun(extra: Record<string, unknown> = {}) {
   const take2 = shotRun('shot2#take2', 'req-2b').map((e) =>
     e.type === 'node-succeeded'
@@ -71,13 +59,21 @@ function craftRun(extra: Record<string, unknown> = {}) {
       video: clip('sequence', 15),
       seams,
       drift: [{ clip: 2, ssim: 0.8, deltaE: 4 }],
+      editList: EDIT_LIST_24,
       ...extra,
     }),
   ])
 }
 
-function timelineOf(doc: WorkflowDocument, view = craftRun()) {
-  return shotTimeline(doc, registry, view, nodeStatuses(doc, registry, view, new Set()))
+/** The strip for `doc` and the run `view` (`null`: no run shown). */
+function timelineOf(
+  doc: WorkflowDocument,
+  shown: RunView | null = craftRun(),
+  rememberedFps?: number,
+) {
+  const view = shown ?? undefined
+  const statuses = nodeStatuses(doc, registry, view, new Set())
+  return shotTimeline(doc, registry, view, statuses, rememberedFps)
 }
 
 describe('shotTimeline: judging and cutting a sequence', () => {
@@ -104,7 +100,7 @@ describe('shotTimeline: judging and cutting a sequence', () => {
     ])
     expect(timeline.shots[0]?.durationSec).toBe(97 / 24)
     expect(timeline.totalFrames).toBe(97 + 121 + 120 - 12)
-    expect(timeline.totalSec).toBe(timeline.totalFrames / 24)
+    expect(timeline.totalSec).toBe((timeline.totalFrames ?? Number.NaN) / 24)
     // Shot 2 starts 12 frames before shot 1 ends; shot 3 where shot 2 ends.
     expect(timeline.shots.map((s) => s.startSec)).toEqual([0, 85 / 24, (85 + 121) / 24])
     expect(timeline.seams.map((s) => [s.transition, s.overlap])).toEqual([
@@ -121,17 +117,30 @@ describe('shotTimeline: judging and cutting a sequence', () => {
       undefined,
       { clip: 2, ssim: 0.8, deltaE: 4 },
     ])
-    // The built-in sequence measures nothing yet: no figures, only cuts.
-    const plain = craftDoc([], 1, 'sequence')
-    expect(timelineOf(plain).seams.map((s) => s.report)).toEqual([undefined, undefined])
-    expect(timelineOf(plain).editsParam).toBeUndefined()
-    expect(timelineOf(plain).measuresSeams).toBe(false)
     expect(timelineOf(craftDoc([])).measuresSeams).toBe(true)
+  })
+
+  it('before a run tells the rate: lengths in seconds, trims not counted, and says so', () => {
+    const edits = [{ out: 30 }]
+    const before = timelineOf(craftDoc(edits), null)
+    expect(before.fps).toBeUndefined()
+    expect(before.editsUncounted).toBe(true)
+    expect(before.shots.map((s) => [s.durationSec, s.startSec, s.span])).toEqual([
+      [5, 0, undefined],
+      [5, 5, undefined],
+      [5, 10, undefined],
+    ])
+    expect(before.totalSec).toBe(15)
+    expect(timelineOf(craftDoc([]), null).editsUncounted).toBe(false)
+    // A run under way that has not reached the sequence: the rate an earlier run told holds.
+    const going = timelineOf(craftDoc(edits), viewOf([runStarted()]), 12)
+    expect(going.fps).toBe(12)
+    expect(going.shots[0]?.span).toEqual({ in: 0, out: 30, frames: 60 })
   })
 
   it('counts frames at the rate of the edit list the sequence stitched, when it names one', () => {
     const view = craftRun({ editList: { rate: { numerator: 12, denominator: 1 } } })
-    const timeline = timelineOf(craftDoc([{ out: 30 }], 1, 'listed-sequence'), view)
+    const timeline = timelineOf(craftDoc([{ out: 30 }], 1), view, 24)
     expect(timeline.fps).toBe(12)
     expect(timeline.shots[0]?.span).toEqual({ in: 0, out: 30, frames: 61 })
     expect(timeline.shots[0]?.durationSec).toBe(2.5)

@@ -47,9 +47,12 @@ const ids = (timeline: { shots: readonly { nodeId: string }[] }) =>
   timeline.shots.map((s) => s.nodeId)
 
 describe('shotTimeline: the strip of shots under the canvas', () => {
-  it('before a run: the sequence’s shots with their set durations and prices', () => {
+  it('before a run: the sequence’s shots with their set durations and prices, no frames', () => {
     const timeline = timelineOf(starterDoc(), undefined)
     expect(timeline).toMatchObject({ sequenceId: 'sequence', totalSec: 15 })
+    // No run has told the rate trims are counted in: seconds only.
+    expect(timeline.fps).toBeUndefined()
+    expect(timeline.totalFrames).toBeUndefined()
     expect(timeline.totalUsd).toBeCloseTo(1.26, 9)
     expect(timeline.sequenceUrl).toBeUndefined()
     expect(timeline.shots).toEqual(
@@ -58,7 +61,6 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
         label: id,
         durationSec: 5,
         startSec: 5 * k,
-        span: { in: 0, out: 120, frames: 120 },
         takes: { count: 1, pick: 1 },
         takeRuns: [],
         costUsd: expect.closeTo(0.42, 9),
@@ -239,9 +241,8 @@ describe('shotTimeline: the strip of shots under the canvas', () => {
       seams: [],
       measuresSeams: false,
       seamsOutdated: false,
-      fps: 24,
+      editsUncounted: false,
       shots: [],
-      totalFrames: 0,
       totalSec: 0,
       totalUsd: 0,
       unknown: [],

@@ -8,7 +8,7 @@ import {
   shotsInPlayOrder,
   type WorkflowDocument,
 } from '@shotchain/graph'
-import { DEFAULT_FPS, editsIn, overlapAfter, sequenceFrames } from './clip-edits.ts'
+import { editsIn, overlapAfter, sequenceFrames } from './clip-edits.ts'
 import { mediaOf, mediaUrl } from './media-of.ts'
 import { outputFileName } from './run-outputs.ts'
 import type { RunView } from './run-view.ts'
@@ -39,12 +39,20 @@ export interface Timeline {
   readonly measuresSeams: boolean
   /** Whether the seam figures shown are from before an edit that makes the sequence run again. */
   readonly seamsOutdated: boolean
-  /** The frame rate trims are counted at. */
-  readonly fps: number
+  /**
+   * The frame rate trims and crossfades are counted in: the rate of the edit list the sequence
+   * last stitched. Undefined until a run of it said: no trim can be set or counted before.
+   */
+  readonly fps?: number
+  /** Whether the edits hold trims or crossfades the lengths leave out, the rate not yet known. */
+  readonly editsUncounted: boolean
   readonly shots: readonly TimelineShot[]
-  /** Frames the sequence plays: the trimmed clips less the crossfades' overlaps. */
-  readonly totalFrames: number
-  /** The same in seconds (with no sequence: the shots' lengths summed); see `unknown`. */
+  /** Frames the sequence plays: the trimmed clips less the crossfades' overlaps (with `fps`). */
+  readonly totalFrames?: number
+  /**
+   * The same in seconds; before the rate is known (or with no sequence), the shots' lengths
+   * summed. See `unknown`.
+   */
   readonly totalSec: number
   readonly totalUsd: number
   /** The labels of shots left out of the totals: invalid params, so no length or price. */
@@ -66,18 +74,22 @@ export interface Timeline {
  * shot shows its picked take (the document's pick, read from the run whatever it picked), its
  * length after the sequence's trims, and the seams between shots what the sequence measured.
  * Which nodes are shots and sequences, their ports, the edits param and the seam results are
- * their pack's declaration.
+ * their pack's declaration. Trims count frames at the rate of the edit list the sequence stitched
+ * in the run shown, else `rememberedFps` (an earlier run's, while a new one has not said).
  */
 export function shotTimeline(
   doc: WorkflowDocument,
   registry: NodeRegistry,
   view: RunView | undefined,
   statuses: ReadonlyMap<string, NodeRunStatus>,
+  rememberedFps?: number,
 ): Timeline {
   const sequence = playedSequence(doc, registry)
   const shotNodes = shotsInPlayOrder(doc, registry, sequence)
   const sequenceRun = sequence ? view?.nodes.get(sequence.node.id) : undefined
-  const fps = sequence ? frameRateOf(sequenceRun?.outputs, sequence.role) : DEFAULT_FPS
+  const fps = sequence
+    ? (frameRateOf(sequenceRun?.outputs, sequence.role) ?? rememberedFps)
+    : undefined
   const edits = editsIn(sequence?.node.params ?? {}, sequence?.role.edits, shotNodes.length)
   const drift = sequence ? driftOf(sequenceRun?.outputs, sequence.role) : new Map()
   const shots = shotNodes.map((shot, k) =>
@@ -103,14 +115,21 @@ export function shotTimeline(
       ...(report ? { report } : {}),
     }
   })
-  const totalFrames = sequenceFrames(edits, spans)
-  // Where each shot starts in the sequence: after the ones before, less their crossfades.
-  let start = 0
+  const totalFrames = fps === undefined ? undefined : sequenceFrames(edits, spans)
+  // Where each shot starts in the sequence: after the ones before, less their crossfades (in
+  // frames at the known rate; cut to cut, in seconds, before it is known).
+  let frames = 0
+  let seconds = 0
   const placed = shots.map((shot, k) => {
-    if (shot.span === undefined) return shot
-    const at = start
-    start += shot.span.out - shot.span.in - overlapAfter(edits, spans, k)
-    return { ...shot, startSec: at / fps }
+    if (fps !== undefined && shot.span !== undefined) {
+      const at = frames / fps
+      frames += shot.span.out - shot.span.in - overlapAfter(edits, spans, k)
+      return { ...shot, startSec: at }
+    }
+    if (fps !== undefined || shot.durationSec === undefined) return shot
+    const at = seconds
+    seconds += shot.durationSec
+    return { ...shot, startSec: at }
   })
   const stitched = sequence ? mediaOf(sequenceRun?.outputs, sequence.role.video) : undefined
   return {
@@ -120,10 +139,11 @@ export function shotTimeline(
     seams,
     measuresSeams: sequence?.role.seams !== undefined,
     seamsOutdated: sequence ? statuses.get(sequence.node.id)?.state === 'stale' : false,
-    fps,
+    ...(fps === undefined ? {} : { fps }),
+    editsUncounted: fps === undefined && edits.some((edit) => Object.keys(edit).length > 0),
     shots: placed,
-    totalFrames,
-    totalSec: totalFrames / fps,
+    ...(totalFrames === undefined ? {} : { totalFrames }),
+    totalSec: totalFrames === undefined ? seconds : totalFrames / (fps ?? 1),
     totalUsd: shots.reduce((sum, s) => sum + (s.costUsd ?? 0), 0),
     unknown: shots
       .filter((s) => s.durationSec === undefined || s.costUsd === undefined)

@@ -18,13 +18,13 @@ export interface TimelineShot {
   readonly nodeId: string
   readonly label: string
   /**
-   * Its length as the sequence plays it (after its trims). Undefined when its params are invalid
-   * and it has no clip: no length to tell.
+   * Its length as the sequence plays it (after its trims; the whole clip while the rate trims
+   * are counted in is unknown). Undefined when its params are invalid and it has no clip.
    */
   readonly durationSec: number | undefined
   /** Where it starts in the sequence (after the shots before, less crossfades), when known. */
   readonly startSec?: number
-  /** Its frames and the ones it plays (its trims), at the timeline's `fps`; as `durationSec`. */
+  /** Its frames and the ones it plays (its trims), at the timeline's `fps`, once that is known. */
   readonly span?: ClipSpan
   /** Its takes (the picked one's clip is the shot's), each as the run shown has it. */
   readonly takes: { readonly count: number; readonly pick: number }
@@ -53,7 +53,8 @@ export interface TimelineShotContext {
   readonly view: RunView | undefined
   /** The sequence's edit of this clip (`{}`: whole, cut). */
   readonly edit: ClipEdit
-  readonly fps: number
+  /** The rate trims are counted in; undefined until a run of the sequence said. */
+  readonly fps: number | undefined
   readonly drift: DriftReport | undefined
 }
 
@@ -81,11 +82,14 @@ export function timelineShot(
     run?.status === 'cached' ? 0 : run?.status === 'succeeded' ? (run.costUsd ?? price) : price
   const clipSec =
     video?.durationSec ?? (params === undefined ? undefined : role.durationSec(params))
-  const span = clipSec === undefined ? undefined : clipSpan(edit, Math.round(clipSec * fps))
+  const span =
+    clipSec === undefined || fps === undefined
+      ? undefined
+      : clipSpan(edit, Math.round(clipSec * fps))
   return {
     nodeId: node.id,
     label: node.label ?? node.id,
-    durationSec: span === undefined ? undefined : (span.out - span.in) / fps,
+    durationSec: span === undefined || fps === undefined ? clipSec : (span.out - span.in) / fps,
     ...(span ? { span } : {}),
     takes,
     takeRuns: status?.takes ?? [],

@@ -81,10 +81,15 @@ export function useRunPage(
       }),
     [doc, registry, run.view, stale, refusedIssues],
   )
-  const timeline = useMemo(
-    () => shotTimeline(doc, registry, run.view, statuses),
-    [doc, registry, run.view, statuses],
-  )
+  // The rate the sequence last said, kept while a new run has not said it yet: trims stay
+  // editable, in the same frames, during a run.
+  const lastRate = useRef<{ workflowId: string | undefined; fps: number }>(undefined)
+  const timeline = useMemo(() => {
+    const known = lastRate.current
+    const remembered = known?.workflowId === workflowId ? known?.fps : undefined
+    return shotTimeline(doc, registry, run.view, statuses, remembered)
+  }, [doc, registry, run.view, statuses, workflowId])
+  if (timeline.fps !== undefined) lastRate.current = { workflowId, fps: timeline.fps }
   const setBudget = useCallback((value: string) => {
     setBudgetState(value)
     localStorage.setItem(BUDGET_KEY, value)

@@ -7,11 +7,19 @@ export const deltaEText = (deltaE: number) => deltaE.toFixed(1)
 
 /** What a seam's transition is called on the strip: `Cut`, `Fade 12 f`. */
 const transitionText = (seam: TimelineSeam) =>
-  seam.transition === 'crossfade' ? `Fade ${seam.overlap} f` : 'Cut'
+  seam.transition === 'crossfade' ? `Fade ${seam.overlap || seam.crossfadeFrames} f` : 'Cut'
+
+/**
+ * What is wrong with a flagged cut, as the sequence said it ("the picture jumps at the cut (SSIM
+ * 0.41, under 0.9)"), else only that it is worth a look.
+ */
+export const problemsText = (problems: readonly string[] | undefined) =>
+  problems && problems.length > 0 ? problems.join('; ') : 'worth a look'
 
 /**
  * The join between two shots on the timeline: its transition, what the sequence measured there
- * (SSIM, ΔE), a flagged seam marked in words, a dropped repeated frame noted. Opens the seam's
+ * (SSIM, ΔE), a flagged seam marked (what is wrong said to a screen reader and in its tooltip),
+ * a dropped repeated frame noted. Opens the seam's
  * popover (both stills, the figures, the transition to choose).
  */
 export function SeamMarker(props: SeamPopoverProps) {
@@ -25,7 +33,9 @@ export function SeamMarker(props: SeamPopoverProps) {
       <button
         type="button"
         popoverTarget={id}
-        title={`The seam from ${fromLabel} to ${toLabel}: look closer, choose the transition`}
+        title={`The seam from ${fromLabel} to ${toLabel}${
+          report?.flagged ? ` (flagged: ${problemsText(report.problems)})` : ''
+        }: look closer, choose the transition`}
         data-testid="timeline-seam"
         data-from={seam.from}
       >
@@ -40,8 +50,10 @@ export function SeamMarker(props: SeamPopoverProps) {
             <span data-testid="seam-delta-e">ΔE {deltaEText(report.deltaE)}</span>
             {report.flagged ? (
               <span className="timeline-seam-flag" data-testid="seam-flagged">
-                <span aria-hidden="true">⚠ </span>Check
-                <span className="visually-hidden">: flagged, worth a look</span>
+                <span aria-hidden="true">⚠ Check</span>
+                <span className="visually-hidden">
+                  {`Flagged: ${problemsText(report.problems)}.`}
+                </span>
               </span>
             ) : null}
             {props.outdated ? (

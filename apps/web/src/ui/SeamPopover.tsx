@@ -15,6 +15,8 @@ export interface SeamPopoverProps {
   readonly drift: DriftReport | undefined
   /** The figures are from a run before an edit that makes the sequence run again. */
   readonly outdated: boolean
+  /** The sequence takes transitions, but no run has told the rate their frames are counted in. */
+  readonly waitsForRate: boolean
   /**
    * Sets the transition into the next clip (`merge`: typing in the frames field is one undo
    * entry); undefined when the sequence takes no transitions.
@@ -69,10 +71,30 @@ export function SeamPopover(props: SeamPopoverProps & { readonly id: string }) {
           {props.drift.deltaE.toFixed(2)}
         </p>
       ) : null}
-      {report?.flagged ? <p className="seam-flag">⚠ Flagged: worth a look at this cut.</p> : null}
+      {report?.flagged ? <Problems problems={report.problems} /> : null}
       {report?.droppedRepeat ? <p>The repeated first frame of {toLabel} was dropped.</p> : null}
       {props.outdated ? <p>Measured before your edits: the next run measures again.</p> : null}
       {onTransition ? <TransitionChoice {...props} onTransition={onTransition} /> : null}
+      {props.waitsForRate ? (
+        <p>Transitions open after a run: it tells the frame rate their frames are counted in.</p>
+      ) : null}
+    </div>
+  )
+}
+
+/** A flagged seam's problems, one a line as the sequence said them. */
+function Problems({ problems }: { problems: readonly string[] | undefined }) {
+  if (problems === undefined || problems.length === 0) {
+    return <p className="seam-flag">⚠ Flagged: worth a look at this cut.</p>
+  }
+  return (
+    <div className="seam-flag" data-testid="seam-problems">
+      <p>⚠ Worth a look at this cut:</p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
     </div>
   )
 }

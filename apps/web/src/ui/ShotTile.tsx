@@ -8,7 +8,8 @@ import { TrimHandle } from './TrimHandle.tsx'
 interface ShotTileProps {
   readonly shot: TimelineShot
   readonly index: number
-  readonly fps: number
+  /** The rate trims are counted in; undefined until a run said (no trim handles then). */
+  readonly fps: number | undefined
   readonly onSelect: (nodeId: string) => void
   /** Sets the shot's trims; undefined when the sequence takes no trims. */
   readonly onTrim: ((side: 'in' | 'out', frame: number, merge: boolean) => void) | undefined
@@ -31,7 +32,8 @@ export function ShotTile({ shot, index, fps, onSelect, onTrim, onPick }: ShotTil
   // While a handle is dragged, the tile shows the trim it would set.
   const span: ClipSpan | undefined =
     shot.span && preview ? { ...shot.span, [preview.side]: preview.frame } : shot.span
-  const durationSec = span && preview ? (span.out - span.in) / fps : shot.durationSec
+  const durationSec =
+    span && preview && fps !== undefined ? (span.out - span.in) / fps : shot.durationSec
   const trimmed = span !== undefined && (span.in > 0 || span.out < span.frames)
   return (
     <li

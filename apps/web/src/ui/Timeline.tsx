@@ -42,6 +42,20 @@ export function Timeline({ timeline, onSelect, onEdit }: TimelineProps) {
             {timeline.estimated ? ' est.' : ''}
           </span>
         ) : null}
+        {timeline.editsParam !== undefined &&
+        timeline.fps === undefined &&
+        timeline.shots.length > 0 ? (
+          // Trims are frames of the clips' own rate, which only a run of the sequence tells.
+          <span
+            className="timeline-hint"
+            data-testid="timeline-rate-unknown"
+            title="Trims and crossfades count frames at the clips’ own rate, which a run tells"
+          >
+            {timeline.editsUncounted
+              ? 'Length before its trims: a run tells the frame rate'
+              : 'Trims open after a run: it tells the frame rate'}
+          </span>
+        ) : null}
         {timeline.unknown.length > 0 ? (
           <span className="timeline-hint" data-testid="timeline-unknown">
             without {timeline.unknown.join(', ')}: no length or price until{' '}
@@ -68,7 +82,8 @@ function Shots({ timeline, onSelect, onEdit }: TimelineProps) {
     if (sequenceId === undefined || editsParam === undefined) return
     onEdit({ type: 'setParam', node: sequenceId, key: editsParam, value }, mergeKey)
   }
-  const canEdit = sequenceId !== undefined && editsParam !== undefined
+  // Trims are frames of the clips' own rate, which only a run of the sequence tells.
+  const canEdit = sequenceId !== undefined && editsParam !== undefined && fps !== undefined
   return (
     <ol className="timeline-shots" aria-label="Shots and seams in playing order">
       {timeline.shots.flatMap((shot, k) => {
@@ -104,13 +119,14 @@ function Shots({ timeline, onSelect, onEdit }: TimelineProps) {
             seam={seam}
             fromLabel={before.label}
             toLabel={shot.label}
-            defaultFade={Math.max(1, Math.round(fps / 2))}
+            defaultFade={Math.max(1, Math.round((fps ?? 0) / 2))}
             maxFade={
               before.span && shot.span
                 ? Math.min(before.span.out - before.span.in, shot.span.out - shot.span.in)
                 : undefined
             }
             outdated={timeline.seamsOutdated}
+            waitsForRate={editsParam !== undefined && fps === undefined}
             drift={shot.drift}
             onTransition={
               canEdit

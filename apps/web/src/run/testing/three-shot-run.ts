@@ -127,7 +127,10 @@ export const inputsDone = (): RunEventBody[] => [
   ...['prompt1', 'prompt2', 'prompt3'].flatMap((id) => freeStep(id, { text: `${id} text` })),
 ]
 
-/** A whole successful run of the starter: three shots, stitched, at $1.26. */
+/** The edit list a sequence reports stitching at 24 fps (all the timeline reads of it: the rate). */
+export const EDIT_LIST_24 = { rate: { numerator: 24, denominator: 1 } }
+
+/** A whole successful run of the starter: three shots, stitched at 24 fps, at $1.26. */
 export function starterRun(): RunEventBody[] {
   return [
     runStarted(),
@@ -135,7 +138,7 @@ export function starterRun(): RunEventBody[] {
     ...shotRun('shot1', 'req-1'),
     ...shotRun('shot2', 'req-2'),
     ...shotRun('shot3', 'req-3'),
-    ...freeStep('sequence', { video: clip('sequence', 15.125) }),
+    ...freeStep('sequence', { video: clip('sequence', 15.125), editList: EDIT_LIST_24 }),
     ...freeStep('out', { media: clip('sequence', 15.125) }),
     {
       type: 'run-finished',
