@@ -89,6 +89,22 @@ describe('shotTimeline: judging and cutting a sequence', () => {
     expect(timelineOf(craftDoc([], 1)).shots[1]?.videoUrl).toBe(url(clip('shot2')))
   })
 
+  it('takes off the total a repeated frame the sequence dropped and will drop again', () => {
+    const played = (doc: WorkflowDocument) => {
+      const timeline = timelineOf(doc)
+      const spans = timeline.shots.map((shot) => (shot.span?.out ?? 0) - (shot.span?.in ?? 0))
+      return [timeline.totalFrames, spans.reduce((a, b) => a + b, 0)]
+    }
+    // Seam 0 dropped shot 2's first frame; seam 1 dropped nothing.
+    const [whole, clips] = played(craftDoc([], 1))
+    expect(whole).toBe((clips ?? 0) - 1)
+    // An explicit in on shot 2, or a trimmed shot 1, leaves the sequence nothing to drop there.
+    for (const edits of [[{}, { in: 0 }], [{ out: 100 }]]) {
+      const [total, sum] = played(craftDoc(edits, 1))
+      expect(total).toBe(sum)
+    }
+  })
+
   it('plays each clip trimmed and overlaps crossfaded ones: the total is exact in frames', () => {
     const edits = [{ in: 3, out: 100, transition: 'crossfade', crossfadeFrames: 12 }, {}, { in: 1 }]
     const timeline = timelineOf(craftDoc(edits))

@@ -115,7 +115,8 @@ export function shotTimeline(
       ...(report ? { report } : {}),
     }
   })
-  const totalFrames = fps === undefined ? undefined : sequenceFrames(edits, spans)
+  const totalFrames =
+    fps === undefined ? undefined : sequenceFrames(edits, spans) - stillDropped(seams, edits)
   // Where each shot starts in the sequence: after the ones before, less their crossfades (in
   // frames at the known rate; cut to cut, in seconds, before it is known).
   let frames = 0
@@ -169,4 +170,21 @@ function sequenceFileName(
   return output
     ? outputFileName(output.node, output.role, 'video')
     : `${sequenceId ?? 'sequence'}.mp4`
+}
+
+/**
+ * Repeated first frames the sequence will still drop: its last run dropped one at the seam, and
+ * the edits still let it check there (the same rule as the built-in sequence's: the outgoing clip
+ * plays to its end and cuts into a clip whose `in` is left to the sequence).
+ */
+function stillDropped(seams: readonly TimelineSeam[], edits: readonly ClipEdit[]): number {
+  return seams.filter((seam) => {
+    const [outgoing, incoming] = [edits[seam.from] ?? {}, edits[seam.from + 1] ?? {}]
+    return (
+      seam.report?.droppedRepeat === true &&
+      incoming.in === undefined &&
+      outgoing.out === undefined &&
+      outgoing.transition !== 'crossfade'
+    )
+  }).length
 }
