@@ -34,8 +34,11 @@ export function catalogEndpoint(model: FalModel): EndpointSpec {
           const { body: result, durationSec } = await makeCatalogVideo(model, params, ctx)
           return { body: result, billedSeconds: durationSec, billedUsd }
         }
+        case 'text-to-audio':
         case 'other':
-          throw new Error(`The emulator makes no outputs for ${model.endpointId} (kind other)`)
+          throw new Error(
+            `The emulator makes no outputs for ${model.endpointId} (kind ${model.kind})`,
+          )
       }
     },
   }
