@@ -7,6 +7,7 @@ export {
   searchModels,
 } from './catalog/catalog.ts'
 export type { CatalogEntry } from './catalog/catalog-entry.ts'
+export { falOpenApi } from './catalog/openapi-doc.ts'
 export type {
   BooleanField,
   EnumField,

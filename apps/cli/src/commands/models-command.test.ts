@@ -22,7 +22,7 @@ describe('shotchain models', () => {
   it('lists the whole catalog offline: kind, endpoint id, price per unit, title', async () => {
     const { code, out } = await models()
     expect(code).toBe(0)
-    expect(out).toHaveLength(8)
+    expect(out).toHaveLength(9)
     expect(out).toContainEqual(
       expect.stringMatching(
         /^text-to-image +fal-ai\/flux\/schnell +\$0\.003\/MP +FLUX\.1 \[schnell\]$/,
@@ -34,6 +34,11 @@ describe('shotchain models', () => {
       ),
     )
     expect(out).toContainEqual(expect.stringMatching(/veo3\.1.* from \$0\.10\/s /))
+    expect(out).toContainEqual(
+      expect.stringMatching(
+        /^text-to-audio +fal-ai\/stable-audio +price unknown +Stable Audio Open$/,
+      ),
+    )
   })
 
   it('finds entries by every word of the text, in any case', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 /** A fal model the palette offers, with the node it adds. @public */
 export const modelSummary = z.object({
   endpointId: z.string(),
-  kind: z.enum(['text-to-image', 'image-to-video', 'image-edit', 'other']),
+  kind: z.enum(['text-to-image', 'image-to-video', 'image-edit', 'text-to-audio', 'other']),
   title: z.string(),
   description: z.string(),
   /** Its price at the schema's defaults, in USD; null when unknown. */

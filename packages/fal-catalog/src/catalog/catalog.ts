@@ -1,6 +1,7 @@
 import type { FalModel, ModelKind } from '../model/fal-model.ts'
 import { readOpenApi } from '../schema/read-openapi.ts'
 import type { CatalogEntry } from './catalog-entry.ts'
+import { AUDIO_ENTRIES } from './entries/audio.ts'
 import { EDIT_ENTRIES } from './entries/edit.ts'
 import { FLUX_ENTRIES } from './entries/flux.ts'
 import { KLING_ENTRIES } from './entries/kling.ts'
@@ -12,6 +13,7 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
   ...EDIT_ENTRIES,
   ...KLING_ENTRIES,
   ...VEO_ENTRIES,
+  ...AUDIO_ENTRIES,
 ]
 
 let models: readonly FalModel[] | undefined
@@ -72,8 +74,10 @@ function kindOfCategory(
   if (category === 'text-to-image') return 'text-to-image'
   if (category === 'image-to-video') return 'image-to-video'
   if (category === 'image-to-image') return 'image-edit'
+  if (category === 'text-to-audio') return 'text-to-audio'
   const takesImage = read.inputs.some((f) => f.kind === 'media' && f.media === 'image')
   const makes = read.outputs[0]?.media
+  if (makes === 'audio' && !read.inputs.some((f) => f.kind === 'media')) return 'text-to-audio'
   if (makes === 'video' && takesImage) return 'image-to-video'
   if (makes === 'image') return takesImage ? 'image-edit' : 'text-to-image'
   return 'other'

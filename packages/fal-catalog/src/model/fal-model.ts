@@ -1,5 +1,10 @@
 /** What a fal endpoint makes, as the palette groups it. */
-export type ModelKind = 'text-to-image' | 'image-to-video' | 'image-edit' | 'other'
+export type ModelKind =
+  | 'text-to-image'
+  | 'image-to-video'
+  | 'image-edit'
+  | 'text-to-audio'
+  | 'other'
 
 /** The media kinds fal marks on file fields. */
 export type MediaKind = 'image' | 'video' | 'audio'

@@ -70,8 +70,20 @@ describe("billedUsd: the catalog's price of each request", () => {
         'fal-ai/kling-video/o1/image-to-video',
         'fal-ai/kling-video/v2.5-turbo/pro/image-to-video',
         VEO,
+        'fal-ai/stable-audio',
       ].sort(),
     )
+  })
+
+  it('bills $0 for a model of unknown price (Stable Audio: fal bills its compute time)', async () => {
+    const id = 'fal-ai/stable-audio'
+    t.emulator.resetStats()
+    await t.viaFetch.subscribe(id, {
+      input: { prompt: 'rain', seconds_total: 1 },
+      pollInterval: 10,
+    })
+    await waitUntilIdle(t.emulator)
+    expect(t.emulator.stats()).toMatchObject({ billed: { [id]: 1 }, totals: { billedUsd: 0 } })
   })
 
   it.each([

@@ -1,4 +1,5 @@
 import { type FalModel, priceOf } from '@shotchain/fal-catalog'
+import { makeCatalogAudio } from './catalog-audio.ts'
 import { makeEditedImages, makeTextImages } from './catalog-images.ts'
 import { parseCatalogInput } from './catalog-input.ts'
 import { makeCatalogVideo } from './catalog-video.ts'
@@ -14,7 +15,7 @@ export function canServe(model: FalModel): boolean {
  * pydantic (a 422 naming each field at fault), downloads its image inputs within their limits,
  * makes outputs of the model's kind that carry its inputs (images of the asked size showing the
  * prompt, the input image edited by the prompt's stripe, or a clip from the first image to the
- * second), and bills the catalog's price of the request.
+ * second, or a tone of the asked length pitched by the prompt), and bills the catalog's price of the request.
  *
  * @example
  * const spec = catalogEndpoint(catalogModel('fal-ai/flux/schnell')!)
@@ -32,6 +33,10 @@ export function catalogEndpoint(model: FalModel): EndpointSpec {
           return { body: await makeEditedImages(model, params, ctx), billedSeconds: 0, billedUsd }
         case 'image-to-video': {
           const { body: result, durationSec } = await makeCatalogVideo(model, params, ctx)
+          return { body: result, billedSeconds: durationSec, billedUsd }
+        }
+        case 'text-to-audio': {
+          const { body: result, durationSec } = await makeCatalogAudio(model, params, ctx)
           return { body: result, billedSeconds: durationSec, billedUsd }
         }
         case 'other':

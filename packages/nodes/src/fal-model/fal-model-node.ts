@@ -30,28 +30,29 @@ export function falModelOf(spec: AnyNodeSpec | undefined): FalModel | undefined 
 }
 
 /**
- * A node made from a fal endpoint's schema: image and video fields become typed input ports,
- * prompt fields a port with an inline fallback, every other field a param checked like fal
+ * A node made from a fal endpoint's schema: image, video and audio fields become typed input
+ * ports, prompt fields a port with an inline fallback, every other field a param checked like fal
  * checks it; a video result comes out as `video` and its `lastFrame` (so the node is a shot that
- * chains), an image result as `image`. It runs through the same journaled submit, resume and
- * cancel as the Kling node, and checks input images against the limits the schema or the
- * catalog states before anything is paid.
+ * chains), an image result as `image`, a sound as `audio` (a sequence's soundtrack). It runs
+ * through the same journaled submit, resume and cancel as the Kling node, and checks input files
+ * against the limits the schema or the catalog states before anything is paid.
  */
 export function falModelNode(model: FalModel): AnyNodeSpec {
   const mediaPorts = mediaPortsOf(model)
   const outputs = outputPortsOf(model)
   const makesVideo = outputs.video !== undefined
+  const kind = makesVideo ? 'video' : kindOf(model)
   const spec = defineNode<Params, NodeServices>({
     type: falModelType(model.endpointId),
     version: 1,
     title: model.title,
     description: model.description,
-    category: makesVideo ? 'video' : model.kind === 'image-edit' ? 'edit' : 'image',
+    category: kind,
     inputs: inputPortsOf(model),
     outputs,
     params: paramsSchemaOf(model),
     ...roleOf(model, makesVideo),
-    idStem: makesVideo ? 'shot' : model.kind === 'image-edit' ? 'edit' : 'image',
+    idStem: makesVideo ? 'shot' : kind,
     wireFields: wireFieldsOf(model),
     checkInputFile(port, facts) {
       const limits = mediaPorts.find((m) => m.port === port)?.field.limits
@@ -96,6 +97,13 @@ export function falModelNode(model: FalModel): AnyNodeSpec {
   return spec
 }
 
+/** The palette category (and id stem) of a model that makes no video. */
+function kindOf(model: FalModel): 'edit' | 'image' | 'audio' {
+  if (model.kind === 'image-edit') return 'edit'
+  const makesImage = model.outputs.some((o) => o.media === 'image')
+  return !makesImage && model.outputs.some((o) => o.media === 'audio') ? 'audio' : 'image'
+}
+
 /** A video model that starts from an image is a shot: it chains from its first image port. */
 function roleOf(model: FalModel, makesVideo: boolean): { role?: NodeRole<Params> } {
   const start = mediaPortsOf(model).find((m) => m.field.media === 'image' && !m.field.list)
@@ -129,7 +137,7 @@ function assertAccepted(
   if (problem === undefined) return
   throw new ShotchainError(
     ERROR_CODES.validation,
-    `node "${nodeId}": the image for ${field} ${problem}`,
+    `node "${nodeId}": the ${ref.kind === 'audio' ? 'sound' : ref.kind} for ${field} ${problem}`,
     { nodeId, field: portOfField(field) },
   )
 }

@@ -14,14 +14,16 @@ export function collectMedia(
   return ports.map(({ port, field }) => {
     const value = inputs[port]
     const values = value === undefined ? [] : field.list ? (value as unknown[]) : [value]
-    const kind = field.media === 'video' ? 'video' : 'image'
-    return { field, refs: values.map((v) => mediaInput(nodeId, port, v, kind)) }
+    return { field, refs: values.map((v) => mediaInput(nodeId, port, v, field.media)) }
   })
 }
 
+const KIND_NAMES = { image: 'an image', video: 'a video', audio: 'a sound' } as const
+
 /**
- * Brings a model's result files into the media store: the video and its last frame, or the
- * first image. A result without the file it declares is fal's failure, not the person's.
+ * Brings a model's result files into the media store: the video and its last frame, the first
+ * image, or the sound (on port `audio`). A result without the file it declares, or with a file
+ * of another kind, is fal's failure, not the person's.
  */
 export async function modelOutputs(
   model: FalModel,
@@ -37,8 +39,7 @@ export async function modelOutputs(
   const body = (result ?? {}) as Record<string, unknown>
   const outputs: Record<string, MediaRef> = {}
   for (const output of model.outputs) {
-    if (output.media === 'audio') continue
-    const port = output.media === 'video' ? 'video' : 'image'
+    const port = output.media
     if (outputs[port] !== undefined) continue
     const file = output.list ? (body[output.name] as unknown[] | undefined)?.[0] : body[output.name]
     const url = (file as { url?: unknown } | undefined)?.url
@@ -53,7 +54,7 @@ export async function modelOutputs(
     if (ref.kind !== output.media) {
       throw new ShotchainError(
         ERROR_CODES.server,
-        `fal's ${output.name} for node "${nodeId}" (request ${requestId}) is not ${output.media === 'video' ? 'a video' : 'an image'} but ${ref.contentType}`,
+        `fal's ${output.name} for node "${nodeId}" (request ${requestId}) is not ${KIND_NAMES[output.media]} but ${ref.contentType}`,
         { nodeId, field: port },
       )
     }

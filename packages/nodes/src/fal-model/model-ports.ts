@@ -17,10 +17,10 @@ export function portOfField(name: string): string {
   return name
 }
 
-/** Image and video fields, as input ports (audio has no port type yet, so is not offered). */
+/** Image, video and audio fields, as input ports of their media's type. */
 export function mediaPortsOf(model: FalModel): MediaPort[] {
   return model.inputs
-    .filter((f): f is MediaField => f.kind === 'media' && f.media !== 'audio')
+    .filter((f): f is MediaField => f.kind === 'media')
     .map((field) => ({ port: portOfField(field.name), field }))
 }
 
@@ -34,7 +34,7 @@ export function inputPortsOf(model: FalModel): Record<string, InputSpec> {
   const ports: Record<string, InputSpec> = {}
   for (const { port, field } of mediaPortsOf(model)) {
     ports[port] = {
-      type: field.media === 'video' ? 'video' : 'image',
+      type: field.media,
       label: field.title,
       ...(field.required ? { required: true } : {}),
       ...(field.list ? { list: true } : {}),
@@ -47,7 +47,8 @@ export function inputPortsOf(model: FalModel): Record<string, InputSpec> {
 
 /**
  * The node's output ports: a video (and its `lastFrame`, so any video model chains like Kling
- * does) or the first image of an image list.
+ * does), the first image of an image list, or a sound (`audio`, e.g. for a sequence's
+ * soundtrack).
  */
 export function outputPortsOf(model: FalModel): Record<string, OutputSpec> {
   const ports: Record<string, OutputSpec> = {}
@@ -58,6 +59,9 @@ export function outputPortsOf(model: FalModel): Record<string, OutputSpec> {
     }
     if (output.media === 'image' && ports.image === undefined) {
       ports.image = { type: 'image', label: 'Image' }
+    }
+    if (output.media === 'audio' && ports.audio === undefined) {
+      ports.audio = { type: 'audio', label: 'Sound' }
     }
   }
   return ports

@@ -214,7 +214,8 @@ function createFakeFal(
 
 /**
  * What fal returns for a job: images for a catalog model that makes images (the first input
- * image's size, else 1024×768), else a clip of the asked duration at the start image's size.
+ * image's size, else 1024×768), a WAV of the asked `seconds_total` for one that makes a sound,
+ * else a clip of the asked duration at the start image's size.
  */
 function fakeResult(
   job: {
@@ -242,6 +243,23 @@ function fakeResult(
     }
     urls.set(url, image)
     return { images: [{ url, width: image.width, height: image.height }] }
+  }
+  const sound = model?.outputs[0]?.media === 'audio' ? model.outputs[0] : undefined
+  if (sound !== undefined) {
+    const url = `https://fake.fal/files/${requestId}.wav`
+    const seconds =
+      input.seconds_total ?? model?.inputs.find((f) => f.name === 'seconds_total')?.default
+    urls.set(url, {
+      kind: 'audio',
+      hash: `sound:${requestId}`,
+      contentType: 'audio/wav',
+      sizeBytes: 88_200 * Number(seconds),
+      width: 0,
+      height: 0,
+      durationSec: Number(seconds),
+      sourceUrl: url,
+    })
+    return { [sound.name]: { url, content_type: 'audio/wav' } }
   }
   const url = `https://fake.fal/files/${requestId}.mp4`
   clipStarts.set(`clip:${requestId}`, start?.hash)
