@@ -19,7 +19,7 @@ describe('GET /api/models offline', () => {
     expect(status).toBe(200)
     expect(body.canAddById).toBe(false)
     expect(body.addById).toMatch(/FAL_KEY/)
-    expect(body.models).toHaveLength(8)
+    expect(body.models).toHaveLength(9)
     expect(body.models).toContainEqual(
       expect.objectContaining({
         endpointId: 'fal-ai/kling-video/o1/image-to-video',

@@ -22,8 +22,9 @@ const KIND_NAMES = { image: 'an image', video: 'a video', audio: 'a sound' } as 
 
 /**
  * Brings a model's result files into the media store: the video and its last frame, the first
- * image, or the sound (on port `audio`). A result without the file it declares, or with a file
- * of another kind, is fal's failure, not the person's.
+ * image, or the sound (on port `audio`). A result without its first declared file (what the model
+ * makes), or with a file of another kind, is fal's failure, not the person's; a later declared
+ * file it leaves out is left off.
  */
 export async function modelOutputs(
   model: FalModel,
@@ -44,6 +45,9 @@ export async function modelOutputs(
     const file = output.list ? (body[output.name] as unknown[] | undefined)?.[0] : body[output.name]
     const url = (file as { url?: unknown } | undefined)?.url
     if (typeof url !== 'string' || url === '') {
+      // Only the model's first output is what it makes; others (a video model's optional
+      // sound, say) may be left out of a result.
+      if (output !== model.outputs[0]) continue
       throw new ShotchainError(
         ERROR_CODES.server,
         `fal finished request ${requestId} for node "${nodeId}" without ${output.name} in its result`,
