@@ -1,7 +1,6 @@
-import { executeRun } from '@shotchain/engine'
 import { falOpenApi, modelOfSchema } from '@shotchain/fal-catalog'
 import { describe, expect, it } from 'vitest'
-import { createTestStores, planWorkflow, type TestStores } from '../testing/run-workflow.ts'
+import { createTestStores, runWorkflow, type TestStores } from '../testing/run-workflow.ts'
 import { link, node, workflow } from '../testing/workflows.ts'
 import { catalogNodes } from './catalog-nodes.ts'
 import { falModelNode, falModelType } from './fal-model-node.ts'
@@ -43,18 +42,8 @@ function scoredShot() {
 }
 
 async function run(stores: TestStores, doc = scoredShot(), allowUnknownPrice?: boolean) {
-  const planned = await planWorkflow(doc, stores)
-  if (!planned.ok) throw new Error(planned.issues.map((i) => i.message).join('\n'))
-  const result = await executeRun(planned.plan, {
-    runId: 'run',
-    now: () => 0,
-    services: stores.services,
-    cache: stores.cache,
-    journal: stores.journal,
-    budgetUsd: 5,
-    ...(allowUnknownPrice === undefined ? {} : { allowUnknownPrice }),
-  })
-  return { plan: planned.plan, result }
+  const allow = allowUnknownPrice === undefined ? {} : { allowUnknownPrice }
+  return runWorkflow(doc, stores, { budgetUsd: 5, ...allow })
 }
 
 describe('a fal audio model as a node', () => {

@@ -1,8 +1,7 @@
-import { executeRun } from '@shotchain/engine'
 import { modelOfSchema } from '@shotchain/fal-catalog'
 import { describe, expect, it } from 'vitest'
 import { FETCHED_SCHEMA } from '../testing/fetched-schema.ts'
-import { createTestStores, planWorkflow } from '../testing/run-workflow.ts'
+import { createTestStores, runWorkflow } from '../testing/run-workflow.ts'
 import { link, node, workflow } from '../testing/workflows.ts'
 import { falModelNode, falModelType } from './fal-model-node.ts'
 
@@ -23,18 +22,9 @@ function unknownPriceWorkflow() {
 
 async function run(budgetUsd: number, allowUnknownPrice?: boolean) {
   const { stores, doc } = unknownPriceWorkflow()
-  const planned = await planWorkflow(doc, stores)
-  if (!planned.ok) throw new Error(planned.issues.map((i) => i.message).join('\n'))
-  const result = await executeRun(planned.plan, {
-    runId: 'run',
-    now: () => 0,
-    services: stores.services,
-    cache: stores.cache,
-    journal: stores.journal,
-    budgetUsd,
-    ...(allowUnknownPrice === undefined ? {} : { allowUnknownPrice }),
-  })
-  return { plan: planned.plan, result, jobs: stores.services.fal.jobs }
+  const options = { budgetUsd, ...(allowUnknownPrice === undefined ? {} : { allowUnknownPrice }) }
+  const { plan, result } = await runWorkflow(doc, stores, options)
+  return { plan, result, jobs: stores.services.fal.jobs }
 }
 
 describe('a fal model whose price is unknown (a schema fetched by id)', () => {

@@ -76,7 +76,7 @@ describe('a Kling shot whose resumed request fal calls dead', () => {
       return waiting
     }
 
-    const { result } = await runWorkflow(twoShots(), stores, cancel.signal)
+    const { result } = await runWorkflow(twoShots(), stores, { signal: cancel.signal })
     expect(result.status).toBe('cancelled')
     expect(fal.jobs).toHaveLength(1)
     expect(fal.waits).toEqual(['req-1', 'req-1'])

@@ -18,9 +18,7 @@ async function measured(params: Partial<SequenceParams>, stores = createTestStor
   // The stills the sequence asked for (it runs last: each shot's last frame came before), as
   // `clip@at` by clip number.
   const asked = stores.services.calls.extractFrame.slice(-(2 * clips.length - 1))
-  const stills = asked.map(
-    ({ video, at }) => `${clips.indexOf(video.hash) + 1}@${at}`,
-  )
+  const stills = asked.map(({ video, at }) => `${clips.indexOf(video.hash) + 1}@${at}`)
   return { ...out, stills, clips }
 }
 

@@ -42,11 +42,18 @@ export async function planWorkflow(doc: WorkflowDocument, stores: TestStores): P
   return { ok: false, issues: [...issues, ...(planned.ok ? [] : planned.issues)] }
 }
 
+/** What a test run may add to {@link runWorkflow}: a signal, a budget, unknown prices allowed. */
+export interface TestRunOptions {
+  readonly signal?: AbortSignal
+  readonly budgetUsd?: number
+  readonly allowUnknownPrice?: boolean
+}
+
 /** Plans and runs `doc`, collecting its events. Throws with the issues when the plan is refused. */
 export async function runWorkflow(
   doc: WorkflowDocument,
   stores: TestStores,
-  signal?: AbortSignal,
+  options: TestRunOptions = {},
 ): Promise<{ plan: RunPlan; result: RunResult; events: RunEvent[] }> {
   const planned = await planWorkflow(doc, stores)
   if (!planned.ok) {
@@ -62,7 +69,7 @@ export async function runWorkflow(
     journal: stores.journal,
     limits: { fal: 2 },
     onEvent: (event) => events.push(event),
-    ...(signal === undefined ? {} : { signal }),
+    ...options,
   })
   return { plan: planned.plan, result, events }
 }
