@@ -45,17 +45,19 @@ describe('portLayout', () => {
     expect(layout.portsBottom).toBe(header + 2 * gap + 3 * row)
   })
 
-  it('gives an empty sequence one free row for its first clip', () => {
+  it('gives an empty sequence one free row for its first clip, its soundtrack below', () => {
     const layout = portLayout(spec('sequence'), [])
     expect(layout.inputs.get('clips')).toEqual([rowCentre(0)])
-    expect(layout.portsBottom).toBe(header + 2 * gap + row)
+    expect(layout.inputs.get('soundtrack')).toEqual([rowCentre(1)])
+    expect(layout.portsBottom).toBe(header + 2 * gap + 2 * row)
   })
 
   it('gives a sequence a row per clip plus a free one, and grows with them', () => {
     const layout = portLayout(spec('sequence'), [clip('a', 0), clip('b', 1), clip('c', 2)])
     expect(layout.inputs.get('clips')).toEqual([0, 1, 2, 3].map(rowCentre))
+    expect(layout.inputs.get('soundtrack')).toEqual([rowCentre(4)])
     expect(layout.outputs.get('video')).toBe(rowCentre(0))
-    expect(layout.portsBottom).toBe(header + 2 * gap + 4 * row)
+    expect(layout.portsBottom).toBe(header + 2 * gap + 5 * row)
   })
 
   it('counts only the edges into the list port', () => {

@@ -27,10 +27,10 @@ function spec(type: string, extra: Partial<AnyNodeSpec> = {}): AnyNodeSpec {
 }
 
 describe('paletteGroups', () => {
-  it('with no query lists image, edit and video models first, then the rest, every type once', () => {
+  it('with no query lists image, edit, video and audio models first, then the rest, every type once', () => {
     const groups = paletteGroups(builtInNodes, '')
-    expect(groups.map((g) => g.heading).slice(0, 3)).toEqual(['Image', 'Edit', 'Video'])
-    expect(groups.slice(3).map((g) => g.heading)).toEqual(['Sources', 'Outputs'])
+    expect(groups.map((g) => g.heading).slice(0, 4)).toEqual(['Image', 'Edit', 'Video', 'Audio'])
+    expect(groups.slice(4).map((g) => g.heading)).toEqual(['Sources', 'Outputs'])
     expect(groups[0]?.entries.map((e) => e.spec.type)).toContain('fal:fal-ai/flux/schnell')
     expect(typesOf('').sort()).toEqual(builtInNodes.map((s) => s.type).sort())
   })

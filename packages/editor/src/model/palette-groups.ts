@@ -21,12 +21,12 @@ export interface PaletteGroup {
  * Categories listed first, in this order, by what their nodes make; any other category follows
  * in the order the registry first lists it, and a type with none goes last under "Other".
  */
-const FIRST_CATEGORIES = ['image', 'edit', 'video']
+const FIRST_CATEGORIES = ['image', 'edit', 'video', 'audio']
 const NO_CATEGORY = 'other'
 
 /**
  * The palette's list: node types matching every word of `query` (in title, type id, category or
- * description), grouped by category. With no query the groups come image, edit, video, then the
+ * description), grouped by category. With no query the groups come image, edit, video, audio, then the
  * rest, each in registry order. With a query the best match comes first: groups are ordered by
  * their best entry, entries by how well they match (title first, then type id, then the rest),
  * so "prompt" picks the Prompt node, not a model whose description mentions a prompt.

@@ -118,8 +118,9 @@ describe('fault knobs', () => {
     t.emulator.configure({ faultScript: [{ route: 'submit', fault: 'dropAfter' }] })
     await t.viaFetch.queue.submit(KLING, { input: input() })
     expect(t.emulator.stats().submits).toEqual({ [KLING]: 2 })
-    // Both run and are billed; wait for them so later tests start from quiet stats.
-    await expect.poll(() => t.emulator.stats().totals.completed).toBe(2)
+    // Both run and are billed; wait for them so later tests start from quiet stats. Each renders
+    // a clip with ffmpeg: seconds, not the poll's default second, on a busy machine.
+    await expect.poll(() => t.emulator.stats().totals.completed, { timeout: 30_000 }).toBe(2)
     expect(t.emulator.stats().billedSeconds).toEqual({ [KLING]: 6 })
   })
 
