@@ -8,3 +8,5 @@ export {
   NO_CHROMIUM_MESSAGE,
   requireChromium,
 } from './find-chromium.ts'
+export { findPostgresBin, NO_POSTGRES_MESSAGE } from './postgres/find-postgres.ts'
+export { startPostgres, type TestPostgres } from './postgres/start-postgres.ts'
