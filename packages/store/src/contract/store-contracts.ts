@@ -1,5 +1,6 @@
 import { describeEngineStores } from './engine-stores.contract.ts'
 import { describeNodeRunStore } from './node-run-store.contract.ts'
+import { describeProcesses } from './processes.contract.ts'
 import { describeRunEventLog } from './run-event-log.contract.ts'
 import { describeRunStore } from './run-store.contract.ts'
 import { describeSharing } from './sharing.contract.ts'
@@ -16,4 +17,5 @@ export function describeStoreContracts(name: string, open: OpenTestStore): void 
   describeNodeRunStore(name, open)
   describeRunEventLog(name, open)
   describeSharing(name, open)
+  describeProcesses(name, open)
 }

@@ -8,6 +8,10 @@ import { makeTempHome } from '../testing/temp-home.ts'
 /** A fresh, empty store for one test, and the way to open its data again. For tests only. */
 export interface TestStore {
   readonly store: Store
+  /** The state folder (media, and the SQLite file when there is no database URL). */
+  readonly home: string
+  /** The PostgreSQL database the store is on; undefined for SQLite. */
+  readonly databaseUrl: string | undefined
   /** Opens another store on the same data (as a restarted or a second process would). */
   reopen(): Store
   /** Closes `store` (every store this opened is closed when the test finishes anyway). */
@@ -27,7 +31,7 @@ function opener(databaseUrl: () => string | undefined): OpenTestStore {
       return store
     }
     const store = open()
-    return { store, reopen: open, close: () => store.close() }
+    return { store, home, databaseUrl: url, reopen: open, close: () => store.close() }
   }
 }
 
