@@ -9,4 +9,8 @@ export {
   requireChromium,
 } from './find-chromium.ts'
 export { findPostgresBin, NO_POSTGRES_MESSAGE } from './postgres/find-postgres.ts'
-export { startPostgres, type TestPostgres } from './postgres/start-postgres.ts'
+export {
+  type StartPostgresOptions,
+  startPostgres,
+  type TestPostgres,
+} from './postgres/start-postgres.ts'

@@ -2,7 +2,7 @@
 // connections of its process's bridges, runs each request the calling thread posts on the
 // connection it names, posts the answer back, then wakes the caller, which is blocked in
 // Atomics.wait on `signal`.
-import { workerData } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import pg from 'pg'
 
 /** int8 (counts, bigserial) as a number: the store's values stay far below 2^53. */
@@ -36,7 +36,7 @@ async function connect(url) {
  * @typedef {{ id: number, open?: string, close?: true, name?: string, text: string, values: unknown[] }} Request
  * @typedef {{ message?: string, code?: string, constraint?: string }} PgError
  */
-port.on('message', async (/** @type {Request} */ request) => {
+parentPort?.on('message', async (/** @type {Request} */ request) => {
   try {
     if (request.open !== undefined) {
       const connecting = connect(request.open)

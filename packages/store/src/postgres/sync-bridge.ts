@@ -55,7 +55,7 @@ function sharedThread(): Thread {
 /** Posts `request` to the worker and blocks until it answers. */
 function call(t: Thread, request: object): Answer {
   Atomics.store(t.flag, 0, 0)
-  t.port.postMessage(request)
+  t.worker.postMessage(request)
   if (Atomics.wait(t.flag, 0, 0, ANSWER_TIMEOUT_MS) === 'timed-out')
     throw new Error(`postgres: no answer in ${ANSWER_TIMEOUT_MS / 1000} s`)
   const received = receiveMessageOnPort(t.port)

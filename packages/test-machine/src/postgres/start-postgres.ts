@@ -13,20 +13,27 @@ export interface TestPostgres {
   stop(): Promise<void>
 }
 
+export interface StartPostgresOptions {
+  /**
+   * Whether commits are flushed to disk as a production server's are (`fsync`, synchronous
+   * commit); off by default, as a test's data need not survive a power cut. On for measurements.
+   */
+  readonly durable?: boolean
+}
+
 /** How long the server may take to accept connections. */
 const READY_TIMEOUT_MS = 30_000
 
 /**
  * Starts a real PostgreSQL server for tests: `initdb` into a fresh temporary folder, `postgres`
- * on 127.0.0.1 at a free port (its socket in that folder, fsync off: a test's data need not
- * survive a power cut), then creates the database `shotchain`. Run as root, the programs run as
+ * on 127.0.0.1 at a free port (its socket in that folder, fsync off unless `durable`), then creates the database `shotchain`. Run as root, the programs run as
  * the `postgres` user (initdb refuses root) and the folder is handed to that user. Throws when
  * no PostgreSQL is installed or the server does not come up.
  * @example
  * const pg = await startPostgres()
  * try { useDatabase(pg.url) } finally { await pg.stop() }
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<TestPostgres> {
   const bin = findPostgresBin()
   if (bin === undefined) throw new Error(`test postgres: ${NO_POSTGRES_MESSAGE}`)
   const folder = mkdtempSync(join(tmpdir(), 'shotchain-pg-'))
@@ -42,17 +49,11 @@ export async function startPostgres(): Promise<TestPostgres> {
     )
     if (init.status !== 0) throw new Error(`test postgres: initdb failed: ${init.stderr}`)
     const port = await freePort()
-    const options = [
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-    ]
+    const fast = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off']
+    const settings = options.durable ? [] : fast.flatMap((setting) => ['-c', setting])
     server = spawn(
       join(bin, 'postgres'),
-      ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', folder, ...options],
+      ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', folder, ...settings],
       { ...as, stdio: ['ignore', 'ignore', 'pipe'] },
     )
     await ready(server)
