@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findPostgresBin, NO_POSTGRES_MESSAGE } from './find-postgres.ts'
+import { claimFolder, FOLDER_PREFIX, sweepStaleServers } from './stale-servers.ts'
 
 /** A PostgreSQL server of a test's own, in a temporary folder. */
 export interface TestPostgres {
@@ -27,7 +28,8 @@ const READY_TIMEOUT_MS = 30_000
 /**
  * Starts a real PostgreSQL server for tests: `initdb` into a fresh temporary folder, `postgres`
  * on 127.0.0.1 at a free port (its socket in that folder, fsync off unless `durable`), then creates the database `shotchain`. Run as root, the programs run as
- * the `postgres` user (initdb refuses root) and the folder is handed to that user. Throws when
+ * the `postgres` user (initdb refuses root) and the folder is handed to that user. Servers left
+ * running by test processes that died are stopped first. Throws when
  * no PostgreSQL is installed or the server does not come up.
  * @example
  * const pg = await startPostgres()
@@ -36,7 +38,9 @@ const READY_TIMEOUT_MS = 30_000
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<TestPostgres> {
   const bin = findPostgresBin()
   if (bin === undefined) throw new Error(`test postgres: ${NO_POSTGRES_MESSAGE}`)
-  const folder = mkdtempSync(join(tmpdir(), 'shotchain-pg-'))
+  sweepStaleServers(tmpdir())
+  const folder = mkdtempSync(join(tmpdir(), FOLDER_PREFIX))
+  claimFolder(folder)
   const as = runAs()
   if (as !== undefined) chownSync(folder, as.uid, as.gid)
   const data = join(folder, 'data')
