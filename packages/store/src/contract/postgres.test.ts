@@ -1,4 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
+import { openPgDatabase } from '../postgres/pg-database.ts'
 import { migratePg, PG_MIGRATIONS } from '../postgres/pg-migrations.ts'
 import { openSyncBridge } from '../postgres/sync-bridge.ts'
 import { openStore } from '../store.ts'
@@ -44,5 +45,44 @@ describe('postgres migrations', () => {
     expect(() => openStore('/tmp', { databaseUrl: 'postgres://nobody@127.0.0.1:1/none' })).toThrow(
       /postgres/,
     )
+  })
+})
+
+describe('postgres connection loss', () => {
+  const terminateOthers = `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND pid <> pg_backend_pid()`
+
+  it('connects again after the server closed the connection', () => {
+    const { store, databaseUrl } = open()
+    store.uploads.set('h', 'https://fal.example/h', 1)
+    const admin = openSyncBridge(databaseUrl ?? '')
+    onTestFinished(() => admin.close())
+    expect(admin.query(terminateOthers).rows).toEqual([{ n: 1 }])
+    // The call that finds the connection gone may fail; the next one connects again.
+    try {
+      store.uploads.get('h')
+    } catch {}
+    expect(store.uploads.get('h')).toEqual({ url: 'https://fal.example/h', at: 1 })
+  })
+
+  it('fails a transaction whose connection was lost, and keeps none of its writes', () => {
+    const { store, databaseUrl, close } = open()
+    close()
+    const db = openPgDatabase(databaseUrl ?? '')
+    const admin = openSyncBridge(databaseUrl ?? '')
+    onTestFinished(() => {
+      db.close()
+      admin.close()
+    })
+    const insert = db.prepare('INSERT INTO uploads (hash, url, at) VALUES (?, ?, ?)')
+    expect(() =>
+      db.immediate(() => {
+        insert.run('a', 'https://fal.example/a', 1)
+        admin.query(terminateOthers)
+        insert.run('b', 'https://fal.example/b', 2)
+      }),
+    ).toThrow(/postgres/)
+    expect(db.prepare('SELECT hash FROM uploads').all()).toEqual([])
+    expect(store.home).toBeTruthy()
   })
 })
