@@ -3,11 +3,25 @@ import { openPgDatabase } from '../postgres/pg-database.ts'
 import { migratePg, PG_MIGRATIONS } from '../postgres/pg-migrations.ts'
 import { openSyncBridge } from '../postgres/sync-bridge.ts'
 import { openStore } from '../store.ts'
+import { postgresColumns, sqliteColumns } from './same-schema.ts'
 import { describeStoreContracts } from './store-contracts.ts'
-import { postgresStores } from './test-stores.ts'
+import { postgresStores, sqliteStores } from './test-stores.ts'
 
 const open = postgresStores()
+const openSqlite = sqliteStores()
 describeStoreContracts('postgres', open)
+
+describe('postgres schema', () => {
+  it('has the same tables and columns as SQLite’s', () => {
+    const sqlite = openSqlite()
+    const postgres = open()
+    sqlite.close()
+    postgres.close()
+    const expected = sqliteColumns(sqlite.home)
+    expect(Object.keys(expected)).toContain('journal_entries')
+    expect(postgresColumns(postgres.databaseUrl ?? '')).toEqual(expected)
+  })
+})
 
 describe('postgres migrations', () => {
   function bridgeTo(url: string | undefined) {
