@@ -38,7 +38,9 @@ export function postgresColumns(url: string): Columns {
        WHERE table_schema = 'public' AND table_name <> 'schema_version' AND column_name <> 'rowid'`,
     ).rows as { t: string; c: string }[]
     const columns: Columns = {}
-    for (const { t, c } of rows) (columns[t] ??= []).push(c)
+    for (const { t, c } of rows) {
+      columns[t] = [...(columns[t] ?? []), c]
+    }
     for (const list of Object.values(columns)) list.sort()
     return columns
   } finally {
