@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { openPgDatabase } from '../postgres/pg-database.ts'
 import { migratePg, PG_MIGRATIONS } from '../postgres/pg-migrations.ts'
@@ -62,6 +64,24 @@ describe('postgres migrations', () => {
   })
 })
 
+describe('postgres transactions', () => {
+  it('runs the read-then-write transactions of two processes one after the other', async () => {
+    const { databaseUrl } = open()
+    const url = databaseUrl ?? ''
+    const admin = openSyncBridge(url)
+    onTestFinished(() => admin.close())
+    admin.query('CREATE TABLE counter (value INTEGER NOT NULL); INSERT INTO counter VALUES (0)')
+    const startAt = String(Date.now() + 1_500)
+    const script = fileURLToPath(new URL('../postgres/count-in-transactions.ts', import.meta.url))
+    const exits = await Promise.all(
+      ['a', 'b'].map(() => runNode(['--import', 'tsx', script, url, '200', startAt])),
+    )
+    expect(exits).toEqual([0, 0])
+    // A lost update (both read n, both wrote n + 1) would leave it short of 400.
+    expect(admin.query('SELECT value FROM counter').rows).toEqual([{ value: 400 }])
+  }, 60_000)
+})
+
 describe('postgres connection loss', () => {
   const terminateOthers = `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity
     WHERE datname = current_database() AND pid <> pg_backend_pid()`
@@ -100,3 +120,13 @@ describe('postgres connection loss', () => {
     expect(store.home).toBeTruthy()
   })
 })
+
+/** Runs node with `args` from the package folder; resolves to its exit code. */
+function runNode(args: readonly string[]): Promise<number | null> {
+  const cwd = fileURLToPath(new URL('../..', import.meta.url))
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] })
+    child.on('error', reject)
+    child.on('close', resolve)
+  })
+}

@@ -7,13 +7,17 @@ import { openSyncBridge, type SyncBridge } from './sync-bridge.ts'
  * (`?` placeholders become `$1…`; each table has a `rowid` column here too) and answer the same
  * plain rows. A violated constraint throws with the code the store tells apart
  * (`SQLITE_CONSTRAINT_PRIMARYKEY`, `…_UNIQUE`, `…_FOREIGNKEY`, see `sqlite-constraint.ts`), the
- * PostgreSQL error as its cause. `pragma` is SQLite's alone and throws.
+ * PostgreSQL error as its cause. `immediate` transactions hold one advisory lock, so they run one
+ * at a time across processes, as SQLite's do. `pragma` is SQLite's alone and throws.
  * @internal
  */
 export interface PgDatabase extends SqliteDatabase {
   /** The bridge itself, for PostgreSQL-only statements (`$1…` placeholders). */
   readonly bridge: SyncBridge
 }
+
+/** The advisory lock every {@link PgDatabase.immediate} transaction holds. */
+const IMMEDIATE_LOCK = 7_001_734
 
 /** Opens one connection to the database at `url`. @internal */
 export function openPgDatabase(url: string): PgDatabase {
@@ -50,6 +54,9 @@ export function openPgDatabase(url: string): PgDatabase {
     },
     immediate(fn) {
       run('BEGIN', [])
+      // SQLite's BEGIN IMMEDIATE takes the database's one write lock up front, so two processes
+      // never both read then write; this lock, held until COMMIT, does the same here.
+      run('SELECT pg_advisory_xact_lock($1)', [IMMEDIATE_LOCK], 'immediate')
       try {
         const result = fn()
         run('COMMIT', [])
