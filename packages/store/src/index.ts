@@ -19,7 +19,13 @@ export type {
   RunStore,
   StoredRun,
 } from './runs/sqlite-runs.ts'
-export { DATABASE_FILE, type OpenStoreOptions, openStore, type Store } from './store.ts'
+export {
+  DATABASE_FILE,
+  type OpenStoreOptions,
+  openStore,
+  resolveDatabaseUrl,
+  type Store,
+} from './store.ts'
 export type { UploadCache } from './uploads/sqlite-upload-cache.ts'
 export type {
   StoredWorkflow,

@@ -5,6 +5,7 @@ import { createSqliteCache } from './cache/sqlite-cache.ts'
 import { openDatabase } from './db/open-database.ts'
 import { createSqliteJournal } from './journal/sqlite-journal.ts'
 import { createMediaFolder, type MediaFolder } from './media/media-folder.ts'
+import { openPostgresStore } from './postgres/pg-store.ts'
 import { createSqliteNodeRuns, type NodeRunStore } from './runs/sqlite-node-runs.ts'
 import { createSqliteRunEvents, type RunEventLog } from './runs/sqlite-run-events.ts'
 import { createSqliteRuns, type RunStore } from './runs/sqlite-runs.ts'
@@ -43,6 +44,27 @@ export interface OpenStoreOptions {
    * Accepted now so callers need not change when later tables use it.
    */
   readonly now?: () => number
+  /**
+   * A `postgres://` URL: the tables live in that PostgreSQL database (shared by every process
+   * given the same URL) instead of `<home>/shotchain.db`; media stays in `<home>/media`.
+   * See {@link resolveDatabaseUrl}.
+   */
+  readonly databaseUrl?: string | undefined
+}
+
+/**
+ * The PostgreSQL database named by `SHOTCHAIN_DATABASE_URL`, or undefined (SQLite) when it is
+ * unset or empty. Throws when it is set to something other than a `postgres://` URL.
+ * @example openStore(resolveHome(env), { databaseUrl: resolveDatabaseUrl(env) })
+ */
+export function resolveDatabaseUrl(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | undefined {
+  const url = env.SHOTCHAIN_DATABASE_URL?.trim()
+  if (url === undefined || url === '') return undefined
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new Error('store: SHOTCHAIN_DATABASE_URL must be a postgres:// URL')
+  return url
 }
 
 /**
@@ -50,12 +72,14 @@ export interface OpenStoreOptions {
  * the current schema) and the media folder `<home>/media`. Several processes (the CLI and the
  * server) may open the same home at once; each sees the others' committed writes. Temporary
  * media files that dead processes left are removed (`MediaFolder.sweepTemp`). Throws when the
- * database cannot be opened or was written by a newer Shotchain.
+ * database cannot be opened or was written by a newer Shotchain. With `options.databaseUrl`, the
+ * tables are in that PostgreSQL database instead (the same interfaces, atomic across processes).
  * @example
  * const store = openStore(resolveHome())
  * await executeRun({ ...options, cache: store.cache, journal: store.journal })
  */
-export function openStore(home: string, _options: OpenStoreOptions = {}): Store {
+export function openStore(home: string, options: OpenStoreOptions = {}): Store {
+  if (options.databaseUrl !== undefined) return openPostgresStore(home, options.databaseUrl)
   const root = resolve(home)
   mkdirSync(root, { recursive: true })
   const media = createMediaFolder(join(root, 'media'))

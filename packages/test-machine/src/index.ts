@@ -8,3 +8,9 @@ export {
   NO_CHROMIUM_MESSAGE,
   requireChromium,
 } from './find-chromium.ts'
+export { findPostgresBin, NO_POSTGRES_MESSAGE } from './postgres/find-postgres.ts'
+export {
+  type StartPostgresOptions,
+  startPostgres,
+  type TestPostgres,
+} from './postgres/start-postgres.ts'

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import { createMediaTools } from '@shotchain/media'
 import type { NodeServices } from '@shotchain/nodes'
-import { openStore, resolveHome, type Store } from '@shotchain/store'
+import { openStore, resolveDatabaseUrl, resolveHome, type Store } from '@shotchain/store'
 import { withPackServices } from '../packs/app-registry.ts'
 import type { LoadedPack } from '../packs/load-packs.ts'
 import { connectFal } from './fal-connection.ts'
@@ -20,7 +20,8 @@ export interface RunServices {
 }
 
 /**
- * Builds everything one CLI run needs: the store under the state folder, ffmpeg, and fal — started
+ * Builds everything one CLI run needs: the store under the state folder (its tables in the
+ * PostgreSQL database `SHOTCHAIN_DATABASE_URL` names, when set), ffmpeg, and fal — started
  * in-process when there is no key. The key is only ever handed to the fal client. A long-lived
  * process (the server) composes {@link connectFal} and the services itself instead.
  */
@@ -32,7 +33,9 @@ export async function createRunServices(options: {
   /** Loaded node packs whose services join the built-in ones. */
   readonly packs?: readonly LoadedPack[]
 }): Promise<RunServices> {
-  const store = openStore(resolveHome(options.env))
+  const store = openStore(resolveHome(options.env), {
+    databaseUrl: resolveDatabaseUrl(options.env),
+  })
   const fal = await connectFal(falTargetFromEnv(options.env), store, { withFal: options.withFal })
   const media = createMediaServices(store, createMediaTools(), {
     baseDir: dirname(options.workflowPath),

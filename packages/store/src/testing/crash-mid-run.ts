@@ -1,13 +1,13 @@
 /**
- * A child process for the resume test: opens the store in argv[2], starts run `r1`, records
+ * A child process (on the PostgreSQL database `SHOTCHAIN_DATABASE_URL` names, when set) for the resume test: opens the store in argv[2], starts run `r1`, records
  * a node and two events, then SIGKILLs itself — no finish, no close, as a crash would.
  */
-import { openStore } from '../store.ts'
+import { openStore, resolveDatabaseUrl } from '../store.ts'
 import { sampleWorkflow } from './sample-workflow.ts'
 
 const home = process.argv[2]
 if (home === undefined) throw new Error('usage: crash-mid-run.ts <home>')
-const store = openStore(home)
+const store = openStore(home, { databaseUrl: resolveDatabaseUrl() })
 store.runs.create({
   id: 'r1',
   workflowId: 'w1',
