@@ -12,6 +12,7 @@ export type {
   StoredNodeRun,
 } from './runs/sqlite-node-runs.ts'
 export type { RunEventLog, StoredRunEvent } from './runs/sqlite-run-events.ts'
+export type { RunLeases } from './runs/sqlite-run-leases.ts'
 export type {
   FinishedRunStatus,
   NewRun,

@@ -103,6 +103,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX spends_by_request ON spends (request_id);
     `,
   },
+  {
+    // A run's lease: the server process executing it (host:pid:random) and until when. A process
+    // renews its leases every few seconds; a run whose lease ran out is taken over by another.
+    name: 'run leases: which server process executes a run, and until when',
+    sql: `
+      ALTER TABLE runs ADD COLUMN lease_owner TEXT;
+      ALTER TABLE runs ADD COLUMN lease_until REAL;
+    `,
+  },
 ]
 
 /**
