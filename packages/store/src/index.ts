@@ -5,6 +5,11 @@ export { resolveHome } from './home/resolve-home.ts'
 export { extensionFor } from './media/content-type.ts'
 export type { MediaFolder, StoredMedia } from './media/media-folder.ts'
 export { isMediaHash } from './media/media-hash.ts'
+export {
+  createPollingFeed,
+  type EventFeed,
+  type PollingFeedOptions,
+} from './runs/event-feed.ts'
 export type {
   NodeRunError,
   NodeRunState,
