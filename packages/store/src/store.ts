@@ -43,6 +43,10 @@ export interface OpenStoreOptions {
    * Accepted now so callers need not change when later tables use it.
    */
   readonly now?: () => number
+  /** The media folder; default `<home>/media`. Server processes of a team may share one. */
+  readonly mediaDir?: string
+  /** Whether other machines share the media folder (see `MediaFolderOptions.shared`). */
+  readonly sharedMedia?: boolean
 }
 
 /**
@@ -55,10 +59,12 @@ export interface OpenStoreOptions {
  * const store = openStore(resolveHome())
  * await executeRun({ ...options, cache: store.cache, journal: store.journal })
  */
-export function openStore(home: string, _options: OpenStoreOptions = {}): Store {
+export function openStore(home: string, options: OpenStoreOptions = {}): Store {
   const root = resolve(home)
   mkdirSync(root, { recursive: true })
-  const media = createMediaFolder(join(root, 'media'))
+  const media = createMediaFolder(resolve(root, options.mediaDir ?? 'media'), {
+    shared: options.sharedMedia ?? false,
+  })
   // What a killed process (this one's predecessor, or a CLI run) left half-written.
   media.sweepTemp()
   const db = openDatabase(join(root, DATABASE_FILE))

@@ -48,7 +48,8 @@ export interface ServerOptions {
   /**
    * Read for `FAL_KEY`, `SHOTCHAIN_FAL_EMULATOR_URL`, `SHOTCHAIN_EMULATOR_KNOBS`, `SHOTCHAIN_HOME`,
    * `SHOTCHAIN_MAX_NODES`, `SHOTCHAIN_FAL_SCHEMA_URL` (where fal's model schemas are fetched),
-   * `SHOTCHAIN_TEAM` and `SHOTCHAIN_LEASE_MS` (see `readTeamSettings`).
+   * `SHOTCHAIN_TEAM` and `SHOTCHAIN_LEASE_MS` (see `readTeamSettings`), `SHOTCHAIN_MEDIA_DIR`
+   * (the media folder, default `<home>/media`; a team's processes may share one).
    */
   readonly env?: NodeJS.ProcessEnv
   /** 0 (the default) picks a free port. */
@@ -106,7 +107,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let store: ReturnType<typeof openStore>
   let fal: Awaited<ReturnType<typeof connectFal>>
   try {
-    store = openStore(home)
+    store = openStore(home, {
+      ...(env.SHOTCHAIN_MEDIA_DIR ? { mediaDir: env.SHOTCHAIN_MEDIA_DIR } : {}),
+      sharedMedia: team.shared,
+    })
     try {
       fal = await connectFal(falTargetFromEnv(env), store)
     } catch (error) {
