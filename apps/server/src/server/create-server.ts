@@ -166,7 +166,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     models,
     mediaTools,
     fal: label,
-    hosts: () => allowedHosts(host, port),
+    hosts: () => [...allowedHosts(host, port), ...team.publicHosts],
     webDist: options.webDist ?? resolve(REPO, 'apps/web/dist'),
     now,
     log,

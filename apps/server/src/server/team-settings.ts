@@ -12,12 +12,18 @@ export interface TeamSettings {
   readonly leaseMs: number
   /** How often leases are renewed and dead processes' runs looked for: a third of the lease. */
   readonly heartbeatMs: number
+  /**
+   * The `host[:port]` names browsers reach the server by through a proxy (`SHOTCHAIN_PUBLIC_URL`,
+   * comma-separated URLs): requests naming them pass the Host and Origin checks.
+   */
+  readonly publicHosts: readonly string[]
 }
 
 /**
  * Reads the team settings from `env`. Throws a `validation` error naming the variable when
  * `SHOTCHAIN_LEASE_MS` is not a whole number of milliseconds from 300 to 600000, or
- * `SHOTCHAIN_TEAM` is neither `0` nor `1`.
+ * `SHOTCHAIN_TEAM` is neither `0` nor `1`, or `SHOTCHAIN_PUBLIC_URL` holds something other than
+ * http(s) URLs.
  */
 export function readTeamSettings(env: NodeJS.ProcessEnv): TeamSettings {
   const team = env.SHOTCHAIN_TEAM ?? '0'
@@ -36,5 +42,28 @@ export function readTeamSettings(env: NodeJS.ProcessEnv): TeamSettings {
     )
   }
   const shared = team === '1' || Boolean(env.SHOTCHAIN_DATABASE_URL)
-  return { shared, leaseMs, heartbeatMs: Math.round(leaseMs / 3) }
+  return {
+    shared,
+    leaseMs,
+    heartbeatMs: Math.round(leaseMs / 3),
+    publicHosts: readPublicHosts(env.SHOTCHAIN_PUBLIC_URL ?? ''),
+  }
+}
+
+function readPublicHosts(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const url = URL.canParse(part) ? new URL(part) : undefined
+      if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        throw new ShotchainError(
+          ERROR_CODES.validation,
+          `SHOTCHAIN_PUBLIC_URL: "${part}" is not an http(s) URL such as https://shotchain.example.com`,
+          { field: 'SHOTCHAIN_PUBLIC_URL' },
+        )
+      }
+      return url.host.toLowerCase()
+    })
 }
