@@ -23,6 +23,8 @@ export interface RunManager extends Omit<RunLifecycle, 'resumeUnfinished'> {
    * and not waiting for a decision (so some process executes it, or will take it over).
    */
   mayProgress(runId: string): boolean
+  /** Cancels the runs executing here whose cancel another process was asked for. */
+  cancelRequested(): void
 }
 
 /** What the server hands the run lifecycle, and what it adds: leases, feed, path hiding. */
@@ -56,13 +58,17 @@ export function createRunManager(deps: ServerRunDeps): RunManager {
     cancel(runId) {
       if (lifecycle.isActive(runId)) return !leases.lost(runId) && lifecycle.cancel(runId)
       // A run waiting for a decision is cancelled by whoever holds its lease for that moment;
-      // one another process executes is not this process's to finish.
-      if (!leases.take(runId)) return false
+      // one another process executes is cancelled by that process, at its next heartbeat.
+      if (!leases.take(runId)) return deps.store.runs.requestCancel(runId)
       try {
         return lifecycle.cancel(runId)
       } finally {
         leases.drop(runId)
       }
+    },
+    cancelRequested() {
+      for (const runId of deps.store.runs.cancelRequests(leases.owner))
+        if (executesHere(runId)) lifecycle.cancel(runId)
     },
     mayProgress(runId) {
       if (executesHere(runId)) return true

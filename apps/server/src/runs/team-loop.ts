@@ -3,7 +3,8 @@ import type { RunManager } from './run-manager.ts'
 
 /**
  * Every `intervalMs`: renews this process's leases (a run whose renewal fails is left to the
- * process that took it), then takes over the runs no live process holds. Returns the stop.
+ * process that took it), cancels the runs a person cancelled through another process, then takes
+ * over the runs no live process holds. Returns the stop.
  */
 export function startTeamLoop(
   leases: LeaseKeeper,
@@ -14,6 +15,7 @@ export function startTeamLoop(
   const timer = setInterval(() => {
     try {
       for (const runId of leases.heartbeat()) log(`run ${runId}: another process took it over`)
+      runs.cancelRequested()
     } catch (error) {
       log(`renewing run leases failed: ${String(error)}`)
     }

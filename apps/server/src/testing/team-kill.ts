@@ -82,5 +82,39 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         await h.close()
       }
     }, 90_000)
+
+    it('cancel a run through a process that does not execute it', async () => {
+      const h = await createServerHarness()
+      const env = { ...TEAM_ENV, ...(await storeEnv()) }
+      try {
+        const [first, second] = (await Promise.all([h.spawn(env), h.spawn(env)])) as [
+          SpawnedServer,
+          SpawnedServer,
+        ]
+        h.emulator.configure({ runLatencyMs: 20_000 })
+        const workflowId = await createShortWorkflow(first.url, (doc) => {
+          const prompt = doc.nodes.find((n) => n.id === 'prompt1')
+          if (prompt) prompt.params.text = '@Image1: a take cancelled from elsewhere'
+        })
+        const started = await api(first.url, `/api/workflows/${workflowId}/runs`, {
+          body: { targets: ['shot1'] },
+        })
+        const runId: string = started.body.runId
+        const events = `${second.url}/api/runs/${runId}/events`
+        const before = await readSse(events, { stopWhen: isSubmitted })
+        const cancel = await api(second.url, `/api/runs/${runId}/cancel`, { body: {} })
+        expect(cancel.status).toBe(202)
+        const after = await readSse(events, { lastEventId: before.at(-1)?.id as string })
+        expect(JSON.parse(after.at(-1)?.data ?? '{}')).toMatchObject({
+          type: 'run-finished',
+          status: 'cancelled',
+        })
+        // The process executing it cancelled the job at fal.
+        expect(h.emulator.stats().cancelled[KLING]).toBe(1)
+        expect((await api(first.url, `/api/runs/${runId}`)).body.status).toBe('cancelled')
+      } finally {
+        await h.close()
+      }
+    }, 60_000)
   })
 }

@@ -68,6 +68,27 @@ export function describeRunLeaseContract(
       close?.()
     })
 
+    it('hands a cancel asked for through any handle to the holder of the run', () => {
+      const { runs, reopen, close } = open()
+      const other = reopen?.() ?? runs
+      start(runs, 'r1')
+      start(runs, 'r2')
+      runs.claim('r1', 'a', LEASE_MS, 1_000)
+      runs.claim('r2', 'a', LEASE_MS, 1_000)
+      expect(runs.cancelRequests('a')).toEqual([])
+      expect(other.requestCancel('r1')).toBe(true)
+      expect(runs.cancelRequests('a')).toEqual(['r1'])
+      expect(runs.cancelRequests('b')).toEqual([])
+      // Taken over, the request goes with the run.
+      runs.claim('r1', 'b', LEASE_MS, 1_000 + LEASE_MS)
+      expect(runs.cancelRequests('b')).toEqual(['r1'])
+      runs.finish('r1', 'cancelled', 0, 9_000)
+      expect(runs.cancelRequests('b')).toEqual([])
+      expect(other.requestCancel('r1')).toBe(false)
+      expect(other.requestCancel('nope')).toBe(false)
+      close?.()
+    })
+
     it('lets exactly one of two handles on the same storage take a free run', () => {
       const { runs, reopen, close } = open()
       if (reopen === undefined) return close?.()

@@ -21,6 +21,13 @@ export interface RunLeases {
   renew(runId: string, owner: string, leaseMs: number, now: number): boolean
   /** Gives the lease back, if `owner` holds it (else does nothing). */
   release(runId: string, owner: string): void
+  /**
+   * Asks whichever process executes a `running` run to cancel it (a person pressed Cancel on
+   * another process). False when the run is finished or unknown.
+   */
+  requestCancel(runId: string): boolean
+  /** The runs `owner` holds whose cancel was asked for, to cancel them. */
+  cancelRequests(owner: string): string[]
 }
 
 /** The writes of {@link RunLeases} on the `runs` table's `lease_owner` and `lease_until`. */
@@ -36,7 +43,15 @@ export function createSqliteRunLeases(db: SqliteDatabase): RunLeases {
   const release = db.prepare<[string, string]>(
     'UPDATE runs SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?',
   )
+  const requestCancel = db.prepare<[string]>(
+    `UPDATE runs SET cancel_requested = 1 WHERE id = ? AND status = 'running'`,
+  )
+  const cancelRequests = db.prepare<[string], { id: string }>(
+    `SELECT id FROM runs WHERE lease_owner = ? AND cancel_requested = 1 AND status = 'running'`,
+  )
   return {
+    requestCancel: (runId) => requestCancel.run(runId).changes === 1,
+    cancelRequests: (owner) => cancelRequests.all(owner).map((row) => row.id),
     claim: (runId, owner, leaseMs, now) =>
       claim.run(owner, now + leaseMs, runId, now, owner).changes === 1,
     renew: (runId, owner, leaseMs, now) => renew.run(now + leaseMs, runId, owner).changes === 1,
