@@ -14,6 +14,31 @@ const TEAM_ENV = { SHOTCHAIN_TEAM: '1', SHOTCHAIN_LEASE_MS: '3000' }
 
 const isSubmitted = (m: SseMessage) => JSON.parse(m.data).type === 'node-submitted'
 
+/** Starts `count` one-shot runs of distinct prompts through `base`; returns their ids. */
+async function startRuns(base: string, count: number, label: string): Promise<string[]> {
+  const runIds: string[] = []
+  for (let i = 0; i < count; i++) {
+    const workflowId = await createShortWorkflow(base, (doc) => {
+      const prompt = doc.nodes.find((n) => n.id === 'prompt1')
+      if (prompt) prompt.params.text = `@Image1: harbour take ${i}, ${label}`
+    })
+    const started = await api(base, `/api/workflows/${workflowId}/runs`, {
+      body: { targets: ['shot1'] },
+    })
+    expect(started.status).toBe(201)
+    runIds.push(started.body.runId)
+  }
+  return runIds
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('waited in vain')
+    await new Promise((ok) => setTimeout(ok, 100))
+  }
+}
+
 /**
  * Three server processes on one store and one media folder; 10 one-shot runs started through the
  * first; the first SIGKILLed while every shot renders. Every run must finish, taken over by the
@@ -31,18 +56,7 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         const others = await Promise.all([h.spawn(env), h.spawn(env)])
         const [second, third] = others as [SpawnedServer, SpawnedServer]
         h.emulator.configure({ runLatencyMs: 4_000 })
-        const runIds: string[] = []
-        for (let i = 0; i < RUNS; i++) {
-          const workflowId = await createShortWorkflow(first.url, (doc) => {
-            const prompt = doc.nodes.find((n) => n.id === 'prompt1')
-            if (prompt) prompt.params.text = `@Image1: harbour take ${i}`
-          })
-          const started = await api(first.url, `/api/workflows/${workflowId}/runs`, {
-            body: { targets: ['shot1'] },
-          })
-          expect(started.status).toBe(201)
-          runIds.push(started.body.runId)
-        }
+        const runIds = await startRuns(first.url, RUNS, 'killed')
         // Followers on the second process, reading what the first one executes.
         let submitted = 0
         let allSubmitted: () => void = () => {}
@@ -82,6 +96,50 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         await h.close()
       }
     }, 90_000)
+
+    it('take over the runs of a stalled process, which then stops writing them', async () => {
+      const h = await createServerHarness()
+      const env = { ...TEAM_ENV, ...(await storeEnv()) }
+      try {
+        const first = await h.spawn(env)
+        const second = await h.spawn(env)
+        h.emulator.configure({ runLatencyMs: 4_000 })
+        const runIds = await startRuns(first.url, 3, 'stalled')
+        let submitted = 0
+        let allSubmitted: () => void = () => {}
+        const submittedAll = new Promise<void>((ok) => {
+          allSubmitted = ok
+        })
+        const followed = runIds.map((runId) =>
+          readSse(`${second.url}/api/runs/${runId}/events`, {
+            onMessage: (m) => {
+              if (isSubmitted(m) && ++submitted === runIds.length) allSubmitted()
+            },
+          }),
+        )
+        await submittedAll
+        first.child.kill('SIGSTOP')
+        const streams = await Promise.all(followed)
+        first.child.kill('SIGCONT')
+        // Its next heartbeat finds the leases gone.
+        await waitFor(() => first.output().includes('another process took it over'))
+        expect(h.emulator.stats().submits[KLING]).toBe(runIds.length)
+        for (const [i, runId] of runIds.entries()) {
+          const messages = streams[i] as SseMessage[]
+          const ids = messages.map((m) => Number(m.id))
+          expect(ids).toEqual(ids.map((_, k) => k + 1))
+          expect(JSON.parse(messages.at(-1)?.data ?? '{}')).toMatchObject({
+            type: 'run-finished',
+            status: 'succeeded',
+          })
+          // Nothing the stalled process did after it woke reached the log.
+          const replay = await readSse(`${first.url}/api/runs/${runId}/events?after=0`)
+          expect(replay.map((m) => m.data)).toEqual(messages.map((m) => m.data))
+        }
+      } finally {
+        await h.close()
+      }
+    }, 60_000)
 
     it('cancel a run through a process that does not execute it', async () => {
       const h = await createServerHarness()
