@@ -1,7 +1,7 @@
 export { describeRun, type RunOutput, summarizeRun } from './describe/describe-run.ts'
 export { cliWorkflowId, isCliRun } from './lifecycle/cli-runs.ts'
 export { finishUnrun } from './lifecycle/resume-run.ts'
-export type { RunDeps } from './lifecycle/run-deps.ts'
+export type { RunDeps, RunLease } from './lifecycle/run-deps.ts'
 export {
   createRunLifecycle,
   type ResubmitResult,

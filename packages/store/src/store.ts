@@ -50,6 +50,10 @@ export interface OpenStoreOptions {
    * See {@link resolveDatabaseUrl}.
    */
   readonly databaseUrl?: string | undefined
+  /** The media folder; default `<home>/media`. Server processes of a team may share one. */
+  readonly mediaDir?: string
+  /** Whether other machines share the media folder (see `MediaFolderOptions.shared`). */
+  readonly sharedMedia?: boolean
 }
 
 /**
@@ -79,10 +83,14 @@ export function resolveDatabaseUrl(
  * await executeRun({ ...options, cache: store.cache, journal: store.journal })
  */
 export function openStore(home: string, options: OpenStoreOptions = {}): Store {
-  if (options.databaseUrl !== undefined) return openPostgresStore(home, options.databaseUrl)
+  if (options.databaseUrl !== undefined) {
+    return openPostgresStore(home, options.databaseUrl, options)
+  }
   const root = resolve(home)
   mkdirSync(root, { recursive: true })
-  const media = createMediaFolder(join(root, 'media'))
+  const media = createMediaFolder(resolve(root, options.mediaDir ?? 'media'), {
+    shared: options.sharedMedia ?? false,
+  })
   // What a killed process (this one's predecessor, or a CLI run) left half-written.
   media.sweepTemp()
   const db = openDatabase(join(root, DATABASE_FILE))

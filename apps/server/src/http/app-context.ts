@@ -1,8 +1,7 @@
 import type { NodeRegistry } from '@shotchain/graph'
 import type { MediaTools } from '@shotchain/media'
 import type { ModelShelf } from '@shotchain/runtime'
-import type { Store } from '@shotchain/store'
-import type { EventHub } from '../runs/event-hub.ts'
+import type { EventFeed, Store } from '@shotchain/store'
 import type { RunManager } from '../runs/run-manager.ts'
 import type { PathHider } from './hide-paths.ts'
 
@@ -10,7 +9,8 @@ import type { PathHider } from './hide-paths.ts'
 export interface AppContext {
   readonly store: Store
   readonly runs: RunManager
-  readonly hub: EventHub
+  /** Wakes SSE followers when a run may have new events in the store. */
+  readonly feed: EventFeed
   readonly registry: NodeRegistry
   /** The fal models the palette offers; fetching one by id registers its node. */
   readonly models: ModelShelf

@@ -35,7 +35,9 @@ export function guardOrigin(hosts: () => readonly string[]): MiddlewareHandler {
     }
     const origin = c.req.header('origin')
     if (!SAFE_METHODS.has(c.req.method) && origin !== undefined) {
-      const ok = allowed.some((h) => origin.toLowerCase() === `http://${h}`)
+      // https: a page served through a TLS proxy under one of the names (SHOTCHAIN_PUBLIC_URL).
+      const from = origin.toLowerCase()
+      const ok = allowed.some((h) => from === `http://${h}` || from === `https://${h}`)
       if (!ok) {
         return c.json(
           {

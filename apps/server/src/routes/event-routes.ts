@@ -1,15 +1,17 @@
-import { readEvents } from '@shotchain/runs'
+import { readEvents, type StoredEvent } from '@shotchain/runs'
 import { Hono } from 'hono'
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming'
 import type { AppContext } from '../http/app-context.ts'
-import type { StoredEvent } from '../runs/event-hub.ts'
 
 const KEEPALIVE_MS = 15_000
 
 /**
  * `GET /api/runs/:id/events`: the run's events as SSE, `id:` being the event's seq. Replays from
- * the store after `Last-Event-ID` (or `?after=`), then streams live events until `run-finished`;
- * for a run that is not executing, the stream ends after the replay.
+ * the store after `Last-Event-ID` (or `?after=`), then goes on reading the store each time the
+ * feed says the run may have new events, until `run-finished`. Events always come from the
+ * store, so any server process streams a run whichever process executes it, and a run taken over
+ * midway streams without a gap. For a run that no process executes, the stream ends after the
+ * replay.
  */
 export function eventRoutes(app: AppContext): Hono {
   const routes = new Hono()
@@ -29,58 +31,56 @@ export function eventRoutes(app: AppContext): Hono {
 }
 
 async function follow(app: AppContext, runId: string, after: number, stream: SSEStreamingApi) {
-  const queue: StoredEvent[] = []
   let wake: (() => void) | undefined
+  // Set by the feed (and the keepalive) before the log is read, so no wake-up is missed
+  // between a read and the wait that follows it.
+  let stale = true
   let closed = false
-  // Subscribe before reading the store: an event is stored and published in one synchronous
-  // step, so every event is in the replay, the queue, or both (the seq check drops the second).
-  const unsubscribe = app.hub.subscribe(runId, (stored) => {
-    queue.push(stored)
+  const nudge = () => {
+    stale = true
     wake?.()
-  })
+  }
+  const unwatch = app.feed.watch(runId, nudge)
   stream.onAbort(() => {
     closed = true
     wake?.()
   })
-  let gone = false
   const keepalive = setInterval(() => {
     void stream.write(': keepalive\n\n')
-    // A run that stopped executing without a run-finished reaching the hub (its store write
-    // failed): end the stream instead of keeping the follower waiting for ever.
-    if (!app.runs.isActive(runId)) {
-      gone = true
-      wake?.()
-    }
+    nudge()
   }, KEEPALIVE_MS)
   let last = after
   let lastType: string | undefined
-  const send = async ({ seq, event }: StoredEvent) => {
-    if (seq <= last || closed) return
-    await stream.writeSSE({ id: String(seq), event: event.type, data: JSON.stringify(event) })
-    last = seq
-    lastType = event.type
+  const sendNew = async () => {
+    stale = false
+    for (const { seq, event } of readEvents(app.store, runId, last) as StoredEvent[]) {
+      if (closed) return
+      await stream.writeSSE({ id: String(seq), event: event.type, data: JSON.stringify(event) })
+      last = seq
+      lastType = event.type
+    }
   }
   try {
-    for (const stored of readEvents(app.store, runId, after)) await send(stored)
-    // A run resumed after a decision has an earlier run-finished in its log: only the last
-    // event, or a run no longer executing, says the stream is complete.
-    let finished = lastType === 'run-finished' || !app.runs.isActive(runId)
-    while (!finished && !closed) {
-      const next = queue.shift()
-      if (next !== undefined) {
-        await send(next)
-        finished = lastType === 'run-finished'
+    while (!closed) {
+      if (stale) {
+        await sendNew()
+        // A run resumed after a decision has an earlier run-finished in its log: the last event
+        // sent, or a run no process executes any more, says the stream is complete.
+        if (lastType === 'run-finished') break
+        if (!app.runs.mayProgress(runId)) {
+          // Its last events were stored before it stopped progressing.
+          await sendNew()
+          break
+        }
         continue
       }
-      if (gone) break
       await new Promise<void>((resolve) => {
         wake = resolve
       })
       wake = undefined
     }
-    while (queue.length > 0 && !closed) await send(queue.shift() as StoredEvent)
   } finally {
     clearInterval(keepalive)
-    unsubscribe()
+    unwatch()
   }
 }

@@ -70,7 +70,7 @@ export function runRoutes(app: AppContext): Hono {
 
   routes.get('/runs/:id', (c) => {
     const id = c.req.param('id')
-    const run = describeRun(store, app.registry, id, runs.isActive(id))
+    const run = describeRun(store, app.registry, id, runs.mayProgress(id))
     return run ? c.json(run) : c.json({ error: `no run with id "${id}"` }, 404)
   })
 

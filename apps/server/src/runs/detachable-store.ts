@@ -16,23 +16,33 @@ export interface DetachableStore {
   readonly detached: boolean
 }
 
+/** Whether this process must leave a run alone (another process took its lease). */
+export type IsRunLost = (runId: string) => boolean
+
 /**
  * Wraps `store` so a stopping server can let go of its runs without cancelling them: fal jobs in
  * flight are not cancelled (the journal keeps their request ids), and the next server resumes
- * each run where the store says it was. See {@link DetachableStore.detach}.
+ * each run where the store says it was. See {@link DetachableStore.detach}. A run `isLost` says
+ * is another process's is detached on its own, the same way, whatever `detach` says.
  */
-export function createDetachableStore(store: Store): DetachableStore {
+export function createDetachableStore(
+  store: Store,
+  isLost: IsRunLost = () => false,
+): DetachableStore {
   let detached = false
   const { journal, events, nodeRuns, runs } = store
+  const off = (runId: string) => detached || isLost(runId)
   const view: Store = {
     ...store,
     journal: {
       ...journal,
       begin(key, info) {
-        if (detached) {
+        if (off(info.runId)) {
           throw new ShotchainError(
             ERROR_CODES.cancelled,
-            'the server is stopping: this shot is submitted when the run resumes',
+            detached
+              ? 'the server is stopping: this shot is submitted when the run resumes'
+              : 'another server process took this run over: it submits this shot',
             { nodeId: info.nodeId },
           )
         }
@@ -42,19 +52,19 @@ export function createDetachableStore(store: Store): DetachableStore {
     events: {
       ...events,
       append(runId, seq, event) {
-        if (!detached) events.append(runId, seq, event)
+        if (!off(runId)) events.append(runId, seq, event)
       },
     },
     nodeRuns: {
       ...nodeRuns,
       set(runId, nodeId, state) {
-        if (!detached) nodeRuns.set(runId, nodeId, state)
+        if (!off(runId)) nodeRuns.set(runId, nodeId, state)
       },
     },
     runs: {
       ...runs,
       finish(...args) {
-        if (!detached) runs.finish(...args)
+        if (!off(args[0])) runs.finish(...args)
       },
     },
   }

@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunEvent } from '@shotchain/engine'
 import { parseWorkflow } from '@shotchain/graph'
-import { createEventRecorder } from '@shotchain/runs'
+import { createEventRecorder, type StoredEvent } from '@shotchain/runs'
 import { openStore } from '@shotchain/store'
 import { describe, expect, it } from 'vitest'
 import { createPathHider } from '../http/hide-paths.ts'
-import { createEventHub, type StoredEvent } from './event-hub.ts'
 
-describe('the run manager’s event recorder (the lifecycle’s, with the server’s hub and path hiding)', () => {
+describe('the run manager’s event recorder (the lifecycle’s, with the server’s path hiding)', () => {
   it('stores and sends a node error with the state folder named, not its absolute path', async () => {
     const home = await mkdtemp(join(tmpdir(), 'shotchain-record-'))
     const store = openStore(home)
@@ -30,16 +29,14 @@ describe('the run manager’s event recorder (the lifecycle’s, with the server
         estimateUsd: 0,
         createdAt: 0,
       })
-      const hub = createEventHub(() => {})
       const heard: StoredEvent[] = []
-      hub.subscribe('r1', (stored) => heard.push(stored))
       const hide = createPathHider(home, '/nonexistent-user-home')
       const record = createEventRecorder({
         store,
         runId: 'r1',
         baseSeq: 0,
         toStored: (event) => hide.json(event),
-        publish: (runId, stored) => hub.publish(runId, stored),
+        publish: (_runId, stored) => heard.push(stored),
       })
       const failed = {
         type: 'node-failed',

@@ -13,16 +13,18 @@ import {
   openModelShelf,
   withPackServices,
 } from '@shotchain/runtime'
-import { lockHome, openStore, resolveHome } from '@shotchain/store'
+import { createPollingFeed, lockHome, openStore, resolveHome } from '@shotchain/store'
 import { answerClientError, answerUnreadableRequest } from '../http/answer-bad-request.ts'
 import { createApp } from '../http/create-app.ts'
 import { allowedHosts } from '../http/guard-origin.ts'
 import { createPathHider } from '../http/hide-paths.ts'
 import { createDetachableStore, settleSubmits } from '../runs/detachable-store.ts'
-import { createEventHub } from '../runs/event-hub.ts'
+import { createLeaseKeeper } from '../runs/lease-keeper.ts'
 import { createRunManager } from '../runs/run-manager.ts'
+import { startTeamLoop } from '../runs/team-loop.ts'
 import { readMaxNodes } from '../workflows/check-size.ts'
 import { seedStarter } from '../workflows/seed-starter.ts'
+import { readTeamSettings } from './team-settings.ts'
 
 const REPO = resolve(import.meta.dirname, '../../../..')
 
@@ -45,7 +47,9 @@ export interface CloseOptions {
 export interface ServerOptions {
   /**
    * Read for `FAL_KEY`, `SHOTCHAIN_FAL_EMULATOR_URL`, `SHOTCHAIN_EMULATOR_KNOBS`, `SHOTCHAIN_HOME`,
-   * `SHOTCHAIN_MAX_NODES`, `SHOTCHAIN_FAL_SCHEMA_URL` (where fal's model schemas are fetched).
+   * `SHOTCHAIN_MAX_NODES`, `SHOTCHAIN_FAL_SCHEMA_URL` (where fal's model schemas are fetched),
+   * `SHOTCHAIN_TEAM` and `SHOTCHAIN_LEASE_MS` (see `readTeamSettings`), `SHOTCHAIN_MEDIA_DIR`
+   * (the media folder, default `<home>/media`; a team's processes may share one).
    */
   readonly env?: NodeJS.ProcessEnv
   /** 0 (the default) picks a free port. */
@@ -96,12 +100,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const packs = await loadPacks(env, options.packsFrom ?? process.cwd())
   const registry = appRegistry(packs)
   const home = resolveHome(env)
-  // Before anything else: a second server on this home must not resume (and pay for) its runs.
-  const lock = lockHome(home, 'starting')
+  const team = readTeamSettings(env)
+  // Before anything else: a second server on this home must not resume (and pay for) its runs —
+  // unless this is a team server, whose processes share the home and split its runs by lease.
+  const lock = team.shared ? { describe() {}, release() {} } : lockHome(home, 'starting')
   let store: ReturnType<typeof openStore>
   let fal: Awaited<ReturnType<typeof connectFal>>
   try {
-    store = openStore(home)
+    store = openStore(home, {
+      ...(env.SHOTCHAIN_MEDIA_DIR ? { mediaDir: env.SHOTCHAIN_MEDIA_DIR } : {}),
+      sharedMedia: team.shared,
+    })
     try {
       fal = await connectFal(falTargetFromEnv(env), store)
     } catch (error) {
@@ -126,14 +135,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const media = createMediaServices(store, mediaTools, { baseDir: root, confineTo: root })
   const services = withPackServices({ media, fal: createFalServices(fal.gateway, store) }, packs)
   const hide = createPathHider(store.home)
-  const hub = createEventHub((error) => log(`an event listener failed: ${String(error)}`))
-  const runStore = createDetachableStore(store)
+  // Followers of a run executed here are woken by its appends; of another process's, by polling.
+  const feed = createPollingFeed({ isLocal: (runId) => runs.isActive(runId) })
+  const leases = createLeaseKeeper(store.runs, { leaseMs: team.leaseMs })
+  const runStore = createDetachableStore(store, leases.lost)
   const runs = createRunManager({
     store: runStore.store,
     registry,
     services,
     imageFacts: media.readImageFacts,
-    hub,
+    leases,
+    feed,
     now,
     limits: { fal: options.falConcurrency ?? 2 },
     log,
@@ -149,12 +161,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const app = createApp({
     store,
     runs,
-    hub,
+    feed,
     registry,
     models,
     mediaTools,
     fal: label,
-    hosts: () => allowedHosts(host, port),
+    hosts: () => [...allowedHosts(host, port), ...team.publicHosts],
     webDist: options.webDist ?? resolve(REPO, 'apps/web/dist'),
     now,
     log,
@@ -186,6 +198,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   // for) the first one's runs.
   const resumed = await runs.resumeUnfinished()
   if (resumed > 0) log(`resuming ${resumed} unfinished run${resumed === 1 ? '' : 's'}`)
+  // Runs whose process died while holding them are taken over once their leases run out.
+  const stopTeamLoop = startTeamLoop(leases, runs, team.heartbeatMs, log)
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
   const url = `http://${urlHost}:${port}`
   lock.describe(url)
@@ -196,12 +210,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     fal: label,
     close(closeOptions = {}) {
       closing ??= (async () => {
+        stopTeamLoop()
         const stopped = new Promise<void>((ok) => server.close(() => ok()))
         // Open SSE streams would hold the server open; their runs are ending or detached.
         server.closeAllConnections()
         if (closeOptions.runs === 'detach') {
           runStore.detach()
           await settleSubmits(store, runs.isActive, SUBMIT_GRACE_MS)
+          // Another process of a team server takes these runs over at once, not after the lease.
+          leases.releaseAll()
           await stopped
           // An emulator finishing a render must not hold the stop up; its jobs are kept on disk.
           await Promise.race([fal.close(), new Promise((ok) => setTimeout(ok, FAL_CLOSE_MS))])
@@ -210,6 +227,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           await stopped
           await fal.close()
         }
+        feed.close()
         store.close()
         lock.release()
       })()

@@ -37,7 +37,14 @@ export async function seedStarter(
     const params = node.params as Record<string, unknown>
     params[file.param] = stored.path
   }
-  if (store.workflows.get(STARTER_ID) === undefined) store.workflows.create(STARTER_ID, doc, at)
+  if (store.workflows.get(STARTER_ID) === undefined) {
+    try {
+      store.workflows.create(STARTER_ID, doc, at)
+    } catch (error) {
+      // Another process of a team server, starting at the same moment, seeded it first.
+      if (store.workflows.get(STARTER_ID) === undefined) throw error
+    }
+  }
   await writeFile(marker, `${new Date(at).toISOString()}\n`)
   return true
 }

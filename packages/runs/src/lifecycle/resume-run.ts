@@ -7,10 +7,10 @@ import type { LaunchRun, RunDeps } from './run-deps.ts'
  * Carries on a recorded run from its frozen snapshot: nodes already done come from the cache, fal
  * jobs in flight are re-attached through the journal, and a job whose submit may have reached fal
  * without a recorded id fails with `ambiguous-submit` unless the run's `resubmit` list names it (a
- * person's decision). When the snapshot can no longer be planned (say, its image was deleted), the
+ * person's decision). Returns whether it executes here. When the snapshot can no longer be planned (say, its image was deleted), the
  * run is finished as failed with a `run-finished` event, so followers are not left waiting.
  */
-export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string): Promise<void> {
+export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string): Promise<boolean> {
   const run = deps.store.runs.get(runId)
   if (run === undefined) throw new Error(`resumeRun: no run ${runId}`)
   // No plan-time image check (`imageFacts`): the run passed it when it started. A shot still checks
@@ -26,12 +26,15 @@ export async function resumeRun(deps: RunDeps, launch: LaunchRun, runId: string)
   if (!planned.ok) {
     deps.log(`run ${runId} cannot resume: ${planned.issues.map((i) => formatIssue(i)).join('; ')}`)
     finishUnrun(deps, runId)
-    return
+    return false
   }
-  launch(runId, planned.plan, { resubmit: new Set(run.resubmit), budgetUsd: run.budgetUsd })
+  const options = { resubmit: new Set(run.resubmit), budgetUsd: run.budgetUsd }
+  // Another process took it meanwhile: the decision is that process's to spend.
+  if (!launch(runId, planned.plan, options)) return false
   // A decision to resubmit is spent by this execution: a restart later must ask again, never
   // resubmit on its own (the execution holds the set in memory).
   deps.store.runs.setResubmit(runId, [])
+  return true
 }
 
 /**

@@ -17,6 +17,20 @@ export interface RunDeps extends EventSink {
   readonly limits: Readonly<Record<string, number>>
   /** Where the host's own problems go (not a user's: those are in results and events). */
   readonly log: (line: string) => void
+  /**
+   * Who may execute a run, when several processes share the store (a team server): an execution
+   * begins only once `take` says this process holds the run's lease, and `drop` gives it back
+   * when the execution settles. Without it, this process executes every run it launches.
+   */
+  readonly lease?: RunLease
+}
+
+/** A process's hold on the runs it executes (see `RunDeps.lease`). @public */
+export interface RunLease {
+  /** Takes (or keeps) the run's lease; false when another process executes it. */
+  take(runId: string): boolean
+  /** Gives the run's lease back, if this process still holds it. */
+  drop(runId: string): void
 }
 
 /** How one execution of a recorded run is launched. @internal */
@@ -30,5 +44,8 @@ export interface LaunchOptions {
   readonly signal?: AbortSignal
 }
 
-/** Starts executing a planned, recorded run in the background. @internal */
-export type LaunchRun = (runId: string, plan: RunPlan, options: LaunchOptions) => void
+/**
+ * Starts executing a planned, recorded run in the background; false when it does not execute
+ * here (another process holds its lease). @internal
+ */
+export type LaunchRun = (runId: string, plan: RunPlan, options: LaunchOptions) => boolean

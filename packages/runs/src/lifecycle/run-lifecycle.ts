@@ -52,10 +52,14 @@ export interface RunLifecycle {
   /** Records a person's decision to submit `nodeIds` again, and resumes the run. */
   resubmit(runId: string, nodeIds: readonly string[]): Promise<ResubmitResult>
   /**
-   * Resumes every run the store has as unfinished (after a crash) that `accept` takes (all by
-   * default), except runs waiting for a person's decision; returns how many.
+   * Resumes every run of `candidates` (by default, every run the store has as unfinished) that
+   * `accept` takes (all by default), except runs waiting for a person's decision and runs another
+   * process holds the lease of; returns how many now execute here.
    */
-  resumeUnfinished(accept?: (run: StoredRun) => boolean): Promise<number>
+  resumeUnfinished(
+    accept?: (run: StoredRun) => boolean,
+    candidates?: readonly StoredRun[],
+  ): Promise<number>
   /** Cancels the runs executing now and waits for them to settle (they finish as `cancelled`). */
   close(): Promise<void>
 }
@@ -72,6 +76,7 @@ export function createRunLifecycle(deps: RunDeps): RunLifecycle {
 
   const launch: LaunchRun = (runId, plan, { resubmit, budgetUsd, allowUnknownPrice, signal }) => {
     if (active.has(runId)) throw new Error(`run ${runId} is already executing`)
+    if (deps.lease !== undefined && !deps.lease.take(runId)) return false
     const controller = new AbortController()
     if (signal?.aborted) controller.abort()
     signal?.addEventListener('abort', () => controller.abort(), { once: true })
@@ -107,8 +112,12 @@ export function createRunLifecycle(deps: RunDeps): RunLifecycle {
         finishUnrun(deps, runId)
         return undefined
       })
-      .finally(() => active.delete(runId))
+      .finally(() => {
+        active.delete(runId)
+        deps.lease?.drop(runId)
+      })
     active.set(runId, { controller, done })
+    return true
   }
 
   return {
@@ -142,21 +151,20 @@ export function createRunLifecycle(deps: RunDeps): RunLifecycle {
       resuming.add(runId)
       try {
         deps.store.runs.setResubmit(runId, nodeIds)
-        await resumeRun(deps, launch, runId)
+        if (!(await resumeRun(deps, launch, runId))) return { ok: false, reason: 'running' }
       } finally {
         resuming.delete(runId)
       }
       return { ok: true }
     },
-    async resumeUnfinished(accept = () => true) {
+    async resumeUnfinished(accept = () => true, candidates = deps.store.runs.unfinished()) {
       let resumed = 0
-      for (const run of deps.store.runs.unfinished()) {
+      for (const run of candidates) {
         if (!accept(run)) continue
         // A run waiting for a decision would only fail the same way again: leave it waiting.
         const waiting = nodesAwaitingDecision(deps.store, run.id)
         if (active.has(run.id) || waiting.some((id) => !run.resubmit.includes(id))) continue
-        await resumeRun(deps, launch, run.id)
-        resumed++
+        if (await resumeRun(deps, launch, run.id)) resumed++
       }
       return resumed
     },

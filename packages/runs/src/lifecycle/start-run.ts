@@ -88,6 +88,7 @@ export function recordAndLaunch(
     budgetUsd: request.budgetUsd,
     createdAt: deps.now(),
   })
+  // False only when another process of a team server took the fresh run first: it executes it.
   launch(runId, request.plan, {
     resubmit: new Set(request.resubmit),
     budgetUsd: request.budgetUsd,

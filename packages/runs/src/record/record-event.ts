@@ -11,7 +11,7 @@ export interface StoredEvent {
 export interface EventSink {
   /** What is stored and published of an event (the server takes absolute paths out). */
   readonly toStored?: (event: RunEvent) => RunEvent
-  /** Hears each event once it is stored (the server's SSE hub, the CLI's progress view). */
+  /** Hears each event once it is stored (the server's event feed, the CLI's progress view). */
   readonly publish?: (runId: string, stored: StoredEvent) => void
 }
 

@@ -103,6 +103,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX spends_by_request ON spends (request_id);
     `,
   },
+  {
+    // A run's lease: the server process executing it (host:pid:random) and until when. A process
+    // renews its leases every few seconds; a run whose lease ran out is taken over by another.
+    // A cancel asked of another process is left on the row for the holder to carry out.
+    name: 'run leases: which server process executes a run, and until when',
+    sql: `
+      ALTER TABLE runs ADD COLUMN lease_owner TEXT;
+      ALTER TABLE runs ADD COLUMN lease_until REAL;
+      ALTER TABLE runs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ]
 
 /**

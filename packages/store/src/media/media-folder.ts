@@ -1,22 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto'
 import * as fs from 'node:fs'
 import { createReadStream, createWriteStream } from 'node:fs'
+import { hostname } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { storeError } from '../db/store-error.ts'
 import { extensionFor, isSafeExtension } from './content-type.ts'
 import { assertMediaHash } from './media-hash.ts'
+import type { MediaStore, StoredMedia } from './media-store.ts'
 import { sweepTempFolder } from './sweep-temp.ts'
 
-/** A file in the media folder. */
-export interface StoredMedia {
-  /** SHA-256 of the content, lowercase hex. */
-  readonly hash: string
-  /** Absolute path of the stored file. */
-  readonly path: string
-  readonly sizeBytes: number
-}
+export type { StoredMedia }
 
 /**
  * Content-addressed files under `<root>/<first 2 hex>/<hash><ext>`. Every put writes a temporary
@@ -25,35 +20,30 @@ export interface StoredMedia {
  * content type). Methods taking a hash throw a `validation` error unless it is 64 hex digits, so no
  * path can escape the folder.
  */
-export interface MediaFolder {
+export interface MediaFolder extends MediaStore {
   readonly root: string
-  /** Copies the file at `path` in. */
-  putFile(path: string, contentType: string): Promise<StoredMedia>
-  putBytes(bytes: Uint8Array, contentType: string): Promise<StoredMedia>
-  /**
-   * Moves a file written at a {@link MediaFolder.tempPath} in, by rename (no copy). Throws a
-   * `validation` error for a path outside the folder's temporary directory.
-   */
-  adoptFile(tempPath: string, contentType: string): Promise<StoredMedia>
-  /** The stored file's path, or `undefined` when the folder does not hold it. */
-  pathOf(hash: string): string | undefined
-  has(hash: string): boolean
-  /**
-   * A fresh path in the folder's temporary directory (for ffmpeg and the like), e.g.
-   * `tempPath('.mp4')`; its name starts with this process's pid.
-   */
-  tempPath(ext?: string): string
-  /**
-   * Removes temporary files that killed processes left behind (see `sweepTempFolder`); returns how
-   * many. The store does it when it opens.
-   */
-  sweepTemp(): number
 }
 
-/** Opens (creating) the media folder at `root`. */
-export function createMediaFolder(root: string): MediaFolder {
+/** Settings of {@link createMediaFolder}. */
+export interface MediaFolderOptions {
+  /**
+   * Whether server processes of other machines share the folder (a team's `SHOTCHAIN_MEDIA_DIR`
+   * on a network file system): temporary files then go in `tmp/<host>/`, and a sweep judges by
+   * pid only this machine's, since another machine's pids mean nothing here.
+   */
+  readonly shared?: boolean
+  /** This machine's name in `tmp/<host>/`; default `os.hostname()`. */
+  readonly host?: string
+}
+
+/**
+ * Opens (creating) the media folder at `root`: a {@link MediaStore} by rename into place (no
+ * copy on adopt), whose temporary names start with this process's pid (see `sweepTempFolder`).
+ */
+export function createMediaFolder(root: string, options: MediaFolderOptions = {}): MediaFolder {
   const base = resolve(root)
-  const tmp = join(base, 'tmp')
+  const tmpRoot = join(base, 'tmp')
+  const tmp = options.shared ? join(tmpRoot, options.host ?? hostname()) : tmpRoot
   fs.mkdirSync(tmp, { recursive: true })
 
   const shardOf = (hash: string) => join(base, hash.slice(0, 2))
@@ -117,8 +107,12 @@ export function createMediaFolder(root: string): MediaFolder {
     root: base,
     pathOf,
     has: (hash) => pathOf(hash) !== undefined,
+    openRead(hash) {
+      const path = pathOf(hash)
+      return path === undefined ? undefined : createReadStream(path)
+    },
     tempPath,
-    sweepTemp: () => sweepTempFolder(tmp),
+    sweepTemp: () => (options.shared ? sweepSharedTemp(tmpRoot, tmp) : sweepTempFolder(tmp)),
     async putBytes(bytes, contentType) {
       const hash = createHash('sha256').update(bytes).digest('hex')
       const existing = pathOf(hash)
@@ -166,4 +160,18 @@ export function createMediaFolder(root: string): MediaFolder {
       return settle(resolve(path), hash, sizeBytes, contentType)
     },
   }
+}
+
+/**
+ * Sweeps this machine's temporary folder by pid and age, and the other machines' by age alone
+ * (their pids cannot be checked from here; a day untouched is leaked whoever owned it).
+ */
+function sweepSharedTemp(tmpRoot: string, own: string): number {
+  let removed = sweepTempFolder(own)
+  for (const entry of fs.readdirSync(tmpRoot, { withFileTypes: true })) {
+    const path = join(tmpRoot, entry.name)
+    if (path === own || !entry.isDirectory()) continue
+    removed += sweepTempFolder(path, { isAlive: () => true })
+  }
+  return removed
 }

@@ -99,6 +99,14 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX spends_by_request ON spends (request_id);
     `,
   },
+  {
+    name: 'run leases: which server process executes a run, and until when',
+    sql: `
+      ALTER TABLE runs ADD COLUMN lease_owner TEXT;
+      ALTER TABLE runs ADD COLUMN lease_until DOUBLE PRECISION;
+      ALTER TABLE runs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ]
 
 /** The advisory lock key migrations hold, so two processes never migrate at once. */

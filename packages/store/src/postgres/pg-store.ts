@@ -15,15 +15,21 @@ import { migratePg } from './pg-migrations.ts'
 
 /**
  * Opens the store on the PostgreSQL database at `url` (migrated to the current schema), with the
- * media folder `<home>/media`. The tables are the SQLite store's, reached through one connection
+ * media folder `<home>/media` (or `options.mediaDir`, which a team's processes may share). The tables are the SQLite store's, reached through one connection
  * that answers synchronously (see `sync-bridge.ts`); every write is a PostgreSQL statement or
  * transaction, so the journal's claim and the workflows' compare-and-set hold across processes
  * and machines. Throws when the database cannot be reached or was written by a newer Shotchain.
  */
-export function openPostgresStore(home: string, url: string): Store {
+export function openPostgresStore(
+  home: string,
+  url: string,
+  options: { readonly mediaDir?: string; readonly sharedMedia?: boolean } = {},
+): Store {
   const root = resolve(home)
   mkdirSync(root, { recursive: true })
-  const media = createMediaFolder(join(root, 'media'))
+  const media = createMediaFolder(resolve(root, options.mediaDir ?? 'media'), {
+    shared: options.sharedMedia ?? false,
+  })
   media.sweepTemp()
   const db = openPgDatabase(url)
   try {

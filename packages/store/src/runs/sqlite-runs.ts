@@ -2,6 +2,7 @@ import type { WorkflowDocument } from '@shotchain/graph'
 import type { SqliteDatabase } from '../db/sqlite.ts'
 import { storeError } from '../db/store-error.ts'
 import { decodeDocument, encodeDocument } from '../db/stored-document.ts'
+import { createSqliteRunLeases, type RunLeases } from './sqlite-run-leases.ts'
 
 /** Where a run is: `running` until {@link RunStore.finish} records how it ended. */
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled'
@@ -35,8 +36,8 @@ export interface StoredRun extends NewRun {
   readonly resubmit: readonly string[]
 }
 
-/** The runs, each with its own document snapshot. */
-export interface RunStore {
+/** The runs, each with its own document snapshot, and who executes each (its lease). */
+export interface RunStore extends RunLeases {
   /**
    * Records a run as `running`. Throws a `validation` StoreError when the id is taken (field
    * `id`) or the document would not load back (field `doc`).
@@ -58,6 +59,11 @@ export interface RunStore {
    * (replacing any earlier list). Throws an `internal` StoreError for an unknown run.
    */
   setResubmit(id: string, nodeIds: readonly string[]): void
+  /**
+   * Runs still `running` that no process holds a live lease on (never leased, given back, or run
+   * out at `now`), oldest first: a server process takes them over (see {@link RunLeases.claim}).
+   */
+  claimable(now: number): StoredRun[]
 }
 
 interface RunRow {
@@ -114,10 +120,16 @@ export function createSqliteRuns(db: SqliteDatabase): RunStore {
   const finish = db.prepare<[string, number | null, number, string]>(
     `UPDATE runs SET status = ?, spent_usd = ?, finished_at = ? WHERE id = ? AND status = 'running'`,
   )
+  const selectClaimable = db.prepare<[number], RunRow>(
+    `${columns} WHERE status = 'running' AND (lease_owner IS NULL OR lease_until <= ?)
+     ORDER BY created_at, rowid`,
+  )
   const setResubmit = db.prepare<[string, string]>('UPDATE runs SET resubmit = ? WHERE id = ?')
   const exists = db.prepare<[string], { id: string }>('SELECT id FROM runs WHERE id = ?')
 
   return {
+    ...createSqliteRunLeases(db),
+    claimable: (now) => selectClaimable.all(now).map((row) => toRun(row)),
     create(run) {
       const encoded = encodeDocument(run.doc)
       const targets = run.targets === undefined ? null : JSON.stringify([...run.targets])

@@ -1,0 +1,31 @@
+import type { LeaseKeeper } from './lease-keeper.ts'
+import type { RunManager } from './run-manager.ts'
+
+/**
+ * Every `intervalMs`: renews this process's leases (a run whose renewal fails is left to the
+ * process that took it), cancels the runs a person cancelled through another process, then takes
+ * over the runs no live process holds. Returns the stop.
+ */
+export function startTeamLoop(
+  leases: LeaseKeeper,
+  runs: RunManager,
+  intervalMs: number,
+  log: (line: string) => void,
+): () => void {
+  const timer = setInterval(() => {
+    try {
+      for (const runId of leases.heartbeat()) log(`run ${runId}: another process took it over`)
+      runs.cancelRequested()
+    } catch (error) {
+      log(`renewing run leases failed: ${String(error)}`)
+    }
+    runs.resumeUnfinished().then(
+      (taken) => {
+        if (taken > 0) log(`took over ${taken} run${taken === 1 ? '' : 's'}`)
+      },
+      (error: unknown) => log(`taking over runs failed: ${String(error)}`),
+    )
+  }, intervalMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
