@@ -1,3 +1,4 @@
+import { describeRunLeaseContract } from '../runs/run-lease-contract.ts'
 import { describeEngineStores } from './engine-stores.contract.ts'
 import { describeNodeRunStore } from './node-run-store.contract.ts'
 import { describeProcesses } from './processes.contract.ts'
@@ -14,6 +15,10 @@ export function describeStoreContracts(name: string, open: OpenTestStore): void 
   describeUploadCache(name, open)
   describeWorkflowStore(name, open)
   describeRunStore(name, open)
+  describeRunLeaseContract(name, () => {
+    const { store, reopen, close } = open()
+    return { runs: store.runs, reopen: () => reopen().runs, close }
+  })
   describeNodeRunStore(name, open)
   describeRunEventLog(name, open)
   describeSharing(name, open)
