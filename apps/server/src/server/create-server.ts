@@ -13,7 +13,13 @@ import {
   openModelShelf,
   withPackServices,
 } from '@shotchain/runtime'
-import { createPollingFeed, lockHome, openStore, resolveHome } from '@shotchain/store'
+import {
+  createPollingFeed,
+  lockHome,
+  openStore,
+  resolveDatabaseUrl,
+  resolveHome,
+} from '@shotchain/store'
 import { answerClientError, answerUnreadableRequest } from '../http/answer-bad-request.ts'
 import { createApp } from '../http/create-app.ts'
 import { allowedHosts } from '../http/guard-origin.ts'
@@ -108,6 +114,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   let fal: Awaited<ReturnType<typeof connectFal>>
   try {
     store = openStore(home, {
+      databaseUrl: resolveDatabaseUrl(env),
       ...(env.SHOTCHAIN_MEDIA_DIR ? { mediaDir: env.SHOTCHAIN_MEDIA_DIR } : {}),
       sharedMedia: team.shared,
     })

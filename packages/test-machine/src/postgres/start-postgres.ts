@@ -10,6 +10,8 @@ import { claimFolder, FOLDER_PREFIX, sweepStaleServers } from './stale-servers.t
 export interface TestPostgres {
   /** `postgres://postgres@127.0.0.1:<port>/shotchain`: a database created for the caller. */
   readonly url: string
+  /** Creates another database on the server (a fresh one for each test); its URL. */
+  createDatabase(name: string): string
   /** Stops the server and removes its folder. Safe to call twice. */
   stop(): Promise<void>
 }
@@ -61,15 +63,20 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       { ...as, stdio: ['ignore', 'ignore', 'pipe'] },
     )
     await ready(server)
-    const created = spawnSync(
-      join(bin, 'createdb'),
-      ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'shotchain'],
-      { ...as, encoding: 'utf8' },
-    )
-    if (created.status !== 0) throw new Error(`test postgres: createdb failed: ${created.stderr}`)
+    const createDatabase = (name: string) => {
+      const created = spawnSync(
+        join(bin, 'createdb'),
+        ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name],
+        { ...as, encoding: 'utf8' },
+      )
+      if (created.status !== 0) throw new Error(`test postgres: createdb failed: ${created.stderr}`)
+      return `postgres://postgres@127.0.0.1:${port}/${name}`
+    }
+    const url = createDatabase('shotchain')
     const running = server
     return {
-      url: `postgres://postgres@127.0.0.1:${port}/shotchain`,
+      url,
+      createDatabase,
       stop: async () => {
         await shutDown(running)
         rmSync(folder, { recursive: true, force: true })
