@@ -14,7 +14,8 @@ export function startTeamLoop(
 ): () => void {
   const timer = setInterval(() => {
     try {
-      for (const runId of leases.heartbeat()) log(`run ${runId}: another process took it over`)
+      for (const runId of leases.heartbeat())
+        log(`run ${runId}: lease lost (another process took it, or it ran out here)`)
       runs.cancelRequested()
     } catch (error) {
       log(`renewing run leases failed: ${String(error)}`)

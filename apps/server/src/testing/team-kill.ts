@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFailed } from 'vitest'
 import {
   api,
   createServerHarness,
@@ -31,6 +31,14 @@ async function startRuns(base: string, count: number, label: string): Promise<st
   return runIds
 }
 
+/** Prints what the server processes said when the current test fails. */
+function showOutputOnFailure(servers: readonly SpawnedServer[]): void {
+  onTestFailed(() => {
+    for (const [i, server] of servers.entries())
+      console.log(`--- server process ${i + 1}:\n${server.output()}`)
+  })
+}
+
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs
   while (!condition()) {
@@ -55,6 +63,7 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         const first = await h.spawn(env)
         const others = await Promise.all([h.spawn(env), h.spawn(env)])
         const [second, third] = others as [SpawnedServer, SpawnedServer]
+        showOutputOnFailure([first, second, third])
         h.emulator.configure({ runLatencyMs: 4_000 })
         const runIds = await startRuns(first.url, RUNS, 'killed')
         // Followers on the second process, reading what the first one executes.
@@ -103,6 +112,7 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
       try {
         const first = await h.spawn(env)
         const second = await h.spawn(env)
+        showOutputOnFailure([first, second])
         h.emulator.configure({ runLatencyMs: 4_000 })
         const runIds = await startRuns(first.url, 3, 'stalled')
         let submitted = 0
@@ -119,10 +129,12 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         )
         await submittedAll
         first.child.kill('SIGSTOP')
-        const streams = await Promise.all(followed)
+        // Stalled past its leases (3 s) and the others' look for runs to take (every 1 s).
+        await new Promise((ok) => setTimeout(ok, 5_000))
         first.child.kill('SIGCONT')
-        // Its next heartbeat finds the leases gone.
-        await waitFor(() => first.output().includes('another process took it over'))
+        const streams = await Promise.all(followed)
+        // Its first heartbeat after waking finds its leases gone.
+        await waitFor(() => first.output().includes('lease lost'))
         expect(h.emulator.stats().submits[KLING]).toBe(runIds.length)
         for (const [i, runId] of runIds.entries()) {
           const messages = streams[i] as SseMessage[]
@@ -149,6 +161,7 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
           SpawnedServer,
           SpawnedServer,
         ]
+        showOutputOnFailure([first, second])
         h.emulator.configure({ runLatencyMs: 20_000 })
         const workflowId = await createShortWorkflow(first.url, (doc) => {
           const prompt = doc.nodes.find((n) => n.id === 'prompt1')
