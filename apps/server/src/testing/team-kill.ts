@@ -1,4 +1,4 @@
-import { describe, expect, it, onTestFailed } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   api,
   createServerHarness,
@@ -7,45 +7,11 @@ import {
   type SpawnedServer,
 } from './server-harness.ts'
 import { readSse, type SseMessage } from './sse-client.ts'
+import { follow, isSubmitted, showOutputOnFailure, startRuns, waitFor } from './team-runs.ts'
 
 const RUNS = 10
 /** Short leases, so the test waits seconds, not the default's, for the takeover. */
 const TEAM_ENV = { SHOTCHAIN_TEAM: '1', SHOTCHAIN_LEASE_MS: '3000' }
-
-const isSubmitted = (m: SseMessage) => JSON.parse(m.data).type === 'node-submitted'
-
-/** Starts `count` one-shot runs of distinct prompts through `base`; returns their ids. */
-async function startRuns(base: string, count: number, label: string): Promise<string[]> {
-  const runIds: string[] = []
-  for (let i = 0; i < count; i++) {
-    const workflowId = await createShortWorkflow(base, (doc) => {
-      const prompt = doc.nodes.find((n) => n.id === 'prompt1')
-      if (prompt) prompt.params.text = `@Image1: harbour take ${i}, ${label}`
-    })
-    const started = await api(base, `/api/workflows/${workflowId}/runs`, {
-      body: { targets: ['shot1'] },
-    })
-    expect(started.status).toBe(201)
-    runIds.push(started.body.runId)
-  }
-  return runIds
-}
-
-/** Prints what the server processes said when the current test fails. */
-function showOutputOnFailure(servers: readonly SpawnedServer[]): void {
-  onTestFailed(() => {
-    for (const [i, server] of servers.entries())
-      console.log(`--- server process ${i + 1}:\n${server.output()}`)
-  })
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('waited in vain')
-    await new Promise((ok) => setTimeout(ok, 100))
-  }
-}
 
 /**
  * Three server processes on one store and one media folder; 10 one-shot runs started through the
@@ -67,18 +33,7 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         h.emulator.configure({ runLatencyMs: 4_000 })
         const runIds = await startRuns(first.url, RUNS, 'killed')
         // Followers on the second process, reading what the first one executes.
-        let submitted = 0
-        let allSubmitted: () => void = () => {}
-        const submittedAll = new Promise<void>((ok) => {
-          allSubmitted = ok
-        })
-        const followed = runIds.map((runId) =>
-          readSse(`${second.url}/api/runs/${runId}/events`, {
-            onMessage: (m) => {
-              if (isSubmitted(m) && ++submitted === RUNS) allSubmitted()
-            },
-          }),
-        )
+        const { followed, submittedAll } = follow(second.url, runIds)
         await submittedAll
         await first.kill()
         expect(h.emulator.stats().submits[KLING]).toBe(RUNS)
@@ -115,18 +70,7 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         showOutputOnFailure([first, second])
         h.emulator.configure({ runLatencyMs: 4_000 })
         const runIds = await startRuns(first.url, 3, 'stalled')
-        let submitted = 0
-        let allSubmitted: () => void = () => {}
-        const submittedAll = new Promise<void>((ok) => {
-          allSubmitted = ok
-        })
-        const followed = runIds.map((runId) =>
-          readSse(`${second.url}/api/runs/${runId}/events`, {
-            onMessage: (m) => {
-              if (isSubmitted(m) && ++submitted === runIds.length) allSubmitted()
-            },
-          }),
-        )
+        const { followed, submittedAll } = follow(second.url, runIds)
         await submittedAll
         first.child.kill('SIGSTOP')
         // Stalled past its leases (3 s) and the others' look for runs to take (every 1 s).
