@@ -206,7 +206,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const resumed = await runs.resumeUnfinished()
   if (resumed > 0) log(`resuming ${resumed} unfinished run${resumed === 1 ? '' : 's'}`)
   // Runs whose process died while holding them are taken over once their leases run out.
-  const stopTeamLoop = startTeamLoop(leases, runs, team.heartbeatMs, log)
+  const teamLoop = startTeamLoop(leases, runs, team.heartbeatMs, log)
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
   const url = `http://${urlHost}:${port}`
   lock.describe(url)
@@ -217,7 +217,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     fal: label,
     close(closeOptions = {}) {
       closing ??= (async () => {
-        stopTeamLoop()
+        // Leases are still renewed while the runs executing here settle (a cancel can take seconds).
+        teamLoop.stopTaking()
         const stopped = new Promise<void>((ok) => server.close(() => ok()))
         // Open SSE streams would hold the server open; their runs are ending or detached.
         server.closeAllConnections()
@@ -234,6 +235,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           await stopped
           await fal.close()
         }
+        teamLoop.stop()
         feed.close()
         store.close()
         lock.release()

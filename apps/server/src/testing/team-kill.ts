@@ -7,37 +7,11 @@ import {
   type SpawnedServer,
 } from './server-harness.ts'
 import { readSse, type SseMessage } from './sse-client.ts'
+import { follow, isSubmitted, showOutputOnFailure, startRuns, waitFor } from './team-runs.ts'
 
 const RUNS = 10
 /** Short leases, so the test waits seconds, not the default's, for the takeover. */
 const TEAM_ENV = { SHOTCHAIN_TEAM: '1', SHOTCHAIN_LEASE_MS: '3000' }
-
-const isSubmitted = (m: SseMessage) => JSON.parse(m.data).type === 'node-submitted'
-
-/** Starts `count` one-shot runs of distinct prompts through `base`; returns their ids. */
-async function startRuns(base: string, count: number, label: string): Promise<string[]> {
-  const runIds: string[] = []
-  for (let i = 0; i < count; i++) {
-    const workflowId = await createShortWorkflow(base, (doc) => {
-      const prompt = doc.nodes.find((n) => n.id === 'prompt1')
-      if (prompt) prompt.params.text = `@Image1: harbour take ${i}, ${label}`
-    })
-    const started = await api(base, `/api/workflows/${workflowId}/runs`, {
-      body: { targets: ['shot1'] },
-    })
-    expect(started.status).toBe(201)
-    runIds.push(started.body.runId)
-  }
-  return runIds
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('waited in vain')
-    await new Promise((ok) => setTimeout(ok, 100))
-  }
-}
 
 /**
  * Three server processes on one store and one media folder; 10 one-shot runs started through the
@@ -55,21 +29,11 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         const first = await h.spawn(env)
         const others = await Promise.all([h.spawn(env), h.spawn(env)])
         const [second, third] = others as [SpawnedServer, SpawnedServer]
+        showOutputOnFailure([first, second, third])
         h.emulator.configure({ runLatencyMs: 4_000 })
         const runIds = await startRuns(first.url, RUNS, 'killed')
         // Followers on the second process, reading what the first one executes.
-        let submitted = 0
-        let allSubmitted: () => void = () => {}
-        const submittedAll = new Promise<void>((ok) => {
-          allSubmitted = ok
-        })
-        const followed = runIds.map((runId) =>
-          readSse(`${second.url}/api/runs/${runId}/events`, {
-            onMessage: (m) => {
-              if (isSubmitted(m) && ++submitted === RUNS) allSubmitted()
-            },
-          }),
-        )
+        const { followed, submittedAll } = follow(second.url, runIds)
         await submittedAll
         await first.kill()
         expect(h.emulator.stats().submits[KLING]).toBe(RUNS)
@@ -103,26 +67,18 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
       try {
         const first = await h.spawn(env)
         const second = await h.spawn(env)
+        showOutputOnFailure([first, second])
         h.emulator.configure({ runLatencyMs: 4_000 })
         const runIds = await startRuns(first.url, 3, 'stalled')
-        let submitted = 0
-        let allSubmitted: () => void = () => {}
-        const submittedAll = new Promise<void>((ok) => {
-          allSubmitted = ok
-        })
-        const followed = runIds.map((runId) =>
-          readSse(`${second.url}/api/runs/${runId}/events`, {
-            onMessage: (m) => {
-              if (isSubmitted(m) && ++submitted === runIds.length) allSubmitted()
-            },
-          }),
-        )
+        const { followed, submittedAll } = follow(second.url, runIds)
         await submittedAll
         first.child.kill('SIGSTOP')
-        const streams = await Promise.all(followed)
+        // Stalled past its leases (3 s) and the others' look for runs to take (every 1 s).
+        await new Promise((ok) => setTimeout(ok, 5_000))
         first.child.kill('SIGCONT')
-        // Its next heartbeat finds the leases gone.
-        await waitFor(() => first.output().includes('another process took it over'))
+        const streams = await Promise.all(followed)
+        // Its first heartbeat after waking finds its leases gone.
+        await waitFor(() => first.output().includes('lease lost'))
         expect(h.emulator.stats().submits[KLING]).toBe(runIds.length)
         for (const [i, runId] of runIds.entries()) {
           const messages = streams[i] as SseMessage[]
@@ -149,6 +105,7 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
           SpawnedServer,
           SpawnedServer,
         ]
+        showOutputOnFailure([first, second])
         h.emulator.configure({ runLatencyMs: 20_000 })
         const workflowId = await createShortWorkflow(first.url, (doc) => {
           const prompt = doc.nodes.find((n) => n.id === 'prompt1')
