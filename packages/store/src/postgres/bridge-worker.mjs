@@ -87,10 +87,14 @@ async function clientFor(connection, text) {
 }
 
 /**
- * @typedef {{ id: number, open?: string, close?: true, name?: string, text: string, values: unknown[] }} Request
+ * @typedef {{ id: number, seq: number, open?: string, close?: true, name?: string, text: string, values: unknown[] }} Request
  * @typedef {{ message?: string, code?: string, constraint?: string }} PgError
  */
 parentPort?.on('message', async (/** @type {Request} */ request) => {
+  // Each answer names its call, so one that comes after its caller gave up is never taken for
+  // the next call's.
+  /** @param {object} message */
+  const reply = (message) => answer({ ...message, seq: request.seq })
   try {
     if (request.open !== undefined) {
       const fields = { url: request.open, lost: false, inTransaction: false }
@@ -98,7 +102,7 @@ parentPort?.on('message', async (/** @type {Request} */ request) => {
       reconnect(connection)
       connections.set(request.id, connection)
       await connection.client
-      answer({ ok: true })
+      reply({ ok: true })
       return
     }
     const connection = connections.get(request.id)
@@ -106,12 +110,12 @@ parentPort?.on('message', async (/** @type {Request} */ request) => {
     if (request.close) {
       connections.delete(request.id)
       if (!connection.lost) await (await connection.client).end()
-      answer({ ok: true })
+      reply({ ok: true })
       return
     }
     const client = await clientFor(connection, request.text)
     if (client === undefined) {
-      answer({ ok: true, rows: [], rowCount: 0 })
+      reply({ ok: true, rows: [], rowCount: 0 })
       return
     }
     const query = { name: request.name, text: request.text, values: request.values }
@@ -123,11 +127,11 @@ parentPort?.on('message', async (/** @type {Request} */ request) => {
       }
       throw error
     })
-    answer({ ok: true, rows: result.rows, rowCount: result.rowCount ?? 0 })
+    reply({ ok: true, rows: result.rows, rowCount: result.rowCount ?? 0 })
   } catch (error) {
     if (request.open !== undefined) connections.delete(request.id)
     const failure = /** @type {PgError} */ (error)
-    answer({
+    reply({
       ok: false,
       message: error instanceof Error ? error.message : String(error),
       code: failure?.code,

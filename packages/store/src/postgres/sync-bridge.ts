@@ -52,15 +52,29 @@ function sharedThread(): Thread {
   return thread
 }
 
-/** Posts `request` to the worker and blocks until it answers. */
-function call(t: Thread, request: object): Answer {
+let calls = 0
+
+/**
+ * Posts `request` to the worker and blocks until it answers. Answers carry their call's number: a
+ * late answer to a call that timed out is dropped, never taken for this call's.
+ */
+function call(t: Thread, request: object, timeoutMs = ANSWER_TIMEOUT_MS): Answer {
+  const seq = ++calls
   Atomics.store(t.flag, 0, 0)
-  t.worker.postMessage(request)
-  if (Atomics.wait(t.flag, 0, 0, ANSWER_TIMEOUT_MS) === 'timed-out')
-    throw new Error(`postgres: no answer in ${ANSWER_TIMEOUT_MS / 1000} s`)
-  const received = receiveMessageOnPort(t.port)
-  if (received === undefined) throw new Error('postgres: woken without an answer')
-  return received.message as Answer
+  t.worker.postMessage({ ...request, seq })
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const received = receiveMessageOnPort(t.port)
+    if (received !== undefined) {
+      const answer = received.message as Answer & { seq: number }
+      if (answer.seq === seq) return answer
+      continue
+    }
+    const left = deadline - Date.now()
+    if (left <= 0 || Atomics.wait(t.flag, 0, 0, left) === 'timed-out')
+      throw new Error(`postgres: no answer in ${timeoutMs / 1000} s`)
+    Atomics.store(t.flag, 0, 0)
+  }
 }
 
 function failure(answer: Extract<Answer, { ok: false }>): Error {
@@ -89,7 +103,11 @@ function release(t: Thread, id: number): void {
  * calls are serialized, so `BEGIN … COMMIT` through it is one transaction. Throws when the
  * database cannot be reached.
  */
-export function openSyncBridge(url: string): SyncBridge {
+export function openSyncBridge(
+  url: string,
+  options: { readonly answerTimeoutMs?: number } = {},
+): SyncBridge {
+  const timeoutMs = options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS
   const t = sharedThread()
   const id = ++connections
   t.open.add(id)
@@ -102,7 +120,7 @@ export function openSyncBridge(url: string): SyncBridge {
   return {
     query(text, values = [], name) {
       if (closed) throw new Error('postgres: the connection is closed')
-      const answer = call(t, { id, text, values, name })
+      const answer = call(t, { id, text, values, name }, timeoutMs)
       if (answer.ok) return { rows: answer.rows ?? [], rowCount: answer.rowCount ?? 0 }
       throw failure(answer)
     },
