@@ -16,19 +16,19 @@ describe('concat', { timeout: SLOW_MS }, () => {
   afterAll(() => temp.cleanup())
 
   it(
-    'joins a 3 s 1280×720 clip and a 5 s 960×960 clip into 8 s at the first clip’s size',
+    'joins a 3 s 320×180 clip and a 5 s 240×240 clip into 8 s at the first clip’s size',
     async () => {
       const [wide, square] = await Promise.all([
         makeClip(path('wide.mp4'), {
-          width: 1280,
-          height: 720,
+          width: 320,
+          height: 180,
           fps: 24,
           durationSec: 3,
           extra: ['-preset', 'ultrafast'],
         }),
         makeClip(path('square.mp4'), {
-          width: 960,
-          height: 960,
+          width: 240,
+          height: 240,
           fps: 30,
           durationSec: 5,
           extra: ['-preset', 'ultrafast'],
@@ -36,24 +36,24 @@ describe('concat', { timeout: SLOW_MS }, () => {
       ])
       const out = path('sequence.mp4')
       const result = await media.concat([wide, square], out)
-      expect(result).toEqual({ mode: 'filter', width: 1280, height: 720 })
+      expect(result).toEqual({ mode: 'filter', width: 320, height: 180 })
       const info = await media.probe(out)
       expect(info).toMatchObject({
         codec: 'h264',
-        width: 1280,
-        height: 720,
+        width: 320,
+        height: 180,
         fps: 24,
         hasAudio: false,
       })
       expect(Math.abs(info.durationSec - 8)).toBeLessThanOrEqual(0.1)
-      // The square clip is pillarboxed: 720×720 in the middle, black bars of 280 px either side.
+      // The square clip is pillarboxed: 180×180 in the middle, black bars of 70 px either side.
       await media.extractFrame(out, 7, path('seq-7s.png'))
-      await ffmpeg('-i', path('seq-7s.png'), '-vf', 'crop=270:720:0:0', path('left-bar.png'))
-      await ffmpeg('-i', path('seq-7s.png'), '-vf', 'crop=700:700:290:10', path('middle.png'))
+      await ffmpeg('-i', path('seq-7s.png'), '-vf', 'crop=66:180:0:0', path('left-bar.png'))
+      await ffmpeg('-i', path('seq-7s.png'), '-vf', 'crop=174:174:73:3', path('middle.png'))
       const black = (w: number, h: number) =>
         makeImage(path(`black-${w}.png`), 'color=c=black', w, h)
-      expect(await media.psnr(path('left-bar.png'), await black(270, 720))).toBeGreaterThan(40)
-      expect(await media.psnr(path('middle.png'), await black(700, 700))).toBeLessThan(20)
+      expect(await media.psnr(path('left-bar.png'), await black(66, 180))).toBeGreaterThan(40)
+      expect(await media.psnr(path('middle.png'), await black(174, 174))).toBeLessThan(20)
     },
     2 * SLOW_MS,
   )
