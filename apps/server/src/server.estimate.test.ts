@@ -156,7 +156,8 @@ describe('an estimate towards selected nodes (Run to selected)', () => {
     expect(next.body.toRun).toContain('shot3')
     expect(next.body.toRun).not.toContain('shot1')
     expect(next.body.estimate.usd).toBeCloseTo(first.body.estimate.usd / 2, 6)
-  })
+    // Two shots rendered by the emulator's ffmpeg: seconds, more on a busy machine.
+  }, 60_000)
 })
 
 describe('an estimate of a workflow never saved', () => {

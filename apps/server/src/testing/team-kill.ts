@@ -30,13 +30,16 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         const others = await Promise.all([h.spawn(env), h.spawn(env)])
         const [second, third] = others as [SpawnedServer, SpawnedServer]
         showOutputOnFailure([first, second, third])
-        h.emulator.configure({ runLatencyMs: 4_000 })
+        // Every job is held until the first process is dead, however slow the machine: none of
+        // its runs can finish before the kill.
+        h.emulator.configure({ runLatencyMs: 600_000 })
         const runIds = await startRuns(first.url, RUNS, 'killed')
         // Followers on the second process, reading what the first one executes.
         const { followed, submittedAll } = follow(second.url, runIds)
         await submittedAll
         await first.kill()
         expect(h.emulator.stats().submits[KLING]).toBe(RUNS)
+        h.emulator.configure({ runLatencyMs: 1_000 })
 
         const streams = await Promise.all(followed)
         expect(h.emulator.stats().submits[KLING]).toBe(RUNS)
@@ -68,7 +71,8 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         const first = await h.spawn(env)
         const second = await h.spawn(env)
         showOutputOnFailure([first, second])
-        h.emulator.configure({ runLatencyMs: 4_000 })
+        // Jobs are held while the first process stalls, so its runs are still going when it does.
+        h.emulator.configure({ runLatencyMs: 600_000 })
         const runIds = await startRuns(first.url, 3, 'stalled')
         const { followed, submittedAll } = follow(second.url, runIds)
         await submittedAll
@@ -76,6 +80,7 @@ export function describeTeamKill(name: string, storeEnv: () => Promise<NodeJS.Pr
         // Stalled past its leases (3 s) and the others' look for runs to take (every 1 s).
         await new Promise((ok) => setTimeout(ok, 5_000))
         first.child.kill('SIGCONT')
+        h.emulator.configure({ runLatencyMs: 1_000 })
         const streams = await Promise.all(followed)
         // Its first heartbeat after waking finds its leases gone.
         await waitFor(() => first.output().includes('lease lost'))

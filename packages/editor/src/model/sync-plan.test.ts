@@ -179,7 +179,8 @@ describe('planSync, played onto a canvas', () => {
       }),
       { numRuns: 300 },
     )
-  })
+    // 300 generated edit histories, each played through: a few seconds, more on a busy machine.
+  }, 30_000)
 
   it('takes the canvas of any document straight to that of any later or earlier one', () => {
     fc.assert(
@@ -193,7 +194,7 @@ describe('planSync, played onto a canvas', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, 30_000)
 
   it('has edits that reach every kind of change', () => {
     // Guards the generator: a property over edits that never replace anything proves little.

@@ -71,7 +71,8 @@ async function runModel(job: Job, endpoint: EndpointSpec, ctx: JobContext, deps:
 }
 
 /**
- * Runs a job's model, taking at least `runLatencyMs`, with progress log lines along the way.
+ * Runs a job's model, taking at least `runLatencyMs` (as configured while it waits), with progress
+ * log lines along the way.
  * Resolves with what the result call will answer; rejects only when the job is aborted.
  */
 export async function executeJob(
@@ -117,8 +118,13 @@ export async function executeJob(
   log(`Starting ${job.endpointId}`)
   try {
     const outcome = await runModel(job, endpoint, ctx, deps)
-    const left = started + knobs.runLatencyMs - Date.now()
-    if (left > 0) await sleep(left, undefined, { signal })
+    // The latency is read again as the job waits: a test may hold jobs (a long latency) and
+    // then let them finish (a short one).
+    for (;;) {
+      const left = started + deps.knobs().runLatencyMs - Date.now()
+      if (left <= 0) break
+      await sleep(Math.min(left, 250), undefined, { signal })
+    }
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     log(
       outcome.status < 300 ? `Completed in ${seconds}s` : `Failed after ${seconds}s`,
