@@ -54,6 +54,8 @@ export interface BenchHooks {
    * once the view is still; stock draws them with the node.
    */
   nodesAwaitingDetail(): number
+  /** Resolves at the first frame after the view has not changed for `frames` frames in a row. */
+  whenStill(frames: number): Promise<void>
   /** Starts recording `requestAnimationFrame` intervals (a rAF loop). */
   startFrames(): void
   /** Stops recording and returns the intervals, ms. */
