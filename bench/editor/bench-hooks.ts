@@ -56,6 +56,10 @@ export interface BenchHooks {
   nodesAwaitingDetail(): number
   /** Resolves at the first frame after the view has not changed for `frames` frames in a row. */
   whenStill(frames: number): Promise<void>
+  /** Starts counting DOM mutation records (for the profile). */
+  startMutations(): void
+  /** Stops counting and returns how many mutation records there were. */
+  stopMutations(): number
   /** Starts recording `requestAnimationFrame` intervals (a rAF loop). */
   startFrames(): void
   /** Stops recording and returns the intervals, ms. */

@@ -4,6 +4,7 @@ import type { BenchHooks, BenchMode, PageStatus } from '../bench-hooks.ts'
 import { benchWorkflow } from '../workflow.ts'
 import { createFrameRecorder } from './frames.ts'
 import type { MountedEditor } from './mounted-editor.ts'
+import { createMutationCounter } from './mutations.ts'
 import { mountOurs } from './ours.tsx'
 import { createProbes } from './probes.ts'
 import { mountStock } from './stock.ts'
@@ -23,6 +24,7 @@ const doc = benchWorkflow(Number(params.get('shots') ?? 100))
 const registry = createRegistry(builtInNodes)
 const container = document.getElementById('editor') as HTMLElement
 const frames = createFrameRecorder()
+const mutations = createMutationCounter()
 let status: PageStatus = { state: 'loading' }
 let mounted: MountedEditor | undefined
 
@@ -33,6 +35,8 @@ window.__bench = {
   ...createProbes(() => mounted?.surface()),
   startFrames: frames.start,
   stopFrames: frames.stop,
+  startMutations: mutations.start,
+  stopMutations: mutations.stop,
 }
 
 const mount = mode === 'stock' ? mountStock : mountOurs
