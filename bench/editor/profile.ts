@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CHROMIUM_ARGS, requireChromium } from '@shotchain/test-machine'
 import { chromium, type JSHandle, type Page } from 'playwright-core'
-import type { BenchHooks, BenchWindow } from './bench-hooks.ts'
+import type { BenchHooks, BenchMode, BenchWindow } from './bench-hooks.ts'
 import { panGesture, VIEWPORT, zoomGesture } from './gestures.ts'
 import { type CpuProfile, printProfile, printTrace, type TraceEvent } from './profile-report.ts'
 import { buildPage, servePage } from './serve-page.ts'
@@ -97,7 +97,7 @@ try {
   if (values.style !== undefined) console.log(`added style: ${values.style}`)
   await profiled(page, hooks, 'overview pan', () => panGesture(page, hooks, STEPS))
   await profiled(page, hooks, 'overview zoom', () => zoomGesture(page, hooks, STEPS))
-  await zoomToWork(page, hooks)
+  await zoomToWork(page, hooks, values.mode as BenchMode)
   await waitForDetails(page)
   await profiled(page, hooks, '1:1 pan', () => panGesture(page, hooks, STEPS))
   await profiled(page, hooks, '1:1 zoom', () => zoomGesture(page, hooks, STEPS, 6))

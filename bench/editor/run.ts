@@ -13,7 +13,7 @@ import { buildPage, servePage } from './serve-page.ts'
 import { benchWorkflow } from './workflow.ts'
 
 // Editor benchmark: opens a workflow of N three-node shots in headless Chromium, drawn by our
-// editor and by Rete's stock classic preset, alternately in one run; times loading until every
+// editor, by Rete's stock classic preset and by React Flow, alternately in one run; times loading until every
 // node and connection is drawn, then the frame intervals of a drag pan and a wheel zoom at the
 // opening view, and again at 1:1 over the first shots once their details are drawn. One JSON
 // line of figures per size to stdout (`--shots N` for one size; by default 100 and 334);
@@ -52,9 +52,9 @@ async function benchSize(browser: Browser, url: string, shots: number, rounds: n
   log(
     `${doc.nodes.length} nodes, ${doc.edges.length} edges; Chromium ${browser.version()}, ${VIEWPORT.width}×${VIEWPORT.height}; ${rounds} rounds, modes alternating`,
   )
-  const samples: Record<BenchMode, Sample[]> = { ours: [], stock: [] }
+  const samples: Record<BenchMode, Sample[]> = { ours: [], stock: [], flow: [] }
   for (let r = 0; r < rounds; r++) {
-    const order: BenchMode[] = r % 2 === 0 ? ['ours', 'stock'] : ['stock', 'ours']
+    const order: BenchMode[] = r % 2 === 0 ? ['ours', 'stock', 'flow'] : ['flow', 'stock', 'ours']
     for (const mode of order) {
       const result = await sample(browser, url, mode, endFrame, shots)
       samples[mode].push(result)
@@ -63,13 +63,16 @@ async function benchSize(browser: Browser, url: string, shots: number, rounds: n
   }
   const ours = summarize(samples.ours)
   const stock = summarize(samples.stock)
+  const flow = summarize(samples.flow)
   console.log(
     JSON.stringify({
       nodes: doc.nodes.length,
       edges: doc.edges.length,
       ...ours,
       ...withPrefix('stock', stock),
+      ...withPrefix('flow', flow),
       speedup: round(stock.loadMs / ours.loadMs),
+      flowSpeedup: round(flow.loadMs / ours.loadMs),
       rounds,
       chromium: browser.version(),
     }),

@@ -68,7 +68,7 @@ export async function sample(
     const overviewScale = await viewScale(hooks)
     const pan = await panGesture(page, hooks, GESTURE_STEPS)
     const zoom = await zoomGesture(page, hooks, GESTURE_STEPS)
-    await zoomToWork(page, hooks)
+    await zoomToWork(page, hooks, mode)
     await waitForDetails(page)
     const workPan = await panGesture(page, hooks, GESTURE_STEPS)
     const workZoom = await zoomGesture(page, hooks, GESTURE_STEPS, WORK_ZOOM_SWING)

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { JSHandle, Page } from 'playwright-core'
-import type { BenchHooks, BenchWindow, ViewportPoint } from './bench-hooks.ts'
+import type { BenchHooks, BenchMode, BenchWindow, ViewportPoint } from './bench-hooks.ts'
 import { VIEWPORT, WHEEL_DELTA } from './gestures.ts'
 
 /** The first shots the working view is centred on: two shots of three nodes. */
@@ -11,6 +11,8 @@ const FIRST_SHOTS_NODES = 6
  */
 const WHEEL_PX_PER_UNIT_ZOOM = 80
 const MAX_ZOOM_STEP = 0.1
+/** React Flow's wheel zoom (d3-zoom's, as `@xyflow/system` sets it): ×2^(0.002 per px). */
+const FLOW_WHEEL_PER_PX = 0.002
 /** The zoom point is aimed again after each notch while more than this much zoom is left. */
 const REAIM_ABOVE = 2
 /** How far from the middle of the viewport the first shots may end, px. */
@@ -65,12 +67,26 @@ function isOnCanvas(hooks: JSHandle<BenchHooks>, point: ViewportPoint): Promise<
 }
 
 /**
+ * The wheel delta that zooms from scale `k` to 1: Rete's area scales by 1 − deltaY / 80, React
+ * Flow's (d3-zoom) by 2^(−deltaY · 0.002).
+ */
+function lastStep(k: number, mode: BenchMode): number {
+  return mode === 'flow'
+    ? -Math.log2(1 / k) / FLOW_WHEEL_PER_PX
+    : -(1 / k - 1) * WHEEL_PX_PER_UNIT_ZOOM
+}
+
+/**
  * Zooms to 1:1 (scale 1) centred on the first shots, as a user with a wheel does: whole
  * notches, then one small step that lands on 1, all over the one point that ends with the first
  * shots in the middle of the viewport. Throws when that point is not on the canvas or the view
  * did not end at scale 1, centred.
  */
-export async function zoomToWork(page: Page, hooks: JSHandle<BenchHooks>): Promise<void> {
+export async function zoomToWork(
+  page: Page,
+  hooks: JSHandle<BenchHooks>,
+  mode: BenchMode,
+): Promise<void> {
   const middle = { x: VIEWPORT.width / 2, y: VIEWPORT.height / 2 }
   let at = await zoomPoint(hooks, middle)
   // The point lies beyond the first shots, seen from the middle: near an edge it can fall off
@@ -94,7 +110,7 @@ export async function zoomToWork(page: Page, hooks: JSHandle<BenchHooks>): Promi
       await page.mouse.move(at.x, at.y)
     }
   }
-  await page.mouse.wheel(0, -(1 / k - 1) * WHEEL_PX_PER_UNIT_ZOOM)
+  await page.mouse.wheel(0, lastStep(k, mode))
   const { view: to, shots: centred } = await look(hooks)
   const off = Math.hypot(centred.x - middle.x, centred.y - middle.y)
   if (Math.abs(to.k - 1) > 1e-3 || off > CENTRED_PX)

@@ -2,6 +2,7 @@ import { createRegistry } from '@shotchain/graph'
 import { builtInNodes } from '@shotchain/nodes'
 import type { BenchHooks, BenchMode, PageStatus } from '../bench-hooks.ts'
 import { benchWorkflow } from '../workflow.ts'
+import { mountFlow } from './flow.tsx'
 import { createFrameRecorder } from './frames.ts'
 import type { MountedEditor } from './mounted-editor.ts'
 import { createMutationCounter } from './mutations.ts'
@@ -19,7 +20,10 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search)
-const mode: BenchMode = params.get('mode') === 'ours' ? 'ours' : 'stock'
+const mode: BenchMode =
+  params.get('mode') === 'ours' || params.get('mode') === 'flow'
+    ? (params.get('mode') as BenchMode)
+    : 'stock'
 const doc = benchWorkflow(Number(params.get('shots') ?? 100))
 const registry = createRegistry(builtInNodes)
 const container = document.getElementById('editor') as HTMLElement
@@ -39,7 +43,7 @@ window.__bench = {
   stopMutations: mutations.stop,
 }
 
-const mount = mode === 'stock' ? mountStock : mountOurs
+const mount = { stock: mountStock, ours: mountOurs, flow: mountFlow }[mode]
 const loadStart = performance.now()
 window.__loadStart = loadStart
 try {

@@ -82,7 +82,8 @@ export function createProbes(surface: () => Element | null | undefined): Probes 
         const box = node.getBoundingClientRect()
         const onScreen =
           box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight
-        if (onScreen && !node.querySelector('[data-testid$="-socket"]')) waiting++
+        if (onScreen && !node.querySelector('[data-testid$="-socket"], .react-flow__handle'))
+          waiting++
       }
       return waiting
     },
