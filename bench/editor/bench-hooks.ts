@@ -1,5 +1,5 @@
-/** Which editor the page draws: Rete's stock classic preset, or `@shotchain/editor`. */
-export type BenchMode = 'stock' | 'ours'
+/** Which editor the page draws: Rete's stock classic preset, `@shotchain/editor`, React Flow. */
+export type BenchMode = 'stock' | 'ours' | 'flow'
 
 /** A point in the viewport, CSS pixels. */
 export interface ViewportPoint {
@@ -51,9 +51,15 @@ export interface BenchHooks {
   isOnCanvas(point: ViewportPoint): boolean
   /**
    * How many nodes on screen have no socket drawn yet: ours draws port rows and bodies together,
-   * once the view is still; stock draws them with the node.
+   * once the view is still; stock and React Flow (its handles) draw them with the node.
    */
   nodesAwaitingDetail(): number
+  /** Resolves at the first frame after the view has not changed for `frames` frames in a row. */
+  whenStill(frames: number): Promise<void>
+  /** Starts counting DOM mutation records (for the profile). */
+  startMutations(): void
+  /** Stops counting and returns how many mutation records there were. */
+  stopMutations(): number
   /** Starts recording `requestAnimationFrame` intervals (a rAF loop). */
   startFrames(): void
   /** Stops recording and returns the intervals, ms. */

@@ -50,8 +50,9 @@ async function recordDuring(
 /**
  * Zooms as a user with a mouse wheel does, over the centre of the canvas: `steps` notches in
  * swings of `swing` notches in then `swing` out (by default one swing: half in, half out).
- * Throws when the first swing did not zoom the drawing in 1.5× (a short swing: by half its
- * notches; notches the page coalesces under load zoom as one).
+ * Throws when the first swing did not zoom the drawing in 1.5× (a short swing: by a quarter of
+ * its notches; notches the page coalesces under load zoom as one, and at 1,002 nodes some are
+ * not handled yet when the probe reads).
  */
 export async function zoomGesture(
   page: Page,
@@ -66,7 +67,7 @@ export async function zoomGesture(
     const before = await probe()
     await atDeviceRate(swing, notch)
     const zoomed = await probe()
-    if (!(zoomed.width > before.width * Math.min(1.5, NOTCH_ZOOM ** (swing / 2))))
+    if (!(zoomed.width > before.width * Math.min(1.5, NOTCH_ZOOM ** (swing / 4))))
       throw new Error(`the wheel did not zoom in (node ${before.width} → ${zoomed.width} px wide)`)
     await atDeviceRate(steps - swing, (i) => notch(swing + i))
   })

@@ -21,8 +21,11 @@ export interface ServedPage {
   close(): Promise<void>
 }
 
-/** Builds `page/` with Vite (production mode, React plugin) into `outDir`. Quiet unless it fails. */
-export async function buildPage(outDir: string): Promise<void> {
+/**
+ * Builds `page/` with Vite (production mode, React plugin) into `outDir`; `minify: false` keeps
+ * function names for a profile. Quiet unless it fails.
+ */
+export async function buildPage(outDir: string, { minify = true } = {}): Promise<void> {
   await build({
     root: PAGE_DIR,
     base: './',
@@ -31,7 +34,13 @@ export async function buildPage(outDir: string): Promise<void> {
     mode: 'production',
     plugins: [react()],
     // One bundle of both editors (≈ 1 MB); nothing is split or lazy-loaded.
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 4096 },
+    build: {
+      outDir,
+      minify,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 4096,
+    },
   })
 }
 

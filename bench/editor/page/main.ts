@@ -2,8 +2,10 @@ import { createRegistry } from '@shotchain/graph'
 import { builtInNodes } from '@shotchain/nodes'
 import type { BenchHooks, BenchMode, PageStatus } from '../bench-hooks.ts'
 import { benchWorkflow } from '../workflow.ts'
+import { mountFlow } from './flow.tsx'
 import { createFrameRecorder } from './frames.ts'
 import type { MountedEditor } from './mounted-editor.ts'
+import { createMutationCounter } from './mutations.ts'
 import { mountOurs } from './ours.tsx'
 import { createProbes } from './probes.ts'
 import { mountStock } from './stock.ts'
@@ -18,11 +20,15 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search)
-const mode: BenchMode = params.get('mode') === 'ours' ? 'ours' : 'stock'
+const mode: BenchMode =
+  params.get('mode') === 'ours' || params.get('mode') === 'flow'
+    ? (params.get('mode') as BenchMode)
+    : 'stock'
 const doc = benchWorkflow(Number(params.get('shots') ?? 100))
 const registry = createRegistry(builtInNodes)
 const container = document.getElementById('editor') as HTMLElement
 const frames = createFrameRecorder()
+const mutations = createMutationCounter()
 let status: PageStatus = { state: 'loading' }
 let mounted: MountedEditor | undefined
 
@@ -33,9 +39,11 @@ window.__bench = {
   ...createProbes(() => mounted?.surface()),
   startFrames: frames.start,
   stopFrames: frames.stop,
+  startMutations: mutations.start,
+  stopMutations: mutations.stop,
 }
 
-const mount = mode === 'stock' ? mountStock : mountOurs
+const mount = { stock: mountStock, ours: mountOurs, flow: mountFlow }[mode]
 const loadStart = performance.now()
 window.__loadStart = loadStart
 try {
