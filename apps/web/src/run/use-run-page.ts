@@ -70,9 +70,16 @@ export function useRunPage(
           : [],
     [run.refusal, estimate],
   )
-  // An edit may fix what a run was refused for: the refusal goes, the estimate speaks again.
+  // An edit may fix what a run was refused for: the refusal goes, the estimate speaks again. Only
+  // an edit: the same document as a new object (a save's answer) keeps it.
   const { clearRefusal } = run
-  useEffect(() => clearRefusal(), [doc, clearRefusal])
+  const docText = useMemo(() => JSON.stringify(doc), [doc])
+  const refusedFor = useRef(docText)
+  useEffect(() => {
+    if (refusedFor.current === docText) return
+    refusedFor.current = docText
+    clearRefusal()
+  }, [docText, clearRefusal])
   const statuses = useMemo(
     () =>
       markInvalid(nodeStatuses(doc, registry, run.view, stale), refusedIssues, (id) => {
