@@ -15,7 +15,8 @@ async function emptyCanvasWith(
   const canvas = canvasDriver(page)
   await page.goto(url)
   await canvas.newWorkflow()
-  await expect.poll(() => canvas.nodes().count()).toBe(0)
+  // The starter is drawn first and then cleared: on a busy machine, more than a second.
+  await expect.poll(() => canvas.nodes().count(), { timeout: 15_000 }).toBe(0)
   await canvas.place(layout)
   return canvas
 }
