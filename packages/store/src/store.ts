@@ -1,17 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { CacheStore, Journal, SpendLedger } from '@shotchain/engine'
-import { createSqliteCache } from './cache/sqlite-cache.ts'
 import { openDatabase } from './db/open-database.ts'
-import { createSqliteJournal } from './journal/sqlite-journal.ts'
-import { createMediaFolder, type MediaFolder } from './media/media-folder.ts'
+import type { MediaFolder } from './media/media-folder.ts'
 import { openPostgresStore } from './postgres/pg-store.ts'
-import { createSqliteNodeRuns, type NodeRunStore } from './runs/sqlite-node-runs.ts'
-import { createSqliteRunEvents, type RunEventLog } from './runs/sqlite-run-events.ts'
-import { createSqliteRuns, type RunStore } from './runs/sqlite-runs.ts'
-import { createSqliteLedger } from './spends/sqlite-ledger.ts'
-import { createSqliteUploadCache, type UploadCache } from './uploads/sqlite-upload-cache.ts'
-import { createSqliteWorkflows, type WorkflowStore } from './workflows/sqlite-workflows.ts'
+import type { NodeRunStore } from './runs/sqlite-node-runs.ts'
+import type { RunEventLog } from './runs/sqlite-run-events.ts'
+import type { RunStore } from './runs/sqlite-runs.ts'
+import { storeMedia, storeTables } from './store-tables.ts'
+import type { UploadCache } from './uploads/sqlite-upload-cache.ts'
+import type { WorkflowStore } from './workflows/sqlite-workflows.ts'
 
 /** The name of the SQLite file inside the state folder. */
 export const DATABASE_FILE = 'shotchain.db'
@@ -88,26 +86,15 @@ export function openStore(home: string, options: OpenStoreOptions = {}): Store {
   }
   const root = resolve(home)
   mkdirSync(root, { recursive: true })
-  const media = createMediaFolder(resolve(root, options.mediaDir ?? 'media'), {
-    shared: options.sharedMedia ?? false,
-  })
-  // What a killed process (this one's predecessor, or a CLI run) left half-written.
-  media.sweepTemp()
+  // Swept of what a killed process (this one's predecessor, or a CLI run) left half-written.
+  const media = storeMedia(root, options)
   const db = openDatabase(join(root, DATABASE_FILE))
   // Events and node states are written once per event: a second connection keeps them off the
   // fsync-per-commit path the journal needs (see Durability).
   const log = openDatabase(join(root, DATABASE_FILE), 'NORMAL')
   return {
     home: root,
-    cache: createSqliteCache(db, media.has),
-    journal: createSqliteJournal(db),
-    spends: createSqliteLedger(db),
-    uploads: createSqliteUploadCache(db),
-    media,
-    workflows: createSqliteWorkflows(db),
-    runs: createSqliteRuns(db),
-    nodeRuns: createSqliteNodeRuns(log),
-    events: createSqliteRunEvents(log),
+    ...storeTables(db, log, media),
     close() {
       if (log.open) log.close()
       if (db.open) db.close()

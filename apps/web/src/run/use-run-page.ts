@@ -70,16 +70,9 @@ export function useRunPage(
           : [],
     [run.refusal, estimate],
   )
-  // An edit may fix what a run was refused for: the refusal goes, the estimate speaks again. Only
-  // an edit: the same document as a new object (a save's answer) keeps it.
+  // An edit may fix what a run was refused for: the refusal goes, the estimate speaks again.
   const { clearRefusal } = run
-  const docText = useMemo(() => JSON.stringify(doc), [doc])
-  const refusedFor = useRef(docText)
-  useEffect(() => {
-    if (refusedFor.current === docText) return
-    refusedFor.current = docText
-    clearRefusal()
-  }, [docText, clearRefusal])
+  useEffect(() => clearRefusal(), [doc, clearRefusal])
   const statuses = useMemo(
     () =>
       markInvalid(nodeStatuses(doc, registry, run.view, stale), refusedIssues, (id) => {

@@ -1,15 +1,7 @@
 import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { createSqliteCache } from '../cache/sqlite-cache.ts'
-import { createSqliteJournal } from '../journal/sqlite-journal.ts'
-import { createMediaFolder } from '../media/media-folder.ts'
-import { createSqliteNodeRuns } from '../runs/sqlite-node-runs.ts'
-import { createSqliteRunEvents } from '../runs/sqlite-run-events.ts'
-import { createSqliteRuns } from '../runs/sqlite-runs.ts'
-import { createSqliteLedger } from '../spends/sqlite-ledger.ts'
+import { resolve } from 'node:path'
 import type { Store } from '../store.ts'
-import { createSqliteUploadCache } from '../uploads/sqlite-upload-cache.ts'
-import { createSqliteWorkflows } from '../workflows/sqlite-workflows.ts'
+import { storeMedia, storeTables } from '../store-tables.ts'
 import { openPgDatabase } from './pg-database.ts'
 import { migratePg } from './pg-migrations.ts'
 
@@ -27,10 +19,7 @@ export function openPostgresStore(
 ): Store {
   const root = resolve(home)
   mkdirSync(root, { recursive: true })
-  const media = createMediaFolder(resolve(root, options.mediaDir ?? 'media'), {
-    shared: options.sharedMedia ?? false,
-  })
-  media.sweepTemp()
+  const media = storeMedia(root, options)
   const db = openPgDatabase(url)
   try {
     migratePg(db.bridge)
@@ -40,15 +29,8 @@ export function openPostgresStore(
   }
   return {
     home: root,
-    cache: createSqliteCache(db, media.has),
-    journal: createSqliteJournal(db),
-    spends: createSqliteLedger(db),
-    uploads: createSqliteUploadCache(db),
-    media,
-    workflows: createSqliteWorkflows(db),
-    runs: createSqliteRuns(db),
-    nodeRuns: createSqliteNodeRuns(db),
-    events: createSqliteRunEvents(db),
+    // One connection: PostgreSQL's commits cost the same on any of them.
+    ...storeTables(db, db, media),
     close() {
       db.close()
     },
