@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { startFalEmulator } from '@shotchain/fal-emulator'
 import { readSse } from '@shotchain/server/testing'
 import { startPostgres } from '@shotchain/test-machine'
 import { percentile } from '../measure.ts'
+import { type BenchServer, spawnServer } from './spawn-server.ts'
 
 // Server benchmark: 20 concurrent three-shot runs through the HTTP API of a server child process,
 // against the fal emulator (in this process) at fixed latencies, on each store: SQLite in the
@@ -24,12 +23,6 @@ const KNOBS = {
   videoFps: 12,
 }
 const log = (message: string) => console.error(message)
-const MAIN = resolve(import.meta.dirname, '../../apps/server/src/main.ts')
-const TSX = join(
-  dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-  'dist',
-  'loader.mjs',
-)
 const TICKS_PER_SECOND = 100 // Linux USER_HZ
 
 /** The process's own CPU time (user + system, children excluded: ffmpeg is not the server), ms. */
@@ -59,26 +52,10 @@ async function json(url: string, body?: unknown): Promise<any> {
 async function measure(store: string, storeEnv: Record<string, string>): Promise<void> {
   const home = await mkdtemp(join(tmpdir(), 'shotchain-bench-server-'))
   const emulator = await startFalEmulator(KNOBS)
-  const child = spawn(process.execPath, ['--import', TSX, MAIN, '--port', '0'], {
-    cwd: home,
-    env: {
-      PATH: process.env.PATH,
-      SHOTCHAIN_HOME: home,
-      SHOTCHAIN_FAL_EMULATOR_URL: emulator.url,
-      ...storeEnv,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  let server: BenchServer | undefined
   try {
-    const url = await new Promise<string>((ok, fail) => {
-      let out = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        const found = /running at (http:\/\/\S+)/.exec(out)?.[1]
-        if (found) ok(found)
-      })
-      child.once('exit', (code) => fail(new Error(`the server exited (${code})`)))
-    })
+    server = await spawnServer(home, { SHOTCHAIN_FAL_EMULATOR_URL: emulator.url, ...storeEnv })
+    const { child, url } = server
     const pid = child.pid as number
     log(`server ${url} (pid ${pid}), emulator ${JSON.stringify(KNOBS)}`)
 
@@ -140,7 +117,7 @@ async function measure(store: string, storeEnv: Record<string, string>): Promise
       }),
     )
   } finally {
-    child.kill('SIGKILL')
+    server?.child.kill('SIGKILL')
     await emulator.stop()
     await rm(home, { recursive: true, force: true })
   }

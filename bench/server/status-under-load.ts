@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { startFalEmulator } from '@shotchain/fal-emulator'
 import { percentile } from '../measure.ts'
+import { type BenchServer, spawnServer } from './spawn-server.ts'
 
 // Server benchmark, second case: how long `GET /api/status` takes while large workflows arrive.
 // A poller asks for the status every 20 ms while, for PHASE_MS each, workflows of prompt nodes
@@ -16,12 +15,6 @@ const PHASES = { over: 28_000, atCap: 2_000 } as const
 const PHASE_MS = 5_000
 const POLL_EVERY_MS = 20
 const log = (message: string) => console.error(message)
-const MAIN = resolve(import.meta.dirname, '../../apps/server/src/main.ts')
-const TSX = join(
-  dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-  'dist',
-  'loader.mjs',
-)
 
 /** A valid-looking workflow of `count` unconnected prompt nodes. */
 function largeWorkflow(count: number): string {
@@ -42,28 +35,15 @@ function largeWorkflow(count: number): string {
 
 const home = await mkdtemp(join(tmpdir(), 'shotchain-bench-load-'))
 const emulator = await startFalEmulator({})
-const child = spawn(process.execPath, ['--import', TSX, MAIN, '--port', '0'], {
-  cwd: home,
-  env: {
-    PATH: process.env.PATH,
-    SHOTCHAIN_HOME: home,
+let server: BenchServer | undefined
+try {
+  server = await spawnServer(home, {
     SHOTCHAIN_FAL_EMULATOR_URL: emulator.url,
     ...(process.env.SHOTCHAIN_MAX_NODES
       ? { SHOTCHAIN_MAX_NODES: process.env.SHOTCHAIN_MAX_NODES }
       : {}),
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
-try {
-  const url = await new Promise<string>((ok, fail) => {
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const found = /running at (http:\/\/\S+)/.exec(out)?.[1]
-      if (found) ok(found)
-    })
-    child.once('exit', (code) => fail(new Error(`the server exited (${code})`)))
   })
+  const { url } = server
   const status = async (): Promise<number> => {
     const started = performance.now()
     const response = await fetch(`${url}/api/status`)
@@ -123,7 +103,7 @@ try {
   }
   console.log(JSON.stringify(figures))
 } finally {
-  child.kill('SIGKILL')
+  server?.child.kill('SIGKILL')
   await emulator.stop()
   await rm(home, { recursive: true, force: true })
 }
