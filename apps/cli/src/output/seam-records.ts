@@ -1,5 +1,5 @@
-import type { RunPlan, RunResult } from '@shotchain/engine'
-import type { DriftReport, SeamReport } from '@shotchain/graph'
+import type { PlannedNode, RunPlan, RunResult } from '@shotchain/engine'
+import type { DriftReport, SeamReport, SequenceRole } from '@shotchain/graph'
 
 /** One cut of a sequence in the manifest, between the shots either side (by node id). */
 export interface SeamRecord {
@@ -26,6 +26,11 @@ export interface DriftRecord {
 
 const round = (value: number, places: number) => Number(value.toFixed(places))
 
+/** The nodes feeding a sequence's clips, in play order (the clips' labels in every record). */
+export function clipSources(sequence: PlannedNode, role: SequenceRole): string[] {
+  return sequence.inputs.find((i) => i.port === role.clips)?.sources.map((s) => s.node) ?? []
+}
+
 /**
  * The seams and drift every sequence of the run measured (its role names the result keys), with
  * clips named by the node feeding them in edge order. Sequences that measure nothing add nothing.
@@ -40,7 +45,7 @@ export function seamRecords(
     const role = node.spec.role
     if (role?.kind !== 'sequence') continue
     const outputs = result.outputs.get(node.id)
-    const shots = node.inputs.find((i) => i.port === role.clips)?.sources.map((s) => s.node) ?? []
+    const shots = clipSources(node, role)
     const shot = (k: number) => shots[k] ?? `clip ${k + 1}`
     const measured = (role.seams && outputs?.[role.seams]) as readonly SeamReport[] | undefined
     for (const seam of measured ?? []) {

@@ -4,6 +4,7 @@ import type { PlannedNode, RunPlan, RunResult } from '@shotchain/engine'
 import { type EditList, toEdl, toOtioText } from '@shotchain/media'
 import type { MediaRef, SequenceEditList } from '@shotchain/nodes'
 import { extensionFor, type Store } from '@shotchain/store'
+import { clipSources } from './seam-records.ts'
 
 /** The edit-list files written beside one output, as the manifest lists them (relative paths). */
 export interface EditListFiles {
@@ -31,7 +32,7 @@ export async function writeEditList(options: {
   if (sequence === undefined || role?.kind !== 'sequence' || role.editList === undefined) return
   const list = result.outputs.get(sequence.id)?.[role.editList] as SequenceEditList | undefined
   if (list === undefined) return undefined
-  const shots = sequence.inputs.find((i) => i.port === role.clips)?.sources.map((s) => s.node)
+  const shots = clipSources(sequence, role)
   await mkdir(join(outDir, 'clips'), { recursive: true })
   const copy = async (media: MediaRef, name: string): Promise<string> => {
     const from = store.media.pathOf(media.hash)
@@ -42,7 +43,7 @@ export async function writeEditList(options: {
   }
   const clips = await Promise.all(
     list.clips.map(async (clip, k) => {
-      const label = shots?.[k] ?? clip.label
+      const label = shots[k] ?? clip.label
       return { ...clip, label, media: await copy(clip.media, label) }
     }),
   )
