@@ -36,7 +36,7 @@ window.__bench = {
   get status() {
     return status
   },
-  ...createProbes(() => mounted?.surface()),
+  ...createProbes(() => mounted?.surface(), doc),
   startFrames: frames.start,
   stopFrames: frames.stop,
   startMutations: mutations.start,
@@ -49,7 +49,7 @@ window.__loadStart = loadStart
 try {
   mounted = mount(container, doc, registry)
   const counts = { nodes: doc.nodes.length, edges: doc.edges.length }
-  watchLoad(loadStart, mounted.loaded, counts, (next) => {
+  watchLoad(loadStart, mounted, counts, (next) => {
     status = next
   })
 } catch (error) {

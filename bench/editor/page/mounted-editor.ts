@@ -13,6 +13,11 @@ export interface MountedEditor {
    * where the runner starts its pan drag. Null while it is not in the DOM.
    */
   surface(): Element | null
+  /**
+   * For an editor that draws only what is near the view: whether everything on screen is drawn.
+   * Without it, the page waits for every node and connection path in the DOM.
+   */
+  isDrawn?(): boolean
 }
 
 /** Mounts an editor drawing `doc` into `container`, which fills the viewport. */

@@ -1,4 +1,5 @@
 import type { PageStatus } from '../bench-hooks.ts'
+import type { MountedEditor } from './mounted-editor.ts'
 
 /** Frames this far apart or closer count as a quiet main thread. */
 const QUIET_FRAME_MS = 50
@@ -20,19 +21,19 @@ export function isDrawn(nodes: number, edges: number): boolean {
 
 /**
  * Watches loading from `loadStart` (a `performance.now()` time) with a `requestAnimationFrame`
- * loop: reports `drawn` at the first frame where `loaded` has settled and the document is
- * drawn, then `settled` once ten frames in a row come ≤ 50 ms apart (the frame that starts that
+ * loop: reports `drawn` at the first frame where the editor's `loaded` has settled and the
+ * document is drawn (the editor's own `isDrawn`, else every node and connection in the DOM), then `settled` once ten frames in a row come ≤ 50 ms apart (the frame that starts that
  * run is the settle time). Reports `failed` when `loaded` rejects.
  */
 export function watchLoad(
   loadStart: number,
-  loaded: Promise<void>,
+  editor: MountedEditor,
   counts: { readonly nodes: number; readonly edges: number },
   report: (status: PageStatus) => void,
 ): void {
   let isLoaded = false
   let failed = false
-  loaded.then(
+  editor.loaded.then(
     () => {
       isLoaded = true
     },
@@ -52,7 +53,8 @@ export function watchLoad(
     if (failed) return
     const now = performance.now()
     if (drawn === undefined) {
-      if (isLoaded && isDrawn(counts.nodes, counts.edges)) {
+      const done = editor.isDrawn?.() ?? isDrawn(counts.nodes, counts.edges)
+      if (isLoaded && done) {
         drawn = { loadMs: now - loadStart, domElements: document.getElementsByTagName('*').length }
         report({ state: 'drawn', ...drawn })
       }

@@ -1,3 +1,4 @@
+export { MAP_ZOOM } from './canvas/map-layer.ts'
 export type {
   CanvasPoint,
   EditorApi,

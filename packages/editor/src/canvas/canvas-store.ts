@@ -24,6 +24,12 @@ export interface DragPreview {
   readonly refused?: DragRefusal
 }
 
+/** The nodes and connections React draws into their elements. */
+export interface Mounted {
+  readonly nodes: ReadonlySet<string>
+  readonly connections: ReadonlySet<string>
+}
+
 /** Drawing at low zoom: nodes as plain cards, no bodies. */
 export type Detail = 'full' | 'low'
 
@@ -36,6 +42,7 @@ export type CanvasTopic =
   | 'viewport'
   | 'selection'
   | 'marquee'
+  | 'mounted'
 
 /**
  * The React side's view of the canvas: one external store, listened to per node, per
@@ -56,6 +63,7 @@ export function createCanvasStore(registry: NodeRegistry) {
   let notice: string | undefined
   let drag: DragPreview | undefined
   let marquee: Box | undefined
+  let mounted: Mounted = { nodes: new Set(), connections: new Set() }
   /** Where a node is drawn: its live position, else the document's. */
   const updateVisible = (node: WorkflowNode) =>
     visibility.update(
@@ -121,6 +129,12 @@ export function createCanvasStore(registry: NodeRegistry) {
       if (next === detail) return
       detail = next
       emit('detail')
+    },
+    /** The nodes and connections React draws (the rest are hidden, or drawn by the map). */
+    mounted: () => mounted,
+    setMounted(nodes: ReadonlySet<string>, connections: ReadonlySet<string>) {
+      mounted = { nodes, connections }
+      emit('mounted')
     },
     /** The canvas notice (a refused edit), if any. */
     notice: () => notice,

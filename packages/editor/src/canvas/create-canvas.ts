@@ -12,12 +12,15 @@ import type { SocketRef } from '../model/connect-intent.ts'
 import { fitClearOfCorner, MINIMAP_CORNER } from '../model/fit-clear.ts'
 import { nodesInMarquee } from '../model/marquee.ts'
 import { nodeBoxes } from '../model/node-boxes.ts'
+import { sceneOf } from '../model/scene.ts'
 import { type LooseWire, looseWire } from '../model/wire-drop.ts'
 import type { NodeViews } from '../views/node-view.ts'
 import { accumulateOnModifier } from './accumulate-on-modifier.ts'
 import { createBodyGate } from './body-gate.ts'
 import type { CanvasStore } from './canvas-store.ts'
+import { createCulling } from './culling.ts'
 import { legibleZoom } from './legible-zoom.ts'
+import { createMapLayer } from './map-layer.ts'
 import { marqueeGesture } from './marquee-gesture.ts'
 import type { AreaSignals, CanvasArea, CanvasEditor, Schemes } from './rete-types.ts'
 import { syncCanvas } from './sync-canvas.ts'
@@ -30,8 +33,8 @@ const TEXT_FIELDS = 'input, textarea, select, [contenteditable]:not([contentedit
 /** Below this zoom, nodes are drawn as plain cards (level of detail). */
 export const LOW_DETAIL_ZOOM = 0.4
 
-/** How far the canvas zooms out and in (1 is 100%). */
-export const ZOOM_LIMITS = { min: 0.05, max: 2 } as const
+/** How far the canvas zooms out and in (1 is 100%); below `MAP_ZOOM` the map draws it. */
+export const ZOOM_LIMITS = { min: 0.02, max: 2 } as const
 
 /** What `createCanvas` draws, into what, and whom it tells about a right click. */
 export interface CanvasOptions {
@@ -64,6 +67,22 @@ export function createCanvas(options: CanvasOptions) {
   AreaExtensions.restrictor(area, { scaling: ZOOM_LIMITS })
   watchViews(area, store)
   wiresBehindNodes(area)
+  const culling = createCulling(store)
+  const map = createMapLayer(container, culling, {
+    transform: () => area.area.transform,
+    size: () => size,
+    scene: () => sceneOf(history.doc, registry, views),
+    frame: () => ({
+      position: store.position,
+      isSelected: (id) => store.node(id)?.selected === true,
+      hasIssues: (id) => store.node(id)?.issues.some((i) => i.severity === 'error') === true,
+    }),
+  })
+  const unwatch = [
+    store.subscribe('views', map.request),
+    store.subscribe('selection', map.request),
+    history.subscribe(map.request),
+  ]
 
   const answered = new WeakSet<MouseEvent>()
   area.addPipe((context) => {
@@ -77,6 +96,7 @@ export function createCanvas(options: CanvasOptions) {
     if (context.type === 'translated') viewportChanged()
     if (context.type === 'nodetranslated') {
       store.setPosition(context.data.id, context.data.position)
+      map.request()
     }
     if (context.type === 'nodedragged') {
       // The press is over: a later move of this node (undo, arrange) must not drag the others.
@@ -122,6 +142,7 @@ export function createCanvas(options: CanvasOptions) {
   function viewportChanged() {
     bodies.moved()
     store.setViewport(viewBox())
+    map.moved()
   }
 
   /** A drag moved the picked node (and the selected ones with it): one undo entry. */
@@ -296,6 +317,8 @@ export function createCanvas(options: CanvasOptions) {
       synced.stop()
       accumulating.destroy()
       marquee.destroy()
+      for (const stop of unwatch) stop()
+      map.destroy()
       resized.disconnect()
       area.destroy()
     },

@@ -7,18 +7,22 @@ import { NodeCard } from './NodeCard.tsx'
 import { useCanvasTopic } from './use-canvas-store.ts'
 
 /**
- * Draws every node and connection into the elements Rete's area made for them, through portals
- * from this one React tree: one render for a whole document, and app context reaches nodes.
+ * Draws the nodes and connections that have come near the view into the elements Rete's area
+ * made for them, through portals from this one React tree: app context reaches nodes.
  */
 export function CanvasLayer() {
   const { canvas } = useEditor()
   const views = useCanvasTopic('views', canvas.store.views)
+  // Only what has come near the view: the others are hidden, and the map draws them.
+  const mounted = useCanvasTopic('mounted', canvas.store.mounted)
   const overlay = useOverlay(canvas.area.area.content.holder)
   const portals = []
   for (const [id, element] of views.connections) {
+    if (!mounted.connections.has(id)) continue
     portals.push(createPortal(<ConnectionPath id={id} />, element, `c:${id}`))
   }
   for (const [id, element] of views.nodes) {
+    if (!mounted.nodes.has(id)) continue
     portals.push(createPortal(<NodeCard id={id} />, element, `n:${id}`))
   }
   return (

@@ -1,0 +1,128 @@
+import type { Box } from '../model/bounds.ts'
+import type { Scene } from '../model/scene.ts'
+import type { Culling } from './culling.ts'
+import { type MapColours, type MapFrame, paintPicture, pictureOf } from './map-paint.ts'
+
+/** Below this zoom the whole canvas is the map: nodes are boxes on one `<canvas>`, no DOM. */
+export const MAP_ZOOM = 0.25
+/** The view counts as moving until it has been still this long, ms. */
+const STILL_MS = 150
+
+/** What the map layer reads of the canvas each frame. */
+export interface MapSource {
+  /** The view: a canvas point `c` is drawn at `(x, y) + k·c`. */
+  transform(): { x: number; y: number; k: number }
+  /** The canvas element's size, CSS px. */
+  size(): { width: number; height: number }
+  scene(): Scene
+  frame(): Omit<MapFrame, 'scene' | 'view' | 'isShown' | 'isWireShown'>
+}
+
+/** Reads the stylesheet's colours (custom properties on `element`) for the map. */
+function coloursOf(element: HTMLElement): MapColours {
+  const style = getComputedStyle(element)
+  const read = (name: string) => style.getPropertyValue(name).trim() || '#888'
+  return {
+    card: read('--sc-card'),
+    header: read('--sc-card-header'),
+    line: read('--sc-line'),
+    highlight: read('--sc-highlight'),
+    danger: read('--sc-danger'),
+    wire: read('--sc-wire'),
+    types: {
+      image: read('--sc-type-image'),
+      video: read('--sc-type-video'),
+      audio: read('--sc-type-audio'),
+      text: read('--sc-type-text'),
+    },
+  }
+}
+
+/**
+ * The map under the DOM nodes: a `<canvas>` the size of the view that draws, once per frame in
+ * which something asked (`request`), whatever the DOM does not show — every node below
+ * `MAP_ZOOM`, and above it the nodes still waiting to be drawn by React and wires to nodes off
+ * screen. The same frame brings the DOM in line with the view (`culling`). A frame's work grows
+ * with what is on screen: the DOM holds only what is near the view.
+ */
+export function createMapLayer(container: HTMLElement, culling: Culling, source: MapSource) {
+  const canvas = document.createElement('canvas')
+  canvas.className = 'sc-map'
+  canvas.dataset.testid = 'canvas-map'
+  canvas.setAttribute('aria-hidden', 'true')
+  container.prepend(canvas)
+  const ctx = canvas.getContext('2d')
+  let colours: MapColours | undefined
+  let scheduled = 0
+  let blank = true
+  let movedAt = Number.NEGATIVE_INFINITY
+
+  function paint(scene: Scene) {
+    if (ctx === null) return
+    const { x, y, k } = source.transform()
+    const { width, height } = source.size()
+    const view: Box = {
+      left: -x / k,
+      top: -y / k,
+      right: (width - x) / k,
+      bottom: (height - y) / k,
+    }
+    const picture = pictureOf({
+      ...source.frame(),
+      scene,
+      view,
+      isShown: culling.isShown,
+      isWireShown: culling.isWireShown,
+    })
+    const empty = picture.cards.length === 0 && picture.wireCount === 0
+    // What it drew, for tests and the benchmark (written only when it changes).
+    const nodes = String(picture.cards.length)
+    const wires = String(picture.wireCount)
+    if (canvas.dataset.nodes !== nodes) canvas.dataset.nodes = nodes
+    if (canvas.dataset.wires !== wires) canvas.dataset.wires = wires
+    if (empty && blank) return
+    const ratio = devicePixelRatio
+    const w = Math.round(width * ratio)
+    const h = Math.round(height * ratio)
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w
+      canvas.height = h
+    } else {
+      ctx.setTransform(1, 0, 0, 1, 0, 0)
+      ctx.clearRect(0, 0, w, h)
+    }
+    blank = empty
+    if (empty) return
+    colours ??= coloursOf(container)
+    ctx.setTransform(ratio * k, 0, 0, ratio * k, ratio * x, ratio * y)
+    paintPicture(ctx, picture, colours, 1 / k)
+  }
+
+  function run() {
+    scheduled = 0
+    const scene = source.scene()
+    const moving = performance.now() - movedAt < STILL_MS
+    const waiting = culling.update(scene, source.transform().k < MAP_ZOOM, moving)
+    if (canvas.dataset.waiting !== String(waiting)) canvas.dataset.waiting = String(waiting)
+    paint(scene)
+    if (waiting > 0) request()
+  }
+
+  /** Asks for a frame: the view, the document, a position or the selection changed. */
+  function request() {
+    if (scheduled === 0) scheduled = requestAnimationFrame(run)
+  }
+
+  return {
+    request,
+    /** The view moved or zoomed: a frame, and fewer new nodes per frame for a while. */
+    moved() {
+      movedAt = performance.now()
+      request()
+    },
+    destroy() {
+      cancelAnimationFrame(scheduled)
+      canvas.remove()
+    },
+  }
+}

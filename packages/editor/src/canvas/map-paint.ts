@@ -1,0 +1,133 @@
+import type { Box } from '../model/bounds.ts'
+import { GEOMETRY, type Point } from '../model/geometry.ts'
+import type { Scene, SceneWire } from '../model/scene.ts'
+
+/** The colours the map paints with: the stylesheet's, read once from its custom properties. */
+export interface MapColours {
+  readonly card: string
+  readonly header: string
+  readonly line: string
+  readonly highlight: string
+  readonly danger: string
+  /** Wire colour by port type; `wire` for any other. */
+  readonly types: Readonly<Record<string, string>>
+  readonly wire: string
+}
+
+/** What the map paints of the scene: live positions, and what the DOM draws instead. */
+export interface MapFrame {
+  readonly scene: Scene
+  /** The part of the canvas on screen, in canvas coordinates. */
+  readonly view: Box
+  /** A node's live position (during a drag), else undefined for its document position. */
+  position(id: string): Point | undefined
+  /** The DOM draws this node: the map leaves it out. */
+  isShown(id: string): boolean
+  /** The DOM draws this connection: the map leaves it out. */
+  isWireShown(id: string): boolean
+  isSelected(id: string): boolean
+  hasIssues(id: string): boolean
+}
+
+/** What a paint draws: the wires by colour key (port type), the cards and their outlines. */
+export interface MapPicture {
+  readonly wires: ReadonlyMap<string, readonly (readonly [Point, Point])[]>
+  readonly cards: readonly Box[]
+  readonly outlines: readonly (readonly [colour: 'highlight' | 'danger', card: Box])[]
+  /** How many wires and nodes it draws. */
+  readonly wireCount: number
+}
+
+/** A wire's pull, as `connectionPath` draws it (Rete's classic curvature 0.3). */
+const pullOf = (start: Point, end: Point) => Math.max(Math.abs(end.x - start.x) * 0.3, 40)
+
+/**
+ * What the map draws this frame: the nodes and wires the DOM does not show and that are on
+ * screen, each wire the same curve as its `<svg>`, at live positions. Work per node is a few
+ * comparisons; only what is on screen is kept.
+ */
+export function pictureOf(frame: MapFrame): MapPicture {
+  const { scene, view } = frame
+  const at = (id: string, x: number, y: number): Point => frame.position(id) ?? { x, y }
+  const wires = new Map<string, (readonly [Point, Point])[]>()
+  let wireCount = 0
+  for (const wire of scene.wires) {
+    if (frame.isWireShown(wire.id)) continue
+    const from = scene.nodes.get(wire.from)
+    const to = scene.nodes.get(wire.to)
+    if (!from || !to) continue
+    const a = at(from.id, from.x, from.y)
+    const b = at(to.id, to.x, to.y)
+    const start = { x: a.x + wire.start.x, y: a.y + wire.start.y }
+    const end = { x: b.x + wire.end.x, y: b.y + wire.end.y }
+    const pull = pullOf(start, end)
+    const left = Math.min(start.x, end.x - pull)
+    const right = Math.max(start.x + pull, end.x)
+    const top = Math.min(start.y, end.y)
+    const bottom = Math.max(start.y, end.y)
+    if (right < view.left || left > view.right || bottom < view.top || top > view.bottom) continue
+    const list = wires.get(wire.type)
+    if (list) list.push([start, end])
+    else wires.set(wire.type, [[start, end]])
+    wireCount++
+  }
+  const cards: Box[] = []
+  const outlines: [colour: 'highlight' | 'danger', card: Box][] = []
+  for (const node of scene.nodes.values()) {
+    if (frame.isShown(node.id)) continue
+    const { x, y } = at(node.id, node.x, node.y)
+    if (x + node.width < view.left || x > view.right) continue
+    if (y + node.height < view.top || y > view.bottom) continue
+    const card = { left: x, top: y, right: x + node.width, bottom: y + node.height }
+    cards.push(card)
+    if (frame.isSelected(node.id)) outlines.push(['highlight', card])
+    else if (frame.hasIssues(node.id)) outlines.push(['danger', card])
+  }
+  return { wires, cards, outlines, wireCount }
+}
+
+/**
+ * Paints `picture` onto `ctx`, already transformed to canvas coordinates: wires first, then each
+ * card and its header band. One path per colour, so a frame costs a few draw calls however many
+ * nodes are on screen. `pixel` is one screen pixel in canvas units (lines stay visible).
+ */
+export function paintPicture(
+  ctx: CanvasRenderingContext2D,
+  picture: MapPicture,
+  colours: MapColours,
+  pixel: number,
+): void {
+  ctx.lineWidth = Math.max(3, pixel)
+  for (const [type, wires] of picture.wires) {
+    ctx.beginPath()
+    for (const [start, end] of wires) {
+      const pull = pullOf(start, end)
+      ctx.moveTo(start.x, start.y)
+      ctx.bezierCurveTo(start.x + pull, start.y, end.x - pull, end.y, end.x, end.y)
+    }
+    ctx.strokeStyle = colours.types[type] ?? colours.wire
+    ctx.stroke()
+  }
+  const { cards } = picture
+  fillBoxes(ctx, cards, colours.card)
+  const headers = cards.map((c) => ({ ...c, bottom: Math.min(c.bottom, c.top + GEOMETRY.header) }))
+  fillBoxes(ctx, headers, colours.header)
+  ctx.lineWidth = pixel
+  strokeBoxes(ctx, cards, colours.line)
+  ctx.lineWidth = 2 * pixel
+  for (const [colour, card] of picture.outlines) strokeBoxes(ctx, [card], colours[colour])
+}
+
+function fillBoxes(ctx: CanvasRenderingContext2D, boxes: readonly Box[], colour: string) {
+  ctx.beginPath()
+  for (const b of boxes) ctx.rect(b.left, b.top, b.right - b.left, b.bottom - b.top)
+  ctx.fillStyle = colour
+  ctx.fill()
+}
+
+function strokeBoxes(ctx: CanvasRenderingContext2D, boxes: readonly Box[], colour: string) {
+  ctx.beginPath()
+  for (const b of boxes) ctx.rect(b.left, b.top, b.right - b.left, b.bottom - b.top)
+  ctx.strokeStyle = colour
+  ctx.stroke()
+}

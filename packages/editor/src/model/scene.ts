@@ -1,0 +1,88 @@
+import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
+import type { NodeViews } from '../views/node-view.ts'
+import { edgesByTarget, inputPoint, outputPoint, type Point, portLayout } from './geometry.ts'
+import { nodeSize } from './node-size.ts'
+
+/** A node as the map draws it: its document position and drawn size. */
+export interface SceneNode {
+  readonly id: string
+  readonly type: string
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+/** An edge as the map draws it: its ends relative to their nodes' top-left corners. */
+export interface SceneWire {
+  readonly id: string
+  readonly from: string
+  readonly to: string
+  /** The start (output socket) relative to the `from` node's position. */
+  readonly start: Point
+  /** The end (input socket) relative to the `to` node's position. */
+  readonly end: Point
+  /** The port type it carries (`image`, `video`, …): its colour. */
+  readonly type: string
+}
+
+/** A document's geometry, computed once per document: what the map and culling work with. */
+export interface Scene {
+  readonly nodes: ReadonlyMap<string, SceneNode>
+  readonly wires: readonly SceneWire[]
+  /** The edges at each node, by node id: the wires a moved node takes along. */
+  readonly wiresAt: ReadonlyMap<string, readonly SceneWire[]>
+}
+
+const scenes = new WeakMap<WorkflowDocument, Scene>()
+
+/**
+ * The document's node boxes and wire ends, from fixed geometry (no DOM reads): the same
+ * arithmetic `ConnectionPath` and the sockets use, so the map and the DOM agree to the pixel.
+ * Cached per document object.
+ */
+export function sceneOf(doc: WorkflowDocument, registry: NodeRegistry, views: NodeViews): Scene {
+  const cached = scenes.get(doc)
+  if (cached) return cached
+  const into = edgesByTarget(doc)
+  const nodes = new Map<string, SceneNode>()
+  const layouts = new Map<string, ReturnType<typeof portLayout>>()
+  for (const node of doc.nodes) {
+    const spec = registry.get(node.type)
+    const edges = into.get(node.id) ?? []
+    if (spec) layouts.set(node.id, portLayout(spec, edges))
+    const { width, height } = nodeSize(node, spec, edges, views)
+    const [x, y] = node.position
+    nodes.set(node.id, { id: node.id, type: node.type, x, y, width, height })
+  }
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]))
+  const wires: SceneWire[] = []
+  const wiresAt = new Map<string, SceneWire[]>()
+  for (const edge of doc.edges) {
+    const from = byId.get(edge.from.node)
+    const to = byId.get(edge.to.node)
+    const fromLayout = layouts.get(edge.from.node)
+    const toLayout = layouts.get(edge.to.node)
+    if (!from || !to || !fromLayout || !toLayout) continue
+    const start = outputPoint(from, fromLayout, edge.from.port)
+    const end = inputPoint(to, toLayout, edge, into.get(to.id) ?? [])
+    const type = registry.get(from.type)?.outputs[edge.from.port]?.type ?? 'unknown'
+    const wire: SceneWire = {
+      id: edge.id,
+      from: from.id,
+      to: to.id,
+      start: { x: start.x - from.position[0], y: start.y - from.position[1] },
+      end: { x: end.x - to.position[0], y: end.y - to.position[1] },
+      type,
+    }
+    wires.push(wire)
+    for (const at of new Set([from.id, to.id])) {
+      const list = wiresAt.get(at)
+      if (list) list.push(wire)
+      else wiresAt.set(at, [wire])
+    }
+  }
+  const scene = { nodes, wires, wiresAt }
+  scenes.set(doc, scene)
+  return scene
+}
