@@ -16,11 +16,10 @@ import { sceneOf } from '../model/scene.ts'
 import { type LooseWire, looseWire } from '../model/wire-drop.ts'
 import type { NodeViews } from '../views/node-view.ts'
 import { accumulateOnModifier } from './accumulate-on-modifier.ts'
+import { attachMap, type CanvasMap } from './attach-map.ts'
 import { createBodyGate } from './body-gate.ts'
 import type { CanvasStore } from './canvas-store.ts'
-import { createCulling } from './culling.ts'
 import { legibleZoom } from './legible-zoom.ts'
-import { createMapLayer } from './map-layer.ts'
 import { marqueeGesture } from './marquee-gesture.ts'
 import type { AreaSignals, CanvasArea, CanvasEditor, Schemes } from './rete-types.ts'
 import { syncCanvas } from './sync-canvas.ts'
@@ -67,22 +66,8 @@ export function createCanvas(options: CanvasOptions) {
   AreaExtensions.restrictor(area, { scaling: ZOOM_LIMITS })
   watchViews(area, store)
   wiresBehindNodes(area)
-  const culling = createCulling(store)
-  const map = createMapLayer(container, culling, {
-    transform: () => area.area.transform,
-    size: () => size,
-    scene: () => sceneOf(history.doc, registry, views),
-    frame: () => ({
-      position: store.position,
-      isSelected: (id) => store.node(id)?.selected === true,
-      hasIssues: (id) => store.node(id)?.issues.some((i) => i.severity === 'error') === true,
-    }),
-  })
-  const unwatch = [
-    store.subscribe('views', map.request),
-    store.subscribe('selection', map.request),
-    history.subscribe(map.request),
-  ]
+  // Declared before the pipe below uses it; set once the functions it needs exist.
+  let map: CanvasMap | undefined
 
   const answered = new WeakSet<MouseEvent>()
   area.addPipe((context) => {
@@ -96,7 +81,7 @@ export function createCanvas(options: CanvasOptions) {
     if (context.type === 'translated') viewportChanged()
     if (context.type === 'nodetranslated') {
       store.setPosition(context.data.id, context.data.position)
-      map.request()
+      map?.request()
     }
     if (context.type === 'nodedragged') {
       // The press is over: a later move of this node (undo, arrange) must not drag the others.
@@ -142,7 +127,7 @@ export function createCanvas(options: CanvasOptions) {
   function viewportChanged() {
     bodies.moved()
     store.setViewport(viewBox())
-    map.moved()
+    map?.moved()
   }
 
   /** A drag moved the picked node (and the selected ones with it): one undo entry. */
@@ -237,6 +222,39 @@ export function createCanvas(options: CanvasOptions) {
     return [(clientX - rect.left - x) / k, (clientY - rect.top - y) / k]
   }
 
+  /** What to undo if the canvas goes away first: listeners of a gesture under way. */
+  const cleanups = new Set<() => void>()
+  /**
+   * Runs `cleanup` when the canvas is destroyed, unless the returned function is called first
+   * (the gesture ended). For listeners outside the canvas, on the window.
+   */
+  function onDestroy(cleanup: () => void): () => void {
+    cleanups.add(cleanup)
+    return () => cleanups.delete(cleanup)
+  }
+
+  map = attachMap({
+    container,
+    area,
+    store,
+    history,
+    scene: () => sceneOf(history.doc, registry, views),
+    size: () => size,
+    toCanvas,
+    select: (id, add) => void select([id], add),
+    selected: selectedIds,
+    commit: commitMoves,
+    onDestroy,
+  })
+
+  /** The selected nodes' ids. */
+  function selectedIds(): string[] {
+    return editor
+      .getNodes()
+      .filter((n) => n.selected)
+      .map((n) => n.id)
+  }
+
   const synced = syncCanvas({
     editor,
     area,
@@ -269,9 +287,6 @@ export function createCanvas(options: CanvasOptions) {
     return false
   }
 
-  /** What to undo if the canvas goes away first: listeners of a gesture under way. */
-  const cleanups = new Set<() => void>()
-
   return {
     editor,
     area,
@@ -286,19 +301,8 @@ export function createCanvas(options: CanvasOptions) {
     /** Resolves once the canvas shows the history's current document. */
     ready: synced.ready,
     apply,
-    /**
-     * Runs `cleanup` when the canvas is destroyed, unless the returned function is called
-     * first (the gesture ended). For listeners outside the canvas, on the window.
-     */
-    onDestroy(cleanup: () => void): () => void {
-      cleanups.add(cleanup)
-      return () => cleanups.delete(cleanup)
-    },
-    selected: (): string[] =>
-      editor
-        .getNodes()
-        .filter((n) => n.selected)
-        .map((n) => n.id),
+    onDestroy,
+    selected: selectedIds,
     select,
     fit,
     reveal,
@@ -317,7 +321,6 @@ export function createCanvas(options: CanvasOptions) {
       synced.stop()
       accumulating.destroy()
       marquee.destroy()
-      for (const stop of unwatch) stop()
       map.destroy()
       resized.disconnect()
       area.destroy()

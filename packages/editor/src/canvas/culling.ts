@@ -16,78 +16,89 @@ export interface CullingStore {
   setMounted(nodes: ReadonlySet<string>, connections: ReadonlySet<string>): void
 }
 
+/** What a culling pass left to do. */
+export interface CullingLeft {
+  /** Nodes near the view still waiting to be drawn by React (the map draws them meanwhile). */
+  readonly waiting: number
+  /** Whether any node is not drawn by React yet (it is drawn in the background when still). */
+  readonly more: boolean
+}
+
 /**
  * Which nodes and connections the DOM shows: the nodes on screen or near it, at or above the map
- * zoom, and the connections between two shown nodes; everything else is left to the map. A node
- * React has drawn once stays drawn, and leaving the view only hides its element
- * (`display: none`: out of layout, paint and hit testing). Nodes React has not drawn yet are
- * drawn a few a frame (`MOUNTS_PER_FRAME`); until then the map draws them.
+ * zoom, and the connections between two shown nodes; everything else is left to the map. React
+ * draws the nodes near the view first, then, while the view is still, the others in the
+ * background, a few a frame (`MOUNTS_PER_FRAME`); a drawn node stays drawn, and leaving the view
+ * only hides its element (`display: none`: out of layout, paint and hit testing).
  */
 export function createCulling(store: CullingStore) {
   const shown = new Set<string>()
   const wiresShown = new Set<string>()
   let mountedNodes = new Set<string>()
   let mountedWires = new Set<string>()
-  /** The element each id was last seen on, to hide a new element (a re-created view) at once. */
+  /** Elements already given their display: a new one (a re-created view) is set at once. */
   const seen = new WeakSet<HTMLElement>()
 
-  const setShown = (element: HTMLElement, on: boolean) => {
+  /** Shows or hides the element; true when it was not seen before or changed. */
+  const show = (element: HTMLElement, on: boolean, was: boolean) => {
+    if (on === was && seen.has(element)) return
+    seen.add(element)
     element.style.display = on ? '' : 'none'
   }
 
   /**
    * Brings the DOM in line with the view: `map` is true below the map zoom, `moving` while the
-   * view moves. Returns how many
-   * nodes near the view are still waiting to be drawn (call again on the next frame).
+   * view moves. Call again on the next frame while anything is left.
    */
-  function update(scene: Scene, map: boolean, moving: boolean): number {
+  function update(scene: Scene, map: boolean, moving: boolean): CullingLeft {
     const { nodes, connections } = store.views()
-    let budget = MOUNTS_PER_FRAME[moving ? 'moving' : 'still']
+    let budget: number = MOUNTS_PER_FRAME[moving ? 'moving' : 'still']
+    const mounting: string[] = []
     let waiting = 0
-    let nodesMounted = false
-    let wiresMounted = false
     for (const [id, element] of nodes) {
-      const isNew = !seen.has(element)
-      if (isNew) seen.add(element)
       let want = !map && store.isVisible(id)
       if (want && !mountedNodes.has(id)) {
         if (budget > 0) {
           budget--
-          if (!nodesMounted) mountedNodes = new Set(mountedNodes)
-          mountedNodes.add(id)
-          nodesMounted = true
+          mounting.push(id)
         } else {
           waiting++
           want = false
         }
       }
-      if (want === shown.has(id) && !isNew) continue
+      show(element, want, shown.has(id))
       if (want) shown.add(id)
       else shown.delete(id)
-      setShown(element, want)
     }
     for (const id of shown) if (!nodes.has(id)) shown.delete(id)
-    const wires = new Set<string>()
-    for (const wire of scene.wires) {
-      if (shown.has(wire.from) && shown.has(wire.to)) wires.add(wire.id)
-    }
-    for (const [id, element] of connections) {
-      const isNew = !seen.has(element)
-      if (isNew) seen.add(element)
-      const want = wires.has(id)
-      if (want && !mountedWires.has(id)) {
-        if (!wiresMounted) mountedWires = new Set(mountedWires)
-        mountedWires.add(id)
-        wiresMounted = true
+    let more = false
+    for (const id of nodes.keys()) {
+      if (mountedNodes.has(id) || mounting.includes(id)) continue
+      if (moving || budget === 0) {
+        more = true
+        break
       }
-      if (want === wiresShown.has(id) && !isNew) continue
-      if (want) wiresShown.add(id)
-      else wiresShown.delete(id)
-      setShown(element, want)
+      budget--
+      mounting.push(id)
+    }
+    if (mounting.length > 0) mountedNodes = new Set([...mountedNodes, ...mounting])
+    const wiresMounting: string[] = []
+    for (const wire of scene.wires) {
+      const element = connections.get(wire.id)
+      if (element === undefined) continue
+      const want = shown.has(wire.from) && shown.has(wire.to)
+      show(element, want, wiresShown.has(wire.id))
+      if (want) wiresShown.add(wire.id)
+      else wiresShown.delete(wire.id)
+      const drawable = mountedNodes.has(wire.from) && mountedNodes.has(wire.to)
+      if (drawable && !mountedWires.has(wire.id)) wiresMounting.push(wire.id)
     }
     for (const id of wiresShown) if (!connections.has(id)) wiresShown.delete(id)
-    if (nodesMounted || wiresMounted) store.setMounted(mountedNodes, mountedWires)
-    return waiting
+    if (wiresMounting.length > 0) mountedWires = new Set([...mountedWires, ...wiresMounting])
+    if (mounting.length > 0 || wiresMounting.length > 0) {
+      store.setMounted(mountedNodes, mountedWires)
+    }
+    return { waiting, more }
   }
 
   return {

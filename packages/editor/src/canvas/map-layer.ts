@@ -3,8 +3,16 @@ import type { Scene } from '../model/scene.ts'
 import type { Culling } from './culling.ts'
 import { type MapColours, type MapFrame, paintPicture, pictureOf } from './map-paint.ts'
 
-/** Below this zoom the whole canvas is the map: nodes are boxes on one `<canvas>`, no DOM. */
+/**
+ * Below this zoom a large workflow is drawn as the map: its nodes are boxes on one `<canvas>`,
+ * not DOM (node text is far below legible there).
+ */
 export const MAP_ZOOM = 0.25
+/**
+ * A workflow of at most this many nodes keeps its DOM cards at every zoom: even all on screen
+ * they draw within a frame (300 nodes measured at the frame floor before the map).
+ */
+export const MAP_MIN_NODES = 200
 /** The view counts as moving until it has been still this long, ms. */
 const STILL_MS = 150
 
@@ -40,8 +48,8 @@ function coloursOf(element: HTMLElement): MapColours {
 
 /**
  * The map under the DOM nodes: a `<canvas>` the size of the view that draws, once per frame in
- * which something asked (`request`), whatever the DOM does not show — every node below
- * `MAP_ZOOM`, and above it the nodes still waiting to be drawn by React and wires to nodes off
+ * which something asked (`request`), whatever the DOM does not show — every node of a large
+ * workflow below `MAP_ZOOM`, and otherwise the nodes still waiting to be drawn by React and wires to nodes off
  * screen. The same frame brings the DOM in line with the view (`culling`). A frame's work grows
  * with what is on screen: the DOM holds only what is near the view.
  */
@@ -102,10 +110,12 @@ export function createMapLayer(container: HTMLElement, culling: Culling, source:
     scheduled = 0
     const scene = source.scene()
     const moving = performance.now() - movedAt < STILL_MS
-    const waiting = culling.update(scene, source.transform().k < MAP_ZOOM, moving)
-    if (canvas.dataset.waiting !== String(waiting)) canvas.dataset.waiting = String(waiting)
+    const map = source.transform().k < MAP_ZOOM && scene.nodes.size > MAP_MIN_NODES
+    const left = culling.update(scene, map, moving)
+    const waiting = String(left.waiting)
+    if (canvas.dataset.waiting !== waiting) canvas.dataset.waiting = waiting
     paint(scene)
-    if (waiting > 0) request()
+    if (left.waiting > 0 || left.more) request()
   }
 
   /** Asks for a frame: the view, the document, a position or the selection changed. */

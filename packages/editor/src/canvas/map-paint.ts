@@ -1,6 +1,6 @@
 import type { Box } from '../model/bounds.ts'
 import { GEOMETRY, type Point } from '../model/geometry.ts'
-import type { Scene, SceneWire } from '../model/scene.ts'
+import type { Scene } from '../model/scene.ts'
 
 /** The colours the map paints with: the stylesheet's, read once from its custom properties. */
 export interface MapColours {

@@ -30,8 +30,6 @@ export interface SceneWire {
 export interface Scene {
   readonly nodes: ReadonlyMap<string, SceneNode>
   readonly wires: readonly SceneWire[]
-  /** The edges at each node, by node id: the wires a moved node takes along. */
-  readonly wiresAt: ReadonlyMap<string, readonly SceneWire[]>
 }
 
 const scenes = new WeakMap<WorkflowDocument, Scene>()
@@ -57,7 +55,6 @@ export function sceneOf(doc: WorkflowDocument, registry: NodeRegistry, views: No
   }
   const byId = new Map(doc.nodes.map((n) => [n.id, n]))
   const wires: SceneWire[] = []
-  const wiresAt = new Map<string, SceneWire[]>()
   for (const edge of doc.edges) {
     const from = byId.get(edge.from.node)
     const to = byId.get(edge.to.node)
@@ -67,22 +64,16 @@ export function sceneOf(doc: WorkflowDocument, registry: NodeRegistry, views: No
     const start = outputPoint(from, fromLayout, edge.from.port)
     const end = inputPoint(to, toLayout, edge, into.get(to.id) ?? [])
     const type = registry.get(from.type)?.outputs[edge.from.port]?.type ?? 'unknown'
-    const wire: SceneWire = {
+    wires.push({
       id: edge.id,
       from: from.id,
       to: to.id,
       start: { x: start.x - from.position[0], y: start.y - from.position[1] },
       end: { x: end.x - to.position[0], y: end.y - to.position[1] },
       type,
-    }
-    wires.push(wire)
-    for (const at of new Set([from.id, to.id])) {
-      const list = wiresAt.get(at)
-      if (list) list.push(wire)
-      else wiresAt.set(at, [wire])
-    }
+    })
   }
-  const scene = { nodes, wires, wiresAt }
+  const scene = { nodes, wires }
   scenes.set(doc, scene)
   return scene
 }
