@@ -1,4 +1,6 @@
-import type { Scene } from '../model/scene.ts'
+import type { Box } from '../model/bounds.ts'
+import type { Point } from '../model/geometry.ts'
+import { curveMeets, type Scene, wireEnds } from '../model/scene.ts'
 import type { ViewList } from './view-list.ts'
 
 /**
@@ -12,6 +14,10 @@ export interface CullingStore {
   views(): ViewList
   /** Whether a node is on screen or near it (a quarter screen of margin). */
   isVisible(id: string): boolean
+  /** The part of the canvas on screen (undefined until known). */
+  viewport(): Box | undefined
+  /** A node's live position, if it has one. */
+  position(id: string): Point | undefined
   /** React draws these nodes and connections into their elements (and keeps them drawn). */
   setMounted(nodes: ReadonlySet<string>, connections: ReadonlySet<string>): void
 }
@@ -25,8 +31,9 @@ export interface CullingLeft {
 }
 
 /**
- * Which nodes and connections the DOM shows: the nodes on screen or near it, at or above the map
- * zoom, and the connections between two shown nodes; everything else is left to the map. React
+ * Which nodes and connections the DOM shows: the nodes on screen or near it, and the connections
+ * whose curve can pass near it, unless the map draws the whole view; everything else is left to
+ * the map. React
  * draws the nodes near the view first, then, while the view is still, the others in the
  * background, a few a frame (`MOUNTS_PER_FRAME`); a drawn node stays drawn, and leaving the view
  * only hides its element (`display: none`: out of layout, paint and hit testing).
@@ -83,15 +90,17 @@ export function createCulling(store: CullingStore) {
     }
     if (mounting.length > 0) mountedNodes = new Set([...mountedNodes, ...mounting])
     const wiresMounting: string[] = []
+    const near = nearBox(store.viewport())
     for (const wire of scene.wires) {
       const element = connections.get(wire.id)
       if (element === undefined) continue
-      const want = shown.has(wire.from) && shown.has(wire.to)
+      const drawable = mountedNodes.has(wire.from) && mountedNodes.has(wire.to)
+      if (drawable && !mountedWires.has(wire.id)) wiresMounting.push(wire.id)
+      const ends = drawable && !map && near ? wireEnds(scene, wire, store.position) : undefined
+      const want = ends !== undefined && near !== undefined && curveMeets(ends[0], ends[1], near)
       show(element, want, wiresShown.has(wire.id))
       if (want) wiresShown.add(wire.id)
       else wiresShown.delete(wire.id)
-      const drawable = mountedNodes.has(wire.from) && mountedNodes.has(wire.to)
-      if (drawable && !mountedWires.has(wire.id)) wiresMounting.push(wire.id)
     }
     for (const id of wiresShown) if (!connections.has(id)) wiresShown.delete(id)
     if (wiresMounting.length > 0) mountedWires = new Set([...mountedWires, ...wiresMounting])
@@ -107,6 +116,19 @@ export function createCulling(store: CullingStore) {
     isShown: (id: string) => shown.has(id),
     /** Whether the DOM shows the connection (else the map draws it). */
     isWireShown: (id: string) => wiresShown.has(id),
+  }
+}
+
+/** The viewport with a quarter of its size as margin on every side (as `createVisibility`). */
+function nearBox(view: Box | undefined): Box | undefined {
+  if (view === undefined) return undefined
+  const mx = (view.right - view.left) / 4
+  const my = (view.bottom - view.top) / 4
+  return {
+    left: view.left - mx,
+    top: view.top - my,
+    right: view.right + mx,
+    bottom: view.bottom + my,
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Box } from '../model/bounds.ts'
-import { GEOMETRY, type Point } from '../model/geometry.ts'
-import type { Scene } from '../model/scene.ts'
+import { GEOMETRY, type Point, pullOf } from '../model/geometry.ts'
+import { curveMeets, type Scene, wireEnds } from '../model/scene.ts'
 
 /** The colours the map paints with: the stylesheet's, read once from its custom properties. */
 export interface MapColours {
@@ -38,9 +38,6 @@ export interface MapPicture {
   readonly wireCount: number
 }
 
-/** A wire's pull, as `connectionPath` draws it (Rete's classic curvature 0.3). */
-const pullOf = (start: Point, end: Point) => Math.max(Math.abs(end.x - start.x) * 0.3, 40)
-
 /**
  * What the map draws this frame: the nodes and wires the DOM does not show and that are on
  * screen, each wire the same curve as its `<svg>`, at live positions. Work per node is a few
@@ -48,24 +45,13 @@ const pullOf = (start: Point, end: Point) => Math.max(Math.abs(end.x - start.x) 
  */
 export function pictureOf(frame: MapFrame): MapPicture {
   const { scene, view } = frame
-  const at = (id: string, x: number, y: number): Point => frame.position(id) ?? { x, y }
   const wires = new Map<string, (readonly [Point, Point])[]>()
   let wireCount = 0
   for (const wire of scene.wires) {
     if (frame.isWireShown(wire.id)) continue
-    const from = scene.nodes.get(wire.from)
-    const to = scene.nodes.get(wire.to)
-    if (!from || !to) continue
-    const a = at(from.id, from.x, from.y)
-    const b = at(to.id, to.x, to.y)
-    const start = { x: a.x + wire.start.x, y: a.y + wire.start.y }
-    const end = { x: b.x + wire.end.x, y: b.y + wire.end.y }
-    const pull = pullOf(start, end)
-    const left = Math.min(start.x, end.x - pull)
-    const right = Math.max(start.x + pull, end.x)
-    const top = Math.min(start.y, end.y)
-    const bottom = Math.max(start.y, end.y)
-    if (right < view.left || left > view.right || bottom < view.top || top > view.bottom) continue
+    const ends = wireEnds(scene, wire, frame.position)
+    if (!ends || !curveMeets(ends[0], ends[1], view)) continue
+    const [start, end] = ends
     const list = wires.get(wire.type)
     if (list) list.push([start, end])
     else wires.set(wire.type, [[start, end]])
@@ -75,7 +61,7 @@ export function pictureOf(frame: MapFrame): MapPicture {
   const outlines: [colour: 'highlight' | 'danger', card: Box][] = []
   for (const node of scene.nodes.values()) {
     if (frame.isShown(node.id)) continue
-    const { x, y } = at(node.id, node.x, node.y)
+    const { x, y } = frame.position(node.id) ?? node
     if (x + node.width < view.left || x > view.right) continue
     if (y + node.height < view.top || y > view.bottom) continue
     const card = { left: x, top: y, right: x + node.width, bottom: y + node.height }

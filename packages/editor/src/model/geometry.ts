@@ -105,9 +105,12 @@ export function freeInputPoint(node: WorkflowNode, layout: PortLayout, port: str
   return socketPoint(node, 'input', layout.inputs.get(port)?.at(-1) ?? GEOMETRY.header)
 }
 
+/** How far a connection's curve pulls out of its ends, horizontally (curvature 0.3). */
+export const pullOf = (start: Point, end: Point) => Math.max(Math.abs(end.x - start.x) * 0.3, 40)
+
 /** The curve of a connection, as Rete's classic preset draws it (curvature 0.3). */
 export function connectionPath(start: Point, end: Point): string {
-  const pull = Math.max(Math.abs(end.x - start.x) * 0.3, 40)
+  const pull = pullOf(start, end)
   return `M ${start.x} ${start.y} C ${start.x + pull} ${start.y} ${end.x - pull} ${end.y} ${end.x} ${end.y}`
 }
 

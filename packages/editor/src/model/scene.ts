@@ -1,6 +1,14 @@
 import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import type { NodeViews } from '../views/node-view.ts'
-import { edgesByTarget, inputPoint, outputPoint, type Point, portLayout } from './geometry.ts'
+import type { Box } from './bounds.ts'
+import {
+  edgesByTarget,
+  inputPoint,
+  outputPoint,
+  type Point,
+  portLayout,
+  pullOf,
+} from './geometry.ts'
 import { nodeSize } from './node-size.ts'
 
 /** A node as the map draws it: its document position and drawn size. */
@@ -76,4 +84,34 @@ export function sceneOf(doc: WorkflowDocument, registry: NodeRegistry, views: No
   const scene = { nodes, wires }
   scenes.set(doc, scene)
   return scene
+}
+
+/** A node's live position (during a drag), or undefined for its document position. */
+export type LivePosition = (id: string) => Point | undefined
+
+/** Where the wire starts and ends now; undefined when an end's node is not in the scene. */
+export function wireEnds(
+  scene: Scene,
+  wire: SceneWire,
+  position: LivePosition,
+): [Point, Point] | undefined {
+  const from = scene.nodes.get(wire.from)
+  const to = scene.nodes.get(wire.to)
+  if (!from || !to) return undefined
+  const a = position(from.id) ?? from
+  const b = position(to.id) ?? to
+  return [
+    { x: a.x + wire.start.x, y: a.y + wire.start.y },
+    { x: b.x + wire.end.x, y: b.y + wire.end.y },
+  ]
+}
+
+/** Whether the wire's curve can cross `box` (the box around its control points meets it). */
+export function curveMeets(start: Point, end: Point, box: Box): boolean {
+  const pull = pullOf(start, end)
+  const left = Math.min(start.x, end.x - pull)
+  const right = Math.max(start.x + pull, end.x)
+  const top = Math.min(start.y, end.y)
+  const bottom = Math.max(start.y, end.y)
+  return right >= box.left && left <= box.right && bottom >= box.top && top <= box.bottom
 }
