@@ -1,0 +1,88 @@
+import type { WorkflowDocument } from '@shotchain/graph'
+import { describe, expect, it } from 'vitest'
+import type { Box } from '../model/bounds.ts'
+import { sceneOf } from '../model/scene.ts'
+import { registry } from '../testing/documents.ts'
+import { type CullingStore, createCulling } from './culling.ts'
+
+/** `count` prompt nodes in a row, 300 px apart, each wired to the next. */
+function row(count: number): WorkflowDocument {
+  const ids = Array.from({ length: count }, (_, k) => `p${k}`)
+  return {
+    version: 1,
+    name: 'row',
+    nodes: ids.map((id, k) => ({
+      id,
+      type: 'prompt',
+      position: [k * 300, 0],
+      params: { text: '' },
+    })),
+    edges: [],
+  } as unknown as WorkflowDocument
+}
+
+/** A store over fake elements: only `style.display` is read and written. */
+function fakeStore(doc: WorkflowDocument, visible: (id: string) => boolean, view?: Box) {
+  const element = () => ({ style: { display: '' } }) as HTMLElement
+  const nodes = new Map(doc.nodes.map((n) => [n.id, element()]))
+  const connections = new Map(doc.edges.map((e) => [e.id, element()]))
+  let mounted = { nodes: new Set<string>(), connections: new Set<string>() }
+  const store: CullingStore = {
+    views: () => ({ nodes, connections }),
+    isVisible: visible,
+    viewport: () => view,
+    position: () => undefined,
+    setMounted(n, c) {
+      mounted = { nodes: new Set(n), connections: new Set(c) }
+    },
+  }
+  return { store, nodes, connections, mounted: () => mounted }
+}
+
+const displayed = (elements: Map<string, HTMLElement>) =>
+  [...elements].filter(([, e]) => e.style.display !== 'none').map(([id]) => id)
+
+describe('createCulling', () => {
+  it('shows the nodes near the view and hides the rest, drawing the near ones first', () => {
+    const doc = row(30)
+    const near = new Set(['p3', 'p4', 'p5'])
+    const fake = fakeStore(doc, (id) => near.has(id))
+    const culling = createCulling(fake.store)
+    const left = culling.update(sceneOf(doc, registry, {}), false, true)
+    expect(displayed(fake.nodes)).toEqual(['p3', 'p4'])
+    expect([...fake.mounted().nodes]).toEqual(['p3', 'p4'])
+    // Two a frame while moving: p5 waits (the map draws it), nothing far is drawn yet.
+    expect(left).toEqual({ waiting: 1, more: true })
+    expect(culling.isShown('p5')).toBe(false)
+  })
+
+  it('draws far nodes in the background once the view is still, a dozen a frame, hidden', () => {
+    const doc = row(30)
+    const fake = fakeStore(doc, (id) => id === 'p0')
+    const culling = createCulling(fake.store)
+    const scene = sceneOf(doc, registry, {})
+    expect(culling.update(scene, false, false)).toEqual({ waiting: 0, more: true })
+    expect(fake.mounted().nodes.size).toBe(12)
+    culling.update(scene, false, false)
+    expect(culling.update(scene, false, false)).toEqual({ waiting: 0, more: false })
+    expect(fake.mounted().nodes.size).toBe(30)
+    expect(displayed(fake.nodes)).toEqual(['p0'])
+  })
+
+  it('shows a wire near the view, and hides every node and wire when the map draws it', () => {
+    const doc = {
+      ...row(3),
+      edges: [{ id: 'e', from: { node: 'p0', port: 'text' }, to: { node: 'p1', port: 'text' } }],
+    } as unknown as WorkflowDocument
+    const view = { left: 0, top: 0, right: 1000, bottom: 600 }
+    const fake = fakeStore(doc, () => true, view)
+    const culling = createCulling(fake.store)
+    const scene = sceneOf(doc, registry, {})
+    culling.update(scene, false, false)
+    expect(displayed(fake.nodes)).toEqual(['p0', 'p1', 'p2'])
+    expect(displayed(fake.connections)).toEqual(['e'])
+    culling.update(scene, true, false)
+    expect(displayed(fake.nodes)).toEqual([])
+    expect(displayed(fake.connections)).toEqual([])
+  })
+})
