@@ -176,8 +176,12 @@ describe('a layout that holds still, Run to selected estimated, players to judge
       })
       await expect.poll(() => page.locator('[data-testid="node"]').count()).toBe(9)
       await expect.poll(() => page.getByTestId('workflow-name').inputValue()).toBe(doc.name)
+      // The cards near the view are shown (the others are hidden): none waits to be drawn.
+      await expect.poll(() => page.getByTestId('canvas-map').getAttribute('data-waiting')).toBe('0')
+      const cards = page.locator('[data-testid="node"]:visible')
+      expect(await cards.count()).toBeGreaterThan(0)
       const minimap = await boxOf(page.getByTestId('minimap'))
-      for (const card of await page.locator('[data-testid="node"]').all()) {
+      for (const card of await cards.all()) {
         const box = await boxOf(card)
         expect(
           boxesOverlap(box, minimap),
