@@ -79,6 +79,8 @@ export function attachMap(options: MapOptions) {
     request: layer.request,
     /** The view moved or zoomed. */
     moved: layer.moved,
+    /** The view jumped (opened, fitted). */
+    jumped: layer.jumped,
     destroy() {
       for (const stop of stops) stop()
       layer.destroy()

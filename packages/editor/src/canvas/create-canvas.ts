@@ -190,6 +190,8 @@ export function createCanvas(options: CanvasOptions) {
     area.area.transform.y = view.y
     await area.area.zoom(view.k, 0, 0)
     viewportChanged()
+    // A jump, not a gesture: what it shows is drawn at once.
+    map?.jumped()
   }
 
   /** Zooms to `k` (kept within `ZOOM_LIMITS`) about the middle of the view. */

@@ -43,17 +43,18 @@ const displayed = (elements: Map<string, HTMLElement>) =>
   [...elements].filter(([, e]) => e.style.display !== 'none').map(([id]) => id)
 
 describe('createCulling', () => {
-  it('shows the nodes near the view and hides the rest, drawing the near ones first', () => {
+  it('shows the nodes near the view once it is still, drawing the near ones first', () => {
     const doc = row(30)
     const near = new Set(['p3', 'p4', 'p5'])
     const fake = fakeStore(doc, (id) => near.has(id))
     const culling = createCulling(fake.store)
-    const left = culling.update(sceneOf(doc, registry, {}), false, true)
-    expect(displayed(fake.nodes)).toEqual(['p3', 'p4'])
-    expect([...fake.mounted().nodes]).toEqual(['p3', 'p4'])
-    // Two a frame while moving: p5 waits (the map draws it), nothing far is drawn yet.
-    expect(left).toEqual({ waiting: 1, more: true })
-    expect(culling.isShown('p5')).toBe(false)
+    const scene = sceneOf(doc, registry, {})
+    // While the view moves, React draws nothing: the map draws the near nodes meanwhile.
+    expect(culling.update(scene, false, true)).toEqual({ waiting: 3, more: true })
+    expect(displayed(fake.nodes)).toEqual([])
+    expect(culling.update(scene, false, false)).toEqual({ waiting: 0, more: true })
+    expect(displayed(fake.nodes)).toEqual(['p3', 'p4', 'p5'])
+    expect([...fake.mounted().nodes].slice(0, 3)).toEqual(['p3', 'p4', 'p5'])
   })
 
   it('draws far nodes in the background once the view is still, a dozen a frame, hidden', () => {
@@ -67,6 +68,22 @@ describe('createCulling', () => {
     expect(culling.update(scene, false, false)).toEqual({ waiting: 0, more: false })
     expect(fake.mounted().nodes.size).toBe(30)
     expect(displayed(fake.nodes)).toEqual(['p0'])
+  })
+
+  it('shows drawn nodes a few a frame while the view moves, the rest once it is still', () => {
+    const doc = row(100)
+    let near = false
+    const fake = fakeStore(doc, () => near)
+    const culling = createCulling(fake.store)
+    const scene = sceneOf(doc, registry, {})
+    while (culling.update(scene, false, false).more) {}
+    expect(fake.mounted().nodes.size).toBe(100)
+    // Zoomed in across the map zoom: all 100 come near at once.
+    near = true
+    expect(culling.update(scene, false, true)).toEqual({ waiting: 92, more: false })
+    expect(displayed(fake.nodes)).toHaveLength(8)
+    culling.update(scene, false, false)
+    expect(displayed(fake.nodes)).toHaveLength(72)
   })
 
   it('shows a wire near the view, and hides every node and wire when the map draws it', () => {

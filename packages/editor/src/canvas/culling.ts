@@ -4,10 +4,15 @@ import { curveMeets, type Scene, wireEnds } from '../model/scene.ts'
 import type { ViewList } from './view-list.ts'
 
 /**
- * At most this many nodes are drawn by React for the first time in one frame: few while the view
- * moves (the frame is the gesture's), more once it is still.
+ * At most this many nodes are drawn by React for the first time in one frame: none while the
+ * view moves (the frame is the gesture's; the map draws them meanwhile), a dozen once it is still.
  */
-const MOUNTS_PER_FRAME = { moving: 2, still: 12 } as const
+const MOUNTS_PER_FRAME = { moving: 0, still: 12 } as const
+/**
+ * At most this many drawn but hidden nodes are shown in one frame: zooming in across the map
+ * zoom would otherwise show hundreds in one long frame.
+ */
+const SHOWS_PER_FRAME = { moving: 8, still: 64 } as const
 
 /** What culling needs of the canvas store. */
 export interface CullingStore {
@@ -24,7 +29,7 @@ export interface CullingStore {
 
 /** What a culling pass left to do. */
 export interface CullingLeft {
-  /** Nodes near the view still waiting to be drawn by React (the map draws them meanwhile). */
+  /** Nodes near the view still waiting to be shown (the map draws them meanwhile). */
   readonly waiting: number
   /** Whether any node is not drawn by React yet (it is drawn in the background when still). */
   readonly more: boolean
@@ -59,15 +64,21 @@ export function createCulling(store: CullingStore) {
    */
   function update(scene: Scene, map: boolean, moving: boolean): CullingLeft {
     const { nodes, connections } = store.views()
-    let budget: number = MOUNTS_PER_FRAME[moving ? 'moving' : 'still']
+    const pace = moving ? 'moving' : 'still'
+    let budget: number = MOUNTS_PER_FRAME[pace]
+    let shows: number = SHOWS_PER_FRAME[pace]
     const mounting: string[] = []
     let waiting = 0
     for (const [id, element] of nodes) {
       let want = !map && store.isVisible(id)
-      if (want && !mountedNodes.has(id)) {
-        if (budget > 0) {
-          budget--
-          mounting.push(id)
+      if (want && !shown.has(id)) {
+        const mounted = mountedNodes.has(id)
+        if (shows > 0 && (mounted || budget > 0)) {
+          shows--
+          if (!mounted) {
+            budget--
+            mounting.push(id)
+          }
         } else {
           waiting++
           want = false

@@ -130,6 +130,10 @@ export function createMapLayer(container: HTMLElement, culling: Culling, source:
       movedAt = performance.now()
       request()
     },
+    /** The view jumped (opened, fitted): not a gesture, so nodes are drawn at full pace. */
+    jumped() {
+      movedAt = Number.NEGATIVE_INFINITY
+    },
     destroy() {
       cancelAnimationFrame(scheduled)
       canvas.remove()
