@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { benchWorkflow } from '@shotchain/nodes/testing'
 import { CHROMIUM_ARGS, requireChromium } from '@shotchain/test-machine'
 import { type Browser, chromium } from 'playwright-core'
 import { round } from '../measure.ts'
@@ -10,7 +11,6 @@ import { describe, summarize, withPrefix } from './figures.ts'
 import { VIEWPORT } from './gestures.ts'
 import { type Sample, sample } from './sample.ts'
 import { buildPage, servePage } from './serve-page.ts'
-import { benchWorkflow } from './workflow.ts'
 
 // Editor benchmark: opens a workflow of N three-node shots in headless Chromium, drawn by our
 // editor, by Rete's stock classic preset and by React Flow, alternately in one run; times loading until every

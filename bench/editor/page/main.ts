@@ -1,7 +1,7 @@
 import { createRegistry } from '@shotchain/graph'
 import { builtInNodes } from '@shotchain/nodes'
+import { benchWorkflow } from '@shotchain/nodes/testing'
 import type { BenchHooks, BenchMode, PageStatus } from '../bench-hooks.ts'
-import { benchWorkflow } from '../workflow.ts'
 import { mountFlow } from './flow.tsx'
 import { createFrameRecorder } from './frames.ts'
 import type { MountedEditor } from './mounted-editor.ts'

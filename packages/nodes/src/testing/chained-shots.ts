@@ -13,10 +13,11 @@ const COLUMN_PX = 300
 const ROW_PX = 220
 
 /**
- * The editor benchmark's workflow: `shots` chained Kling shots of three nodes each (an
- * `image-source` for the end frame, a `prompt`, a `kling-o1-i2v`), so 3 × `shots` nodes and as
- * many edges. Each shot's clip starts on the previous shot's last frame; the first shot starts on
- * its own image. Nodes sit on a grid, ten shots to a row. Pure: the same document every call.
+ * The editor benchmark's workflow (`pnpm bench:editor`; apps/web/e2e/editor-large.test.ts at 334
+ * shots): `shots` chained Kling shots of three nodes each (an `image-source` for the end frame, a
+ * `prompt`, a `kling-o1-i2v`), so 3 × `shots` nodes and as many edges. Each shot's clip
+ * starts on the previous shot's last frame; the first shot starts on its own image. Nodes sit on
+ * a grid, ten shots to a row. Pure: the same document every call.
  *
  * @example
  * const doc = benchWorkflow() // 300 nodes, 300 edges
