@@ -2,6 +2,7 @@ import { benchWorkflow } from '@shotchain/nodes/testing'
 import { describe, expect, it } from 'vitest'
 import { screenshot, useApp } from './harness.ts'
 import { measureSizes, type NodeSize, nodeRects } from './node-rects.ts'
+import { openDocument } from './open-document.ts'
 import { checkView, type ViewCheck } from './view-check.ts'
 import { canvasRect, dragCanvas, waitForStill, wheelUntil } from './view-moves.ts'
 
@@ -21,19 +22,7 @@ describe('a workflow of 1,002 nodes in Chromium', () => {
       // A large screen: at 1:1 a 900 px window leaves room for two whole nodes beside the panels.
       const page = await browser.newPage({ viewport: { width: 1920, height: 1200 } })
       const doc = benchWorkflow(SHOTS)
-      const created = await fetch(`${url}/api/workflows`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(doc),
-      })
-      expect(created.status).toBe(201)
-      const { id } = (await created.json()) as { id: string }
-      // The image sources point at example.com: fail them at once rather than over the network.
-      await page.route('https://example.com/**', (route) => route.abort())
-      await page.goto(`${url}/#${id}`)
-      await expect
-        .poll(() => page.getByTestId('workflow-name').inputValue(), { timeout: 60_000 })
-        .toBe(doc.name)
+      await openDocument(page, url, doc)
 
       const canvas = await canvasRect(page)
       const middle = { x: (canvas.left + canvas.right) / 2, y: (canvas.top + canvas.bottom) / 2 }
