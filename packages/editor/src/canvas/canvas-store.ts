@@ -58,6 +58,8 @@ export function createCanvasStore(registry: NodeRegistry) {
   const snapshots = new Map<string, NodeSnapshot>()
   const positions = new Map<string, Point>()
   const visibility = createVisibility()
+  const shown = new Set<string>()
+  const shownListeners = createKeyedListeners()
   let doc: WorkflowDocument | undefined
   let detail: Detail = 'full'
   let notice: string | undefined
@@ -121,7 +123,16 @@ export function createCanvasStore(registry: NodeRegistry) {
     },
     /** Whether a node is on screen or near it; off-screen nodes draw no body. */
     isVisible: visibility.isVisible,
-    onVisible: visibility.onVisible,
+    /** Whether the DOM shows the node's card (else it is hidden, and the map may draw it). */
+    isShown: (id: string) => shown.has(id),
+    onShown: (id: string, listener: () => void) => shownListeners.on(id, listener),
+    /** Culling showed or hid the node's card. */
+    setShown(id: string, on: boolean) {
+      if (on === shown.has(id)) return
+      if (on) shown.add(id)
+      else shown.delete(id)
+      shownListeners.emit(id)
+    },
 
     /** The level of detail the zoom asks for. */
     detail: () => detail,

@@ -27,11 +27,14 @@ function fakeStore(doc: WorkflowDocument, visible: (id: string) => boolean, view
   const nodes = new Map(doc.nodes.map((n) => [n.id, element()]))
   const connections = new Map(doc.edges.map((e) => [e.id, element()]))
   let mounted = { nodes: new Set<string>(), connections: new Set<string>() }
+  const shown = new Set<string>()
   const store: CullingStore = {
     views: () => ({ nodes, connections }),
     isVisible: visible,
     viewport: () => view,
     position: () => undefined,
+    isShown: (id) => shown.has(id),
+    setShown: (id, on) => void (on ? shown.add(id) : shown.delete(id)),
     setMounted(n, c) {
       mounted = { nodes: new Set(n), connections: new Set(c) }
     },

@@ -23,6 +23,9 @@ export interface CullingStore {
   viewport(): Box | undefined
   /** A node's live position, if it has one. */
   position(id: string): Point | undefined
+  /** Whether the DOM shows the node's card. */
+  isShown(id: string): boolean
+  setShown(id: string, on: boolean): void
   /** React draws these nodes and connections into their elements (and keeps them drawn). */
   setMounted(nodes: ReadonlySet<string>, connections: ReadonlySet<string>): void
 }
@@ -44,7 +47,6 @@ export interface CullingLeft {
  * only hides its element (`display: none`: out of layout, paint and hit testing).
  */
 export function createCulling(store: CullingStore) {
-  const shown = new Set<string>()
   const wiresShown = new Set<string>()
   let mountedNodes = new Set<string>()
   let mountedWires = new Set<string>()
@@ -71,7 +73,7 @@ export function createCulling(store: CullingStore) {
     let waiting = 0
     for (const [id, element] of nodes) {
       let want = !map && store.isVisible(id)
-      if (want && !shown.has(id)) {
+      if (want && !store.isShown(id)) {
         const mounted = mountedNodes.has(id)
         if (shows > 0 && (mounted || budget > 0)) {
           shows--
@@ -84,11 +86,9 @@ export function createCulling(store: CullingStore) {
           want = false
         }
       }
-      show(element, want, shown.has(id))
-      if (want) shown.add(id)
-      else shown.delete(id)
+      show(element, want, store.isShown(id))
+      store.setShown(id, want)
     }
-    for (const id of shown) if (!nodes.has(id)) shown.delete(id)
     let more = false
     for (const id of nodes.keys()) {
       if (mountedNodes.has(id) || mounting.includes(id)) continue
@@ -124,7 +124,7 @@ export function createCulling(store: CullingStore) {
   return {
     update,
     /** Whether the DOM shows the node (else the map draws it). */
-    isShown: (id: string) => shown.has(id),
+    isShown: store.isShown,
     /** Whether the DOM shows the connection (else the map draws it). */
     isWireShown: (id: string) => wiresShown.has(id),
   }

@@ -1,17 +1,15 @@
 import type { Box } from '../model/bounds.ts'
 import { GEOMETRY, type Point } from '../model/geometry.ts'
-import { createKeyedListeners } from './listeners.ts'
 
 /** Taller than any node, so a node whose top is above the screen but body on it still counts. */
 const MAX_NODE_HEIGHT = 600
 
 /**
- * Which nodes are on screen or near it — off-screen nodes draw no body. A node counts with a
+ * Which nodes are on screen or near it — the DOM shows only those (`createCulling`). A node counts with a
  * quarter screen of margin around the viewport, so panning finds bodies already drawn. Until
  * the first viewport is known, every node counts as visible.
  */
 export function createVisibility() {
-  const listeners = createKeyedListeners()
   const visible = new Set<string>()
   let viewport: Box | undefined
   return {
@@ -21,7 +19,7 @@ export function createVisibility() {
     setViewport(box: Box) {
       viewport = box
     },
-    /** Re-checks the node whose top-left corner is `at`; its listeners hear if it crossed. */
+    /** Re-checks the node whose top-left corner is `at`. */
     update(id: string, at: Point) {
       if (viewport === undefined) return
       const mx = (viewport.right - viewport.left) / 4
@@ -34,11 +32,8 @@ export function createVisibility() {
       if (on === visible.has(id)) return
       if (on) visible.add(id)
       else visible.delete(id)
-      listeners.emit(id)
     },
     /** Whether a node is on screen or near it. */
     isVisible: (id: string) => viewport === undefined || visible.has(id),
-    /** Calls `listener` when the node comes on screen or leaves it; returns the unsubscribe. */
-    onVisible: (id: string, listener: () => void) => listeners.on(id, listener),
   }
 }

@@ -10,8 +10,8 @@ import { RunBadge } from './RunBadge.tsx'
 import {
   useCanvasTopic,
   useNodeRunStatus,
+  useNodeShown,
   useNodeSnapshot,
-  useNodeVisible,
 } from './use-canvas-store.ts'
 import { useCardPointer } from './use-card-pointer.ts'
 
@@ -28,7 +28,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
   // Only a node still waiting for its detail follows the zoom and the view; once drawn, the
   // level of detail is a class on the editor (CSS), so a zoom re-renders no node.
   const [hasDetail, setHasDetail] = useState(false)
-  const visible = useNodeVisible(id, !hasDetail)
+  const visible = useNodeShown(id, !hasDetail)
   const detail = useCanvasTopic('detail', hasDetail ? fullDetail : canvas.store.detail)
   const wantDetail = detail === 'full' && visible
   // Port rows and bodies (thumbnails, text fields) are drawn a few nodes per frame, then kept:

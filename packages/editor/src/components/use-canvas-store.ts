@@ -28,14 +28,17 @@ export function useNodePosition(id: string): Point | undefined {
 
 const ignore = () => () => {}
 
-/** Whether the node is on screen or near it; `listen` false stops following it (and says true). */
-export function useNodeVisible(id: string, listen: boolean): boolean {
+/**
+ * Whether the DOM shows the node's card (it is near the view); `listen` false stops following it
+ * (and says true). Culling shows a few cards a frame, so few cards render per frame.
+ */
+export function useNodeShown(id: string, listen: boolean): boolean {
   const { store } = useEditor().canvas
   const subscribe = useCallback(
-    (l: () => void) => (listen ? store.onVisible(id, l) : ignore()),
+    (l: () => void) => (listen ? store.onShown(id, l) : ignore()),
     [store, id, listen],
   )
-  return useSyncExternalStore(subscribe, () => !listen || store.isVisible(id))
+  return useSyncExternalStore(subscribe, () => !listen || store.isShown(id))
 }
 
 /**
