@@ -33,7 +33,7 @@ export function attachMap(options: MapOptions) {
   const culling = createCulling(store)
   const issues = (id: string) =>
     store.node(id)?.issues.some((i) => i.severity === 'error' || i.code === 'node-check') === true
-  const layer = createMapLayer(container, culling, {
+  const layer = createMapLayer(container, area.area.content.holder, culling, {
     transform: () => area.area.transform,
     size: options.size,
     scene: options.scene,

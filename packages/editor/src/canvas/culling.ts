@@ -53,6 +53,16 @@ export function createCulling(store: CullingStore) {
   /** Elements already given their display: a new one (a re-created view) is set at once. */
   const seen = new WeakSet<HTMLElement>()
 
+  /** Whether the node's box meets the view (at its live position). */
+  const onScreen = (scene: Scene, id: string, view: Box | undefined) => {
+    const node = scene.nodes.get(id)
+    if (node === undefined || view === undefined) return true
+    const { x, y } = store.position(id) ?? node
+    return (
+      x + node.width > view.left && x < view.right && y + node.height > view.top && y < view.bottom
+    )
+  }
+
   /** Shows or hides the element; true when it was not seen before or changed. */
   const show = (element: HTMLElement, on: boolean, was: boolean) => {
     if (on === was && seen.has(element)) return
@@ -70,12 +80,19 @@ export function createCulling(store: CullingStore) {
     let budget: number = MOUNTS_PER_FRAME[pace]
     let shows: number = SHOWS_PER_FRAME[pace]
     const mounting: string[] = []
+    const view = store.viewport()
     let waiting = 0
+    let more = false
     for (const [id, element] of nodes) {
       let want = !map && store.isVisible(id)
       if (want && !store.isShown(id)) {
         const mounted = mountedNodes.has(id)
-        if (shows > 0 && (mounted || budget > 0)) {
+        if (moving && !onScreen(scene, id, view)) {
+          // Only near the screen: shown once the view is still, so a zoom out does not pay
+          // for the margin frame by frame.
+          more = true
+          want = false
+        } else if (shows > 0 && (mounted || budget > 0)) {
           shows--
           if (!mounted) {
             budget--
@@ -89,7 +106,6 @@ export function createCulling(store: CullingStore) {
       show(element, want, store.isShown(id))
       store.setShown(id, want)
     }
-    let more = false
     for (const id of nodes.keys()) {
       if (mountedNodes.has(id) || mounting.includes(id)) continue
       if (moving || budget === 0) {

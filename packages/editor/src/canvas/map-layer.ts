@@ -2,6 +2,7 @@ import type { Box } from '../model/bounds.ts'
 import type { Scene } from '../model/scene.ts'
 import type { Culling } from './culling.ts'
 import { type MapColours, type MapFrame, paintPicture, pictureOf } from './map-paint.ts'
+import { createMotion } from './motion.ts'
 
 /**
  * Below this zoom a large workflow is drawn as the map: its nodes are boxes on one `<canvas>`,
@@ -13,8 +14,6 @@ export const MAP_ZOOM = 0.25
  * they draw within a frame (300 nodes measured at the frame floor before the map).
  */
 export const MAP_MIN_NODES = 200
-/** The view counts as moving until it has been still this long, ms. */
-const STILL_MS = 150
 
 /** What the map layer reads of the canvas each frame. */
 export interface MapSource {
@@ -53,7 +52,12 @@ function coloursOf(element: HTMLElement): MapColours {
  * screen. The same frame brings the DOM in line with the view (`culling`). A frame's work grows
  * with what is on screen: the DOM holds only what is near the view.
  */
-export function createMapLayer(container: HTMLElement, culling: Culling, source: MapSource) {
+export function createMapLayer(
+  container: HTMLElement,
+  content: HTMLElement,
+  culling: Culling,
+  source: MapSource,
+) {
   const canvas = document.createElement('canvas')
   canvas.className = 'sc-map'
   canvas.dataset.testid = 'canvas-map'
@@ -63,7 +67,7 @@ export function createMapLayer(container: HTMLElement, culling: Culling, source:
   let colours: MapColours | undefined
   let scheduled = 0
   let blank = true
-  let movedAt = Number.NEGATIVE_INFINITY
+  const motion = createMotion(content, () => request())
 
   function paint(scene: Scene) {
     if (ctx === null) return
@@ -109,13 +113,17 @@ export function createMapLayer(container: HTMLElement, culling: Culling, source:
   function run() {
     scheduled = 0
     const scene = source.scene()
-    const moving = performance.now() - movedAt < STILL_MS
-    const map = source.transform().k < MAP_ZOOM && scene.nodes.size > MAP_MIN_NODES
-    const left = culling.update(scene, map, moving)
+    const moving = motion.isMoving()
+    const left = culling.update(scene, isMap(scene), moving)
     const waiting = String(left.waiting)
     if (canvas.dataset.waiting !== waiting) canvas.dataset.waiting = waiting
     paint(scene)
     if (left.waiting > 0 || left.more) request()
+  }
+
+  /** Whether the map draws the whole view (a large workflow, zoomed out). */
+  function isMap(scene: Scene) {
+    return source.transform().k < MAP_ZOOM && scene.nodes.size > MAP_MIN_NODES
   }
 
   /** Asks for a frame: the view, the document, a position or the selection changed. */
@@ -127,14 +135,13 @@ export function createMapLayer(container: HTMLElement, culling: Culling, source:
     request,
     /** The view moved or zoomed: a frame, and fewer new nodes per frame for a while. */
     moved() {
-      movedAt = performance.now()
+      motion.moved(!isMap(source.scene()))
       request()
     },
     /** The view jumped (opened, fitted): not a gesture, so nodes are drawn at full pace. */
-    jumped() {
-      movedAt = Number.NEGATIVE_INFINITY
-    },
+    jumped: motion.jumped,
     destroy() {
+      motion.destroy()
       cancelAnimationFrame(scheduled)
       canvas.remove()
     },
