@@ -7,6 +7,7 @@ import { colourDistance, cssColour, mapPixel } from './map-pixels.ts'
 import { measureSizes, nodeRects } from './node-rects.ts'
 import { openDocument } from './open-document.ts'
 import { canvasRect, type ScreenRect, waitForStill, wheelUntil } from './view-moves.ts'
+import { measureWireEnds, wireMiddle, within } from './wire-ends.ts'
 
 const SLOW = 300_000
 /** Colours the map paints are the stylesheet's, to within anti-aliasing and rounding. */
@@ -38,6 +39,7 @@ describe('the map of a workflow of 1,002 nodes in Chromium', () => {
       await openDocument(page, url, doc)
       await expect.poll(async () => Object.keys(await measureSizes(page, doc)).length).toBe(3)
       const sizes = await measureSizes(page, doc)
+      const ends = await measureWireEnds(page, doc, await waitForStill(page))
       const canvas = await canvasRect(page)
       const middle = { x: (canvas.left + canvas.right) / 2, y: (canvas.top + canvas.bottom) / 2 }
 
@@ -67,6 +69,26 @@ describe('the map of a workflow of 1,002 nodes in Chromium', () => {
         expect(colourDistance(top, header), `${id}'s header`).toBeLessThanOrEqual(SAME_COLOUR)
         expect(colourDistance(body, card), `${id}'s body`).toBeLessThanOrEqual(SAME_COLOUR)
       }
+
+      // Each wire between two whole nodes, halfway along its curve where no node covers it: its
+      // colour (the curve and its ends as the DOM drew them at the opening zoom).
+      const colours = {
+        image: await cssColour(page, '--sc-type-image'),
+        text: await cssColour(page, '--sc-type-text'),
+      }
+      const wholeIds = new Set(whole.map(([id]) => id))
+      let wiresChecked = 0
+      for (const edge of doc.edges) {
+        if (!wholeIds.has(edge.from.node) || !wholeIds.has(edge.to.node)) continue
+        const middle = wireMiddle(doc, edge, ends, view)
+        if (!middle || [...rects.values()].some((r) => within(middle, r, 3))) continue
+        const colour = edge.from.port === 'text' ? colours.text : colours.image
+        const pixel = await mapPixel(page, middle.x, middle.y, 1)
+        expect(pixel[3], `wire ${edge.id}`).toBeGreaterThanOrEqual(100)
+        expect(colourDistance(pixel, colour), `wire ${edge.id}'s colour`).toBeLessThanOrEqual(48)
+        wiresChecked++
+      }
+      expect(wiresChecked).toBeGreaterThanOrEqual(5)
 
       // A click on a painted node selects it; a drag moves it, one undo step.
       const [id, r] = whole[Math.floor(whole.length / 2)] ?? []
