@@ -169,7 +169,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     const target = event.target as Element
     const box = root.current?.getBoundingClientRect()
     if (!canvas || !box || !container.current?.contains(target)) return
-    if (target.closest('[data-node-id]')) return
+    if (canvas.nodeAt(event.clientX, event.clientY) !== undefined) return
     openPalette({
       at: canvas.toCanvas(event.clientX, event.clientY),
       place: palettePlace(box, event.clientX, event.clientY),
@@ -188,8 +188,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
     pasteFiles(files, focused) {
       if (!props.onDropFiles || !canvas || !actions) return
       const at = pointer.current
-      const under = at && document.elementFromPoint(at.x, at.y)
-      const hovered = under?.closest<HTMLElement>('[data-node-id]')?.dataset.nodeId
+      const hovered = at && canvas.nodeAt(at.x, at.y)
       const candidates = [focused, ...canvas.selected(), hovered]
       const onto = pasteTarget(history.doc, registry, candidates, files[0]?.type ?? '')
       props.onDropFiles(files, actions.viewCentre(), onto)
@@ -243,8 +242,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
         if (!props.onDropFiles || !canvas || e.dataTransfer.files.length === 0) return
         e.preventDefault()
         // The node under the pointer, not the event's target: a drop may be dispatched anywhere.
-        const under = document.elementFromPoint(e.clientX, e.clientY)
-        const onto = under?.closest<HTMLElement>('[data-testid="node"]')?.dataset.nodeId
+        const onto = canvas.nodeAt(e.clientX, e.clientY)
         const at = canvas.toCanvas(e.clientX, e.clientY)
         props.onDropFiles([...e.dataTransfer.files], at, onto)
       }}

@@ -1,5 +1,6 @@
 import type { WorkflowHistory } from '@shotchain/graph'
 import type { Point } from '../model/geometry.ts'
+import { marksNode } from '../model/issue-text.ts'
 import type { Scene } from '../model/scene.ts'
 import type { CanvasStore } from './canvas-store.ts'
 import { createCulling } from './culling.ts'
@@ -31,8 +32,7 @@ export interface MapOptions {
 export function attachMap(options: MapOptions) {
   const { container, area, store } = options
   const culling = createCulling(store)
-  const issues = (id: string) =>
-    store.node(id)?.issues.some((i) => i.severity === 'error' || i.code === 'node-check') === true
+  const issues = (id: string) => store.node(id)?.issues.some(marksNode) === true
   const layer = createMapLayer(container, area.area.content.holder, culling, {
     transform: () => area.area.transform,
     size: options.size,
@@ -41,11 +41,13 @@ export function attachMap(options: MapOptions) {
       position: store.position,
       isSelected: (id) => store.node(id)?.selected === true,
       hasIssues: issues,
+      runState: (id) => store.runStatus(id)?.state,
     }),
   })
   const stops = [
     store.subscribe('views', layer.request),
     store.subscribe('selection', layer.request),
+    store.subscribe('runs', layer.request),
     options.history.subscribe(layer.request),
     mapPointer({
       container,
@@ -75,6 +77,8 @@ export function attachMap(options: MapOptions) {
   }
 
   return {
+    /** The node the map draws under this canvas point, if any (the DOM does not show it). */
+    nodeAt: (point: Point) => nodeAt(options.scene(), point),
     /** Asks for a frame (a node moved). */
     request: layer.request,
     /** The view moved or zoomed. */

@@ -43,6 +43,7 @@ export type CanvasTopic =
   | 'selection'
   | 'marquee'
   | 'mounted'
+  | 'runs'
 
 /**
  * The React side's view of the canvas: one external store, listened to per node, per
@@ -58,6 +59,7 @@ export function createCanvasStore(registry: NodeRegistry) {
   const snapshots = new Map<string, NodeSnapshot>()
   const positions = new Map<string, Point>()
   const visibility = createVisibility()
+  const runs = createRunStatus()
   const shown = new Set<string>()
   const shownListeners = createKeyedListeners()
   let doc: WorkflowDocument | undefined
@@ -77,7 +79,12 @@ export function createCanvasStore(registry: NodeRegistry) {
     /** Calls `listener` whenever `topic` changes; returns the unsubscribe. */
     subscribe: (topic: CanvasTopic, listener: () => void) => topics.on(topic, listener),
     ...createViewList(() => emit('views')),
-    ...createRunStatus(),
+    ...runs,
+    /** Takes the run states to show; a node's listeners hear of its change, `runs` of any. */
+    setRunStatus(next: Parameters<typeof runs.setRunStatus>[0]) {
+      runs.setRunStatus(next)
+      emit('runs')
+    },
 
     /** The document the snapshots were made from (undefined before the first sync). */
     doc: () => doc,
@@ -125,6 +132,7 @@ export function createCanvasStore(registry: NodeRegistry) {
     isVisible: visibility.isVisible,
     /** Whether the DOM shows the node's card (else it is hidden, and the map may draw it). */
     isShown: (id: string) => shown.has(id),
+    /** Calls `listener` when the node's card is shown or hidden; returns the unsubscribe. */
     onShown: (id: string, listener: () => void) => shownListeners.on(id, listener),
     /** Culling showed or hid the node's card. */
     setShown(id: string, on: boolean) {
@@ -132,6 +140,10 @@ export function createCanvasStore(registry: NodeRegistry) {
       if (on) shown.add(id)
       else shown.delete(id)
       shownListeners.emit(id)
+    },
+    /** Forgets the shown state of nodes that left the canvas. */
+    forgetShown(gone: (id: string) => boolean) {
+      for (const id of shown) if (gone(id)) shown.delete(id)
     },
 
     /** The level of detail the zoom asks for. */
@@ -143,6 +155,7 @@ export function createCanvasStore(registry: NodeRegistry) {
     },
     /** The nodes and connections React draws (the rest are hidden, or drawn by the map). */
     mounted: () => mounted,
+    /** Culling decided what React draws: `CanvasLayer` renders these. */
     setMounted(nodes: ReadonlySet<string>, connections: ReadonlySet<string>) {
       mounted = { nodes, connections }
       emit('mounted')

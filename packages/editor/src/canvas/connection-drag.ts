@@ -82,13 +82,13 @@ export function startConnectionDrag(canvas: Canvas, socket: SocketRef, event: Po
   move(event)
 }
 
-/** Whether the pointer is over the canvas itself: not over a node, nor off the canvas. */
+/** Whether the pointer is over the canvas itself: not over a node (drawn or painted), nor off it. */
 function isEmptyCanvas(canvas: Canvas, event: PointerEvent): boolean {
   const element = document.elementFromPoint(event.clientX, event.clientY)
   return (
     element !== null &&
     canvas.container.contains(element) &&
-    element.closest('[data-node-id]') === null
+    canvas.nodeAt(event.clientX, event.clientY) === undefined
   )
 }
 

@@ -97,8 +97,7 @@ export function createCanvas(options: CanvasOptions) {
       event.preventDefault()
       if (answered.has(event)) return context
       answered.add(event)
-      const card = (event.target as Element | null)?.closest<HTMLElement>('[data-node-id]')
-      options.onContextMenu(event, card?.dataset.nodeId)
+      options.onContextMenu(event, nodeAt(event.clientX, event.clientY))
     }
     return context
   })
@@ -181,6 +180,8 @@ export function createCanvas(options: CanvasOptions) {
     const box = documentBounds(history.doc, registry, ids, views)
     const moved = box && revealTransform(box, area.area.transform, size.width, size.height)
     if (moved) await area.area.translate(moved.x, moved.y)
+    // A jump, not a gesture: the nodes it brings into view are drawn at once.
+    map?.jumped()
   }
 
   /** Shows the canvas with this transform. */
@@ -203,18 +204,22 @@ export function createCanvas(options: CanvasOptions) {
     await area.area.zoom(next, (x - size.width / 2) * grow, (y - size.height / 2) * grow)
   }
 
-  const marquee = marqueeGesture({
-    container,
-    draw: store.setMarquee,
-    toCanvas,
-    done: (box, add) =>
-      void select(nodesInMarquee(nodeBoxes(history.doc, registry, views), box), add),
-  })
-
   /** Selects the nodes, in place of the selection or (`add`) with it. */
   async function select(ids: readonly string[], add = false) {
     if (!add) await selector.unselectAll()
     for (const id of ids) await selectable.select(id, true)
+  }
+
+  /**
+   * The node under a point on the screen: its card, else the node the map paints there. The
+   * cards far from the view are not in the layout, so `elementFromPoint` alone would miss them.
+   */
+  function nodeAt(clientX: number, clientY: number): string | undefined {
+    const under = document.elementFromPoint(clientX, clientY)
+    const card = under?.closest<HTMLElement>('[data-node-id]')?.dataset.nodeId
+    if (card !== undefined || !under || !container.contains(under)) return card
+    const [x, y] = toCanvas(clientX, clientY)
+    return map?.nodeAt({ x, y })
   }
 
   /** Canvas coordinates (what a node's `position` holds) of a point on the screen. */
@@ -247,6 +252,15 @@ export function createCanvas(options: CanvasOptions) {
     selected: selectedIds,
     commit: commitMoves,
     onDestroy,
+  })
+
+  // After the map: a press on a node the map paints is the map's, with or without modifiers.
+  const marquee = marqueeGesture({
+    container,
+    draw: store.setMarquee,
+    toCanvas,
+    done: (box, add) =>
+      void select(nodesInMarquee(nodeBoxes(history.doc, registry, views), box), add),
   })
 
   /** The selected nodes' ids. */
@@ -317,6 +331,7 @@ export function createCanvas(options: CanvasOptions) {
       if (wire) options.onWireDropped?.(wire, event)
     },
     toCanvas,
+    nodeAt,
     destroy() {
       for (const cleanup of [...cleanups]) cleanup()
       cleanups.clear()

@@ -28,18 +28,26 @@ function fakeStore(doc: WorkflowDocument, visible: (id: string) => boolean, view
   const connections = new Map(doc.edges.map((e) => [e.id, element()]))
   let mounted = { nodes: new Set<string>(), connections: new Set<string>() }
   const shown = new Set<string>()
+  let views = { nodes, connections }
   const store: CullingStore = {
-    views: () => ({ nodes, connections }),
+    views: () => views,
     isVisible: visible,
     viewport: () => view,
     position: () => undefined,
     isShown: (id) => shown.has(id),
     setShown: (id, on) => void (on ? shown.add(id) : shown.delete(id)),
+    forgetShown: (gone) => {
+      for (const id of shown) if (gone(id)) shown.delete(id)
+    },
     setMounted(n, c) {
       mounted = { nodes: new Set(n), connections: new Set(c) }
     },
   }
-  return { store, nodes, connections, mounted: () => mounted }
+  /** Another view list (as Rete publishes on a change) holding only `ids` of the nodes. */
+  const keepOnly = (ids: readonly string[]) => {
+    views = { nodes: new Map([...nodes].filter(([id]) => ids.includes(id))), connections }
+  }
+  return { store, nodes, connections, mounted: () => mounted, shown, keepOnly }
 }
 
 const displayed = (elements: Map<string, HTMLElement>) =>
@@ -104,5 +112,29 @@ describe('createCulling', () => {
     culling.update(scene, true, false)
     expect(displayed(fake.nodes)).toEqual([])
     expect(displayed(fake.connections)).toEqual([])
+  })
+
+  it('never hides the node holding the focus, even when the map draws the view', () => {
+    const doc = row(3)
+    const fake = fakeStore(doc, (id) => id === 'p0')
+    const culling = createCulling(fake.store)
+    const scene = sceneOf(doc, registry, {})
+    culling.update(scene, false, false, 'p2')
+    expect(displayed(fake.nodes)).toEqual(['p0', 'p2'])
+    culling.update(scene, true, true, 'p2')
+    expect(displayed(fake.nodes)).toEqual(['p2'])
+  })
+
+  it('forgets the nodes that left the canvas: drawn again from the start when they come back', () => {
+    const doc = row(3)
+    const fake = fakeStore(doc, () => true)
+    const culling = createCulling(fake.store)
+    const scene = sceneOf(doc, registry, {})
+    culling.update(scene, false, false)
+    expect([...fake.mounted().nodes]).toEqual(['p0', 'p1', 'p2'])
+    fake.keepOnly(['p0'])
+    culling.update(scene, false, false)
+    expect([...fake.mounted().nodes]).toEqual(['p0'])
+    expect([...fake.shown]).toEqual(['p0'])
   })
 })

@@ -2,6 +2,7 @@ import type { Box } from '../model/bounds.ts'
 import type { Point } from '../model/geometry.ts'
 import { curveMeets, type Scene, wireEnds } from '../model/scene.ts'
 import type { ViewList } from './view-list.ts'
+import { nearBox } from './visibility.ts'
 
 /**
  * At most this many nodes are drawn by React for the first time in one frame: none while the
@@ -26,6 +27,8 @@ export interface CullingStore {
   /** Whether the DOM shows the node's card. */
   isShown(id: string): boolean
   setShown(id: string, on: boolean): void
+  /** Drops the shown state of the nodes `gone` says are gone. */
+  forgetShown(gone: (id: string) => boolean): void
   /** React draws these nodes and connections into their elements (and keeps them drawn). */
   setMounted(nodes: ReadonlySet<string>, connections: ReadonlySet<string>): void
 }
@@ -41,10 +44,10 @@ export interface CullingLeft {
 /**
  * Which nodes and connections the DOM shows: the nodes on screen or near it, and the connections
  * whose curve can pass near it, unless the map draws the whole view; everything else is left to
- * the map. React
- * draws the nodes near the view first, then, while the view is still, the others in the
- * background, a few a frame (`MOUNTS_PER_FRAME`); a drawn node stays drawn, and leaving the view
- * only hides its element (`display: none`: out of layout, paint and hit testing).
+ * the map. React draws the nodes near the view first, then, while the view is still, the others
+ * in the background, a few a frame (`MOUNTS_PER_FRAME`); a drawn node stays drawn, and leaving
+ * the view only hides its element (`display: none`: out of layout, paint and hit testing). The
+ * node holding the keyboard focus is never hidden: hiding it would drop the focus mid-edit.
  */
 export function createCulling(store: CullingStore) {
   const wiresShown = new Set<string>()
@@ -52,6 +55,19 @@ export function createCulling(store: CullingStore) {
   let mountedWires = new Set<string>()
   /** Elements already given their display: a new one (a re-created view) is set at once. */
   const seen = new WeakSet<HTMLElement>()
+  /** The view list the sets were last pruned against. */
+  let pruned: ViewList | undefined
+
+  /** Forgets nodes and connections no longer on the canvas (deleted, another workflow opened). */
+  const prune = ({ nodes, connections }: ViewList) => {
+    const keep = (ids: Set<string>, on: ReadonlyMap<string, unknown>) =>
+      new Set([...ids].filter((id) => on.has(id)))
+    mountedNodes = keep(mountedNodes, nodes)
+    mountedWires = keep(mountedWires, connections)
+    for (const id of wiresShown) if (!connections.has(id)) wiresShown.delete(id)
+    store.forgetShown((id) => !nodes.has(id))
+    store.setMounted(mountedNodes, mountedWires)
+  }
 
   /** Whether the node's box meets the view (at its live position). */
   const onScreen = (scene: Scene, id: string, view: Box | undefined) => {
@@ -71,23 +87,28 @@ export function createCulling(store: CullingStore) {
   }
 
   /**
-   * Brings the DOM in line with the view: `map` is true below the map zoom, `moving` while the
-   * view moves. Call again on the next frame while anything is left.
+   * Brings the DOM in line with the view: `map` is true while the map draws the whole view,
+   * `moving` while the view moves, `pinned` the node holding the focus. Call again on the next
+   * frame while anything is left.
    */
-  function update(scene: Scene, map: boolean, moving: boolean): CullingLeft {
-    const { nodes, connections } = store.views()
+  function update(scene: Scene, map: boolean, moving: boolean, pinned?: string): CullingLeft {
+    const views = store.views()
+    if (views !== pruned) {
+      pruned = views
+      prune(views)
+    }
+    const { nodes, connections } = views
     const pace = moving ? 'moving' : 'still'
     let budget: number = MOUNTS_PER_FRAME[pace]
     let shows: number = SHOWS_PER_FRAME[pace]
     const mounting: string[] = []
-    const view = store.viewport()
     let waiting = 0
     let more = false
     for (const [id, element] of nodes) {
-      let want = !map && store.isVisible(id)
+      let want = id === pinned || (!map && store.isVisible(id))
       if (want && !store.isShown(id)) {
         const mounted = mountedNodes.has(id)
-        if (moving && !onScreen(scene, id, view)) {
+        if (moving && !onScreen(scene, id, store.viewport())) {
           // Only near the screen: shown once the view is still, so a zoom out does not pay
           // for the margin frame by frame.
           more = true
@@ -117,7 +138,8 @@ export function createCulling(store: CullingStore) {
     }
     if (mounting.length > 0) mountedNodes = new Set([...mountedNodes, ...mounting])
     const wiresMounting: string[] = []
-    const near = nearBox(store.viewport())
+    const view = store.viewport()
+    const near = view && nearBox(view)
     for (const wire of scene.wires) {
       const element = connections.get(wire.id)
       if (element === undefined) continue
@@ -129,7 +151,6 @@ export function createCulling(store: CullingStore) {
       if (want) wiresShown.add(wire.id)
       else wiresShown.delete(wire.id)
     }
-    for (const id of wiresShown) if (!connections.has(id)) wiresShown.delete(id)
     if (wiresMounting.length > 0) mountedWires = new Set([...mountedWires, ...wiresMounting])
     if (mounting.length > 0 || wiresMounting.length > 0) {
       store.setMounted(mountedNodes, mountedWires)
@@ -143,19 +164,6 @@ export function createCulling(store: CullingStore) {
     isShown: store.isShown,
     /** Whether the DOM shows the connection (else the map draws it). */
     isWireShown: (id: string) => wiresShown.has(id),
-  }
-}
-
-/** The viewport with a quarter of its size as margin on every side (as `createVisibility`). */
-function nearBox(view: Box | undefined): Box | undefined {
-  if (view === undefined) return undefined
-  const mx = (view.right - view.left) / 4
-  const my = (view.bottom - view.top) / 4
-  return {
-    left: view.left - mx,
-    top: view.top - my,
-    right: view.right + mx,
-    bottom: view.bottom + my,
   }
 }
 

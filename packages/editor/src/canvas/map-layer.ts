@@ -25,6 +25,9 @@ export interface MapSource {
   frame(): Omit<MapFrame, 'scene' | 'view' | 'isShown' | 'isWireShown'>
 }
 
+/** Run states with a colour of their own (`--sc-run-…`, the run badges'). */
+const RUN_STATES = ['running', 'succeeded', 'cached', 'failed', 'skipped', 'invalid', 'stale']
+
 /** Reads the stylesheet's colours (custom properties on `element`) for the map. */
 function coloursOf(element: HTMLElement): MapColours {
   const style = getComputedStyle(element)
@@ -36,6 +39,9 @@ function coloursOf(element: HTMLElement): MapColours {
     highlight: read('--sc-highlight'),
     danger: read('--sc-danger'),
     wire: read('--sc-wire'),
+    runs: Object.fromEntries(
+      RUN_STATES.map((state) => [state, read(`--sc-run-${state}`)] as const),
+    ),
     types: {
       image: read('--sc-type-image'),
       video: read('--sc-type-video'),
@@ -67,6 +73,7 @@ export function createMapLayer(
   let colours: MapColours | undefined
   let scheduled = 0
   let blank = true
+  let destroyed = false
   const motion = createMotion(content, () => request())
 
   function paint(scene: Scene) {
@@ -112,13 +119,21 @@ export function createMapLayer(
 
   function run() {
     scheduled = 0
+    if (destroyed) return
     const scene = source.scene()
     const moving = motion.isMoving()
-    const left = culling.update(scene, isMap(scene), moving)
+    const left = culling.update(scene, isMap(scene), moving, focusedNode())
     const waiting = String(left.waiting)
     if (canvas.dataset.waiting !== waiting) canvas.dataset.waiting = waiting
     paint(scene)
     if (left.waiting > 0 || left.more) request()
+  }
+
+  /** The node whose card holds the keyboard focus, if any. */
+  function focusedNode(): string | undefined {
+    const focused = document.activeElement
+    if (!focused || !container.contains(focused)) return undefined
+    return focused.closest<HTMLElement>('[data-node-id]')?.dataset.nodeId
   }
 
   /** Whether the map draws the whole view (a large workflow, zoomed out). */
@@ -128,7 +143,7 @@ export function createMapLayer(
 
   /** Asks for a frame: the view, the document, a position or the selection changed. */
   function request() {
-    if (scheduled === 0) scheduled = requestAnimationFrame(run)
+    if (scheduled === 0 && !destroyed) scheduled = requestAnimationFrame(run)
   }
 
   return {
@@ -141,6 +156,7 @@ export function createMapLayer(
     /** The view jumped (opened, fitted): not a gesture, so nodes are drawn at full pace. */
     jumped: motion.jumped,
     destroy() {
+      destroyed = true
       motion.destroy()
       cancelAnimationFrame(scheduled)
       canvas.remove()

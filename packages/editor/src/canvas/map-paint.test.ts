@@ -13,6 +13,7 @@ const frame = (over: Partial<MapFrame> = {}): MapFrame => ({
   isWireShown: () => false,
   isSelected: () => false,
   hasIssues: () => false,
+  runState: () => undefined,
   ...over,
 })
 
@@ -48,5 +49,14 @@ describe('pictureOf', () => {
     const card = picture.cards.find((c) => c.left === 3000)
     expect(card?.top).toBe(2000)
     expect(picture.outlines).toEqual([['highlight', card]])
+  })
+
+  it('bands each header in its run state, the others plain', () => {
+    const states: Record<string, string> = { shot1: 'succeeded', shot2: 'running' }
+    const picture = pictureOf(frame({ runState: (id) => states[id] }))
+    const lefts = (state: string) => (picture.headers.get(state) ?? []).map((b) => b.left)
+    expect(lefts('succeeded')).toEqual([340])
+    expect(lefts('running')).toEqual([940])
+    expect(lefts('')).toHaveLength(doc.nodes.length - 2)
   })
 })

@@ -12,6 +12,8 @@ export interface MapColours {
   /** Wire colour by port type; `wire` for any other. */
   readonly types: Readonly<Record<string, string>>
   readonly wire: string
+  /** Header colour by run state (`running`, `failed`, …), as the cards' run badges. */
+  readonly runs: Readonly<Record<string, string>>
 }
 
 /** What the map paints of the scene: live positions, and what the DOM draws instead. */
@@ -27,12 +29,16 @@ export interface MapFrame {
   isWireShown(id: string): boolean
   isSelected(id: string): boolean
   hasIssues(id: string): boolean
+  /** The node's state in the run shown, if any. */
+  runState(id: string): string | undefined
 }
 
 /** What a paint draws: the wires by colour key (port type), the cards and their outlines. */
 export interface MapPicture {
   readonly wires: ReadonlyMap<string, readonly (readonly [Point, Point])[]>
   readonly cards: readonly Box[]
+  /** Header bands by colour: the run state's, or `''` for the plain header. */
+  readonly headers: ReadonlyMap<string, readonly Box[]>
   readonly outlines: readonly (readonly [colour: 'highlight' | 'danger', card: Box])[]
   /** How many wires and nodes it draws. */
   readonly wireCount: number
@@ -58,6 +64,7 @@ export function pictureOf(frame: MapFrame): MapPicture {
     wireCount++
   }
   const cards: Box[] = []
+  const headers = new Map<string, Box[]>()
   const outlines: [colour: 'highlight' | 'danger', card: Box][] = []
   for (const node of scene.nodes.values()) {
     if (frame.isShown(node.id)) continue
@@ -66,15 +73,20 @@ export function pictureOf(frame: MapFrame): MapPicture {
     if (y + node.height < view.top || y > view.bottom) continue
     const card = { left: x, top: y, right: x + node.width, bottom: y + node.height }
     cards.push(card)
+    const band = { ...card, bottom: Math.min(card.bottom, card.top + GEOMETRY.header) }
+    const state = frame.runState(node.id) ?? ''
+    const list = headers.get(state)
+    if (list) list.push(band)
+    else headers.set(state, [band])
     if (frame.isSelected(node.id)) outlines.push(['highlight', card])
     else if (frame.hasIssues(node.id)) outlines.push(['danger', card])
   }
-  return { wires, cards, outlines, wireCount }
+  return { wires, cards, headers, outlines, wireCount }
 }
 
 /**
  * Paints `picture` onto `ctx`, already transformed to canvas coordinates: wires first, then each
- * card and its header band. One path per colour, so a frame costs a few draw calls however many
+ * card and its header band (in its run state's colour during a run). One path per colour, so a frame costs a few draw calls however many
  * nodes are on screen. `pixel` is one screen pixel in canvas units (lines stay visible).
  */
 export function paintPicture(
@@ -96,8 +108,9 @@ export function paintPicture(
   }
   const { cards } = picture
   fillBoxes(ctx, cards, colours.card)
-  const headers = cards.map((c) => ({ ...c, bottom: Math.min(c.bottom, c.top + GEOMETRY.header) }))
-  fillBoxes(ctx, headers, colours.header)
+  for (const [state, bands] of picture.headers) {
+    fillBoxes(ctx, bands, colours.runs[state] ?? colours.header)
+  }
   ctx.lineWidth = pixel
   strokeBoxes(ctx, cards, colours.line)
   ctx.lineWidth = 2 * pixel

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useState } from 'react'
 import type { NodeRunStatus } from '../editor-props.ts'
 import { GEOMETRY, portLayout } from '../model/geometry.ts'
-import { issueText } from '../model/issue-text.ts'
+import { issueText, marksNode } from '../model/issue-text.ts'
 import { NodeBody } from '../views/NodeBody.tsx'
 import { bodyHeightOf } from '../views/node-view.ts'
 import { useEditor } from './editor-context.ts'
@@ -50,7 +50,7 @@ export const NodeCard = memo(function NodeCard({ id }: { id: string }) {
   const { node, spec, issues, selected } = snapshot
   const bodyHeight = bodyHeightOf(canvas.views, node, spec)
   const detailHeight = (layout ? layout.portsBottom - GEOMETRY.header : 0) + bodyHeight
-  const errors = issues.filter((i) => i.severity === 'error' || i.code === 'node-check')
+  const errors = issues.filter(marksNode)
   const className = `sc-node sc-node--${node.type}${selected ? ' is-selected' : ''}${errors.length > 0 ? ' has-issues' : ''}`
   return (
     <div

@@ -21,3 +21,11 @@ export function issueText(issue: IssueLike, spec: AnyNodeSpec | undefined): stri
   }
   return issue.field ? `${issue.field}: ${issue.message}` : issue.message
 }
+
+/**
+ * Whether a document issue marks its node as wrong (red border, badge, the map's outline): every
+ * error, and the node's own check (which the graph reports as a warning).
+ */
+export function marksNode(issue: { readonly severity: string; readonly code: string }): boolean {
+  return issue.severity === 'error' || issue.code === 'node-check'
+}

@@ -35,8 +35,10 @@ describe('sceneOf', () => {
   })
 
   it('moves a wire’s end with its node’s live position, and is computed once per document', () => {
-    const scene = sceneOf(doc, registry, {})
-    expect(sceneOf(doc, registry, {})).toBe(scene)
+    const views = {}
+    const scene = sceneOf(doc, registry, views)
+    expect(sceneOf(doc, registry, views)).toBe(scene)
+    expect(sceneOf(doc, registry, { ...views })).not.toBe(scene)
     const wire = scene.wires.find((w) => w.id === 'start2')
     if (!wire) throw new Error('no wire start2')
     const still = wireEnds(scene, wire, () => undefined)

@@ -40,16 +40,19 @@ export interface Scene {
   readonly wires: readonly SceneWire[]
 }
 
-const scenes = new WeakMap<WorkflowDocument, Scene>()
+const scenes = new WeakMap<
+  WorkflowDocument,
+  { registry: NodeRegistry; views: NodeViews; scene: Scene }
+>()
 
 /**
  * The document's node boxes and wire ends, from fixed geometry (no DOM reads): the same
  * arithmetic `ConnectionPath` and the sockets use, so the map and the DOM agree to the pixel.
- * Cached per document object.
+ * Cached per document object (for the last registry and views it was asked with).
  */
 export function sceneOf(doc: WorkflowDocument, registry: NodeRegistry, views: NodeViews): Scene {
   const cached = scenes.get(doc)
-  if (cached) return cached
+  if (cached?.registry === registry && cached.views === views) return cached.scene
   const into = edgesByTarget(doc)
   const nodes = new Map<string, SceneNode>()
   const layouts = new Map<string, ReturnType<typeof portLayout>>()
@@ -82,7 +85,7 @@ export function sceneOf(doc: WorkflowDocument, registry: NodeRegistry, views: No
     })
   }
   const scene = { nodes, wires }
-  scenes.set(doc, scene)
+  scenes.set(doc, { registry, views, scene })
   return scene
 }
 
