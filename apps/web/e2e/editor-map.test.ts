@@ -114,6 +114,20 @@ describe('the map of a workflow of 1,002 nodes in Chromium', () => {
       await page.keyboard.press('Control+z')
       await expect.poll(() => placed(page, id)).toEqual(before)
 
+      // Shift adds a painted node to the selection; a right click on one opens the node's menu.
+      const [other, o] = whole.find(([n]) => n !== id) ?? []
+      if (other === undefined || o === undefined) throw new Error('no second whole node')
+      await page.keyboard.down('Shift')
+      await page.mouse.click((o.left + o.right) / 2, (o.top + o.bottom) / 2)
+      await page.keyboard.up('Shift')
+      const otherCard = page.locator(`[data-testid="node"][data-node-id="${other}"]`)
+      await expect.poll(() => otherCard.getAttribute('class')).toContain('is-selected')
+      expect(await cardOf.getAttribute('class')).toContain('is-selected')
+      await page.mouse.click((o.left + o.right) / 2, (o.top + o.bottom) / 2, { button: 'right' })
+      const menu = page.getByTestId('context-menu')
+      await expect.poll(() => menu.getByRole('menuitem', { name: /Duplicate/ }).count()).toBe(1)
+      await page.keyboard.press('Escape')
+
       // Zoomed in over it, the node is a card again, where the document has it.
       const near = await wheelUntil(page, at, 'in', (k) => k >= 0.5, 30)
       await expect.poll(() => cardOf.isVisible(), { timeout: 30_000 }).toBe(true)
