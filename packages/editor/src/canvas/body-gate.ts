@@ -1,3 +1,5 @@
+import { STILL_MS } from './motion.ts'
+
 /**
  * Hands out permission to draw node details (port rows, bodies) a few nodes per frame, and only
  * once the view has been still for a moment. Crossing the level-of-detail zoom or panning onto
@@ -5,7 +7,7 @@
  * sees as a stutter. Drawn details stay drawn (hidden by CSS when not wanted), so each node pays
  * for its detail once — as map tiles fill in after a pan.
  */
-export function createBodyGate(perFrame = 3, quietMs = 150) {
+export function createBodyGate(perFrame = 3, quietMs = STILL_MS) {
   const waiting = new Set<() => void>()
   let scheduled = false
   let movedAt = Number.NEGATIVE_INFINITY

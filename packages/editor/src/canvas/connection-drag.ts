@@ -82,7 +82,7 @@ export function startConnectionDrag(canvas: Canvas, socket: SocketRef, event: Po
   move(event)
 }
 
-/** Whether the pointer is over the canvas itself: not over a node (drawn or painted), nor off it. */
+/** Whether the pointer is over the canvas itself: over no node (card or painted), not off it. */
 function isEmptyCanvas(canvas: Canvas, event: PointerEvent): boolean {
   const element = document.elementFromPoint(event.clientX, event.clientY)
   return (

@@ -54,9 +54,9 @@ function coloursOf(element: HTMLElement): MapColours {
 /**
  * The map under the DOM nodes: a `<canvas>` the size of the view that draws, once per frame in
  * which something asked (`request`), whatever the DOM does not show — every node of a large
- * workflow below `MAP_ZOOM`, and otherwise the nodes still waiting to be drawn by React and wires to nodes off
- * screen. The same frame brings the DOM in line with the view (`culling`). A frame's work grows
- * with what is on screen: the DOM holds only what is near the view.
+ * workflow below `MAP_ZOOM`, and otherwise the nodes still waiting to be shown and the wires to
+ * nodes not drawn yet. The same frame brings the DOM in line with the view (`culling`). A
+ * frame's work grows with what is on screen: the DOM holds only what is near the view.
  */
 export function createMapLayer(
   container: HTMLElement,

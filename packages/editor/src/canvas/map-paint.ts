@@ -86,8 +86,9 @@ export function pictureOf(frame: MapFrame): MapPicture {
 
 /**
  * Paints `picture` onto `ctx`, already transformed to canvas coordinates: wires first, then each
- * card and its header band (in its run state's colour during a run). One path per colour, so a frame costs a few draw calls however many
- * nodes are on screen. `pixel` is one screen pixel in canvas units (lines stay visible).
+ * card and its header band (in its run state's colour during a run). One path per colour, so a
+ * frame costs a few draw calls however many nodes are on screen. `pixel` is one screen pixel in
+ * canvas units (lines stay visible).
  */
 export function paintPicture(
   ctx: CanvasRenderingContext2D,
