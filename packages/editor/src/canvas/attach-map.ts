@@ -1,7 +1,7 @@
 import type { WorkflowHistory } from '@shotchain/graph'
 import type { Point } from '../model/geometry.ts'
 import { marksNode } from '../model/issue-text.ts'
-import type { Scene } from '../model/scene.ts'
+import { type Scene, type SceneNode, sceneIn } from '../model/scene.ts'
 import type { CanvasStore } from './canvas-store.ts'
 import { createCulling } from './culling.ts'
 import { createMapLayer } from './map-layer.ts'
@@ -39,6 +39,7 @@ export function attachMap(options: MapOptions) {
     scene: options.scene,
     frame: () => ({
       position: store.position,
+      displaced: store.displaced(),
       isSelected: (id) => store.node(id)?.selected === true,
       hasIssues: issues,
       runState: (id) => store.runStatus(id)?.state,
@@ -66,14 +67,19 @@ export function attachMap(options: MapOptions) {
 
   /** The topmost node the map draws (the DOM does not show it) under `point`. */
   function nodeAt(scene: Scene, { x, y }: Point): string | undefined {
-    let found: string | undefined
-    for (const node of scene.nodes.values()) {
+    const near = sceneIn(scene, { left: x, top: y, right: x, bottom: y }).nodes
+    for (const id of store.displaced()) {
+      const node = scene.nodes.get(id)
+      if (node) near.add(node)
+    }
+    let found: SceneNode | undefined
+    for (const node of near) {
       if (culling.isShown(node.id)) continue
       const at = store.position(node.id) ?? node
       const inside = x >= at.x && x <= at.x + node.width && y >= at.y && y <= at.y + node.height
-      if (inside) found = node.id
+      if (inside && (found === undefined || node.order > found.order)) found = node
     }
-    return found
+    return found?.id
   }
 
   return {

@@ -5,7 +5,6 @@ import { createKeyedListeners } from './listeners.ts'
 import { type NodeSnapshot, refreshSnapshots } from './node-snapshots.ts'
 import { createRunStatus } from './run-status.ts'
 import { createViewList } from './view-list.ts'
-import { createVisibility } from './visibility.ts'
 
 /** Why the socket under the pointer refuses the dragged connection, and where it is. */
 export interface DragRefusal {
@@ -58,7 +57,17 @@ export function createCanvasStore(registry: NodeRegistry) {
   const positionListeners = createKeyedListeners()
   const snapshots = new Map<string, NodeSnapshot>()
   const positions = new Map<string, Point>()
-  const visibility = createVisibility()
+  let viewport: Box | undefined
+  /** Nodes whose live position is not their document's (being dragged, or not yet synced). */
+  const displaced = new Set<string>()
+  const checkDisplaced = (id: string) => {
+    const at = positions.get(id)
+    const placed = snapshots.get(id)?.node.position
+    const away =
+      at !== undefined && placed !== undefined && (at.x !== placed[0] || at.y !== placed[1])
+    if (away) displaced.add(id)
+    else displaced.delete(id)
+  }
   const runs = createRunStatus()
   const shown = new Set<string>()
   const shownListeners = createKeyedListeners()
@@ -68,12 +77,6 @@ export function createCanvasStore(registry: NodeRegistry) {
   let drag: DragPreview | undefined
   let marquee: Box | undefined
   let mounted: Mounted = { nodes: new Set(), connections: new Set() }
-  /** Where a node is drawn: its live position, else the document's. */
-  const updateVisible = (node: WorkflowNode) =>
-    visibility.update(
-      node.id,
-      positions.get(node.id) ?? { x: node.position[0], y: node.position[1] },
-    )
 
   return {
     /** Calls `listener` whenever `topic` changes; returns the unsubscribe. */
@@ -91,8 +94,8 @@ export function createCanvasStore(registry: NodeRegistry) {
     /** Takes a new document: re-checks it and refreshes the snapshots of changed nodes. */
     setDoc(next: WorkflowDocument, selected: (id: string) => boolean) {
       doc = next
-      const { added, changed } = refreshSnapshots(snapshots, next, registry, selected)
-      for (const node of added) updateVisible(node)
+      const { changed } = refreshSnapshots(snapshots, next, registry, selected)
+      for (const id of [...displaced]) checkDisplaced(id)
       for (const id of changed) nodeListeners.emit(id)
     },
     /** The node's snapshot; undefined for a node not in the document. */
@@ -114,24 +117,27 @@ export function createCanvasStore(registry: NodeRegistry) {
     setPosition(id: string, point: Point) {
       positions.set(id, point)
       positionListeners.emit(id)
-      const snapshot = snapshots.get(id)
-      if (snapshot) updateVisible(snapshot.node)
+      checkDisplaced(id)
     },
     /** The node left the canvas. */
-    forgetPosition: (id: string) => positions.delete(id),
+    forgetPosition(id: string) {
+      positions.delete(id)
+      displaced.delete(id)
+    },
+    /** The nodes drawn away from their document position (a drag): culling checks them by id. */
+    displaced: (): ReadonlySet<string> => displaced,
 
     /** The part of the canvas on screen, in canvas coordinates (undefined until first set). */
-    viewport: visibility.viewport,
+    viewport: () => viewport,
     /** The part of the canvas on screen moved or zoomed: the minimap follows, nodes cull. */
     setViewport(box: Box) {
-      visibility.setViewport(box)
-      for (const snapshot of snapshots.values()) updateVisible(snapshot.node)
+      viewport = box
       emit('viewport')
     },
-    /** Whether a node is on screen or near it; off-screen nodes draw no body. */
-    isVisible: visibility.isVisible,
     /** Whether the DOM shows the node's card (else it is hidden, and the map may draw it). */
     isShown: (id: string) => shown.has(id),
+    /** The nodes whose cards the DOM shows. */
+    shownNodes: (): ReadonlySet<string> => shown,
     /** Calls `listener` when the node's card is shown or hidden; returns the unsubscribe. */
     onShown: (id: string, listener: () => void) => shownListeners.on(id, listener),
     /** Culling showed or hid the node's card. */

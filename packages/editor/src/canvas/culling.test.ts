@@ -5,9 +5,16 @@ import { sceneOf } from '../model/scene.ts'
 import { registry } from '../testing/documents.ts'
 import { type CullingStore, createCulling } from './culling.ts'
 
-/** `count` prompt nodes in a row, 300 px apart, each wired to the next. */
-function row(count: number): WorkflowDocument {
+/** `count` prompt nodes in a row, 300 px apart (each 260 wide), wired one to the next. */
+function row(count: number, wired = false): WorkflowDocument {
   const ids = Array.from({ length: count }, (_, k) => `p${k}`)
+  const edges = wired
+    ? ids.slice(1).map((id, k) => ({
+        id: `e${k}`,
+        from: { node: `p${k}`, port: 'text' },
+        to: { node: id, port: 'text' },
+      }))
+    : []
   return {
     version: 1,
     name: 'row',
@@ -17,24 +24,29 @@ function row(count: number): WorkflowDocument {
       position: [k * 300, 0],
       params: { text: '' },
     })),
-    edges: [],
+    edges,
   } as unknown as WorkflowDocument
 }
 
+/** The view over canvas x from `left` to `right` (a quarter of its size more counts as near). */
+const over = (left: number, right: number): Box => ({ left, right, top: 0, bottom: 400 })
+
 /** A store over fake elements: only `style.display` is read and written. */
-function fakeStore(doc: WorkflowDocument, visible: (id: string) => boolean, view?: Box) {
+function fakeStore(doc: WorkflowDocument, view: Box) {
   const element = () => ({ style: { display: '' } }) as HTMLElement
   const nodes = new Map(doc.nodes.map((n) => [n.id, element()]))
   const connections = new Map(doc.edges.map((e) => [e.id, element()]))
+  let views = { nodes, connections }
+  let viewport = view
   let mounted = { nodes: new Set<string>(), connections: new Set<string>() }
   const shown = new Set<string>()
-  let views = { nodes, connections }
   const store: CullingStore = {
     views: () => views,
-    isVisible: visible,
-    viewport: () => view,
+    viewport: () => viewport,
     position: () => undefined,
+    displaced: () => new Set(),
     isShown: (id) => shown.has(id),
+    shownNodes: () => shown,
     setShown: (id, on) => void (on ? shown.add(id) : shown.delete(id)),
     forgetShown: (gone) => {
       for (const id of shown) if (gone(id)) shown.delete(id)
@@ -47,30 +59,32 @@ function fakeStore(doc: WorkflowDocument, visible: (id: string) => boolean, view
   const keepOnly = (ids: readonly string[]) => {
     views = { nodes: new Map([...nodes].filter(([id]) => ids.includes(id))), connections }
   }
-  return { store, nodes, connections, mounted: () => mounted, shown, keepOnly }
+  const look = (next: Box) => {
+    viewport = next
+  }
+  return { store, nodes, connections, mounted: () => mounted, shown, keepOnly, look }
 }
 
 const displayed = (elements: Map<string, HTMLElement>) =>
   [...elements].filter(([, e]) => e.style.display !== 'none').map(([id]) => id)
 
 describe('createCulling', () => {
-  it('shows the nodes near the view once it is still, drawing the near ones first', () => {
+  it('shows the nodes near the view once it is still; while it moves, the map draws them', () => {
     const doc = row(30)
-    const near = new Set(['p3', 'p4', 'p5'])
-    const fake = fakeStore(doc, (id) => near.has(id))
+    const fake = fakeStore(doc, over(900, 1500))
     const culling = createCulling(fake.store)
     const scene = sceneOf(doc, registry, {})
-    // While the view moves, React draws nothing: the map draws the near nodes meanwhile.
-    expect(culling.update(scene, false, true)).toEqual({ waiting: 3, more: true })
+    // Moving: React draws nothing; p3 and p4 are on screen and wait, p2 and p5 are only near.
+    expect(culling.update(scene, false, true)).toEqual({ waiting: 2, more: true })
     expect(displayed(fake.nodes)).toEqual([])
     expect(culling.update(scene, false, false)).toEqual({ waiting: 0, more: true })
-    expect(displayed(fake.nodes)).toEqual(['p3', 'p4', 'p5'])
-    expect([...fake.mounted().nodes].slice(0, 3)).toEqual(['p3', 'p4', 'p5'])
+    expect(displayed(fake.nodes)).toEqual(['p2', 'p3', 'p4', 'p5'])
+    expect([...fake.mounted().nodes].slice(0, 4).sort()).toEqual(['p2', 'p3', 'p4', 'p5'])
   })
 
   it('draws far nodes in the background once the view is still, a dozen a frame, hidden', () => {
     const doc = row(30)
-    const fake = fakeStore(doc, (id) => id === 'p0')
+    const fake = fakeStore(doc, over(0, 200))
     const culling = createCulling(fake.store)
     const scene = sceneOf(doc, registry, {})
     expect(culling.update(scene, false, false)).toEqual({ waiting: 0, more: true })
@@ -83,51 +97,61 @@ describe('createCulling', () => {
 
   it('shows drawn nodes a few a frame while the view moves, the rest once it is still', () => {
     const doc = row(100)
-    let near = false
-    const fake = fakeStore(doc, () => near)
+    const fake = fakeStore(doc, over(-2000, -1000))
     const culling = createCulling(fake.store)
     const scene = sceneOf(doc, registry, {})
     while (culling.update(scene, false, false).more) {}
     expect(fake.mounted().nodes.size).toBe(100)
-    // Zoomed in across the map zoom: all 100 come near at once.
-    near = true
+    // Zoomed out over the whole row: all 100 come on screen at once.
+    fake.look(over(0, 30_000))
     expect(culling.update(scene, false, true)).toEqual({ waiting: 92, more: false })
     expect(displayed(fake.nodes)).toHaveLength(8)
     culling.update(scene, false, false)
     expect(displayed(fake.nodes)).toHaveLength(72)
   })
 
+  it('hides what leaves the view: a pan far away leaves nothing shown', () => {
+    const doc = row(30, true)
+    const fake = fakeStore(doc, over(0, 1000))
+    const culling = createCulling(fake.store)
+    const scene = sceneOf(doc, registry, {})
+    culling.update(scene, false, false)
+    // Near: x from −250 to 1,250. p4's wire to p5 starts right of that.
+    expect(displayed(fake.nodes)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4'])
+    expect(displayed(fake.connections)).toEqual(['e0', 'e1', 'e2', 'e3'])
+    fake.look(over(20_000, 21_000))
+    culling.update(scene, false, false)
+    expect(displayed(fake.nodes)).toEqual([])
+    expect(displayed(fake.connections)).toEqual([])
+  })
+
   it('shows a wire near the view, and hides every node and wire when the map draws it', () => {
-    const doc = {
-      ...row(3),
-      edges: [{ id: 'e', from: { node: 'p0', port: 'text' }, to: { node: 'p1', port: 'text' } }],
-    } as unknown as WorkflowDocument
-    const view = { left: 0, top: 0, right: 1000, bottom: 600 }
-    const fake = fakeStore(doc, () => true, view)
+    const doc = row(3, true)
+    const fake = fakeStore(doc, over(0, 1000))
     const culling = createCulling(fake.store)
     const scene = sceneOf(doc, registry, {})
     culling.update(scene, false, false)
     expect(displayed(fake.nodes)).toEqual(['p0', 'p1', 'p2'])
-    expect(displayed(fake.connections)).toEqual(['e'])
+    expect(displayed(fake.connections)).toEqual(['e0', 'e1'])
     culling.update(scene, true, false)
     expect(displayed(fake.nodes)).toEqual([])
     expect(displayed(fake.connections)).toEqual([])
   })
 
   it('never hides the node holding the focus, even when the map draws the view', () => {
-    const doc = row(3)
-    const fake = fakeStore(doc, (id) => id === 'p0')
+    const doc = row(30)
+    const fake = fakeStore(doc, over(0, 200))
     const culling = createCulling(fake.store)
     const scene = sceneOf(doc, registry, {})
-    culling.update(scene, false, false, 'p2')
-    expect(displayed(fake.nodes)).toEqual(['p0', 'p2'])
-    culling.update(scene, true, true, 'p2')
-    expect(displayed(fake.nodes)).toEqual(['p2'])
+    culling.update(scene, false, false, 'p20')
+    expect(displayed(fake.nodes)).toEqual(['p0', 'p20'])
+    culling.update(scene, true, true, 'p20')
+    expect(displayed(fake.nodes)).toEqual(['p20'])
   })
 
-  it('forgets the nodes that left the canvas: drawn again from the start when they come back', () => {
+  it('forgets the nodes that left the canvas', () => {
     const doc = row(3)
-    const fake = fakeStore(doc, () => true)
+    const fake = fakeStore(doc, over(0, 1000))
     const culling = createCulling(fake.store)
     const scene = sceneOf(doc, registry, {})
     culling.update(scene, false, false)

@@ -1,8 +1,8 @@
 import type { Box } from '../model/bounds.ts'
 import type { Point } from '../model/geometry.ts'
-import { curveMeets, type Scene, wireEnds } from '../model/scene.ts'
+import { curveMeets, type Scene, sceneIn, wireEnds } from '../model/scene.ts'
+import { nearBox } from './near-box.ts'
 import type { ViewList } from './view-list.ts'
-import { nearBox } from './visibility.ts'
 
 /**
  * At most this many nodes are drawn by React for the first time in one frame: none while the
@@ -18,14 +18,16 @@ const SHOWS_PER_FRAME = { moving: 8, still: 64 } as const
 /** What culling needs of the canvas store. */
 export interface CullingStore {
   views(): ViewList
-  /** Whether a node is on screen or near it (a quarter screen of margin). */
-  isVisible(id: string): boolean
   /** The part of the canvas on screen (undefined until known). */
   viewport(): Box | undefined
   /** A node's live position, if it has one. */
   position(id: string): Point | undefined
+  /** The nodes drawn away from their document position (checked by id, not by the grid). */
+  displaced(): ReadonlySet<string>
   /** Whether the DOM shows the node's card. */
   isShown(id: string): boolean
+  /** The nodes whose cards the DOM shows. */
+  shownNodes(): ReadonlySet<string>
   setShown(id: string, on: boolean): void
   /** Drops the shown state of the nodes `gone` says are gone. */
   forgetShown(gone: (id: string) => boolean): void
@@ -48,42 +50,51 @@ export interface CullingLeft {
  * in the background, a few a frame (`MOUNTS_PER_FRAME`); a drawn node stays drawn, and leaving
  * the view only hides its element (`display: none`: out of layout, paint and hit testing). The
  * node holding the keyboard focus is never hidden: hiding it would drop the focus mid-edit.
+ * A pass looks at what the scene's grid finds near the view, what is shown and what is being
+ * dragged: its work grows with the view, not with the document.
  */
 export function createCulling(store: CullingStore) {
   const wiresShown = new Set<string>()
   let mountedNodes = new Set<string>()
   let mountedWires = new Set<string>()
-  /** Elements already given their display: a new one (a re-created view) is set at once. */
-  const seen = new WeakSet<HTMLElement>()
-  /** The view list the sets were last pruned against. */
-  let pruned: ViewList | undefined
+  /** The view list last seen, and its nodes in order for drawing far cards in the background. */
+  let known: ViewList | undefined
+  let order: string[] = []
+  let cursor = 0
 
-  /** Forgets nodes and connections no longer on the canvas (deleted, another workflow opened). */
-  const prune = ({ nodes, connections }: ViewList) => {
+  /** A new view list: forget what left, hide new elements, draw wires both of whose nodes are. */
+  const renew = (views: ViewList, scene: Scene) => {
+    const { nodes, connections } = views
     const keep = (ids: Set<string>, on: ReadonlyMap<string, unknown>) =>
       new Set([...ids].filter((id) => on.has(id)))
     mountedNodes = keep(mountedNodes, nodes)
     mountedWires = keep(mountedWires, connections)
-    for (const id of wiresShown) if (!connections.has(id)) wiresShown.delete(id)
     store.forgetShown((id) => !nodes.has(id))
-    store.setMounted(mountedNodes, mountedWires)
+    for (const [id, element] of nodes) if (!store.isShown(id)) hide(element)
+    for (const id of wiresShown) if (!connections.has(id)) wiresShown.delete(id)
+    for (const [id, element] of connections) if (!wiresShown.has(id)) hide(element)
+    for (const wire of scene.wires) {
+      if (mountedNodes.has(wire.from) && mountedNodes.has(wire.to)) mountedWires.add(wire.id)
+    }
+    order = [...nodes.keys()]
+    cursor = 0
+    store.setMounted(mountedNodes, new Set(mountedWires))
   }
 
-  /** Whether the node's box meets the view (at its live position). */
-  const onScreen = (scene: Scene, id: string, view: Box | undefined) => {
+  const hide = (element: HTMLElement) => {
+    if (element.style.display !== 'none') element.style.display = 'none'
+  }
+  const display = (element: HTMLElement, on: boolean) => {
+    if (on) element.style.display = ''
+    else hide(element)
+  }
+
+  /** Whether the node's box, at its live position, meets `box`. */
+  const meets = (scene: Scene, id: string, box: Box) => {
     const node = scene.nodes.get(id)
-    if (node === undefined || view === undefined) return true
+    if (node === undefined) return false
     const { x, y } = store.position(id) ?? node
-    return (
-      x + node.width > view.left && x < view.right && y + node.height > view.top && y < view.bottom
-    )
-  }
-
-  /** Shows or hides the element; true when it was not seen before or changed. */
-  const show = (element: HTMLElement, on: boolean, was: boolean) => {
-    if (on === was && seen.has(element)) return
-    seen.add(element)
-    element.style.display = on ? '' : 'none'
+    return x + node.width > box.left && x < box.right && y + node.height > box.top && y < box.bottom
   }
 
   /**
@@ -93,22 +104,32 @@ export function createCulling(store: CullingStore) {
    */
   function update(scene: Scene, map: boolean, moving: boolean, pinned?: string): CullingLeft {
     const views = store.views()
-    if (views !== pruned) {
-      pruned = views
-      prune(views)
+    if (views !== known) {
+      known = views
+      renew(views, scene)
     }
     const { nodes, connections } = views
+    const view = store.viewport()
+    const near = view && nearBox(view)
+    const found = near && sceneIn(scene, near)
+    const candidates = new Set(found ? [...found.nodes].map((n) => n.id) : nodes.keys())
+    for (const id of store.displaced()) candidates.add(id)
+    for (const id of store.shownNodes()) candidates.add(id)
+    if (pinned !== undefined) candidates.add(pinned)
+
     const pace = moving ? 'moving' : 'still'
     let budget: number = MOUNTS_PER_FRAME[pace]
     let shows: number = SHOWS_PER_FRAME[pace]
     const mounting: string[] = []
     let waiting = 0
     let more = false
-    for (const [id, element] of nodes) {
-      let want = id === pinned || (!map && store.isVisible(id))
+    for (const id of candidates) {
+      const element = nodes.get(id)
+      if (element === undefined) continue
+      let want = id === pinned || (!map && (near === undefined || meets(scene, id, near)))
       if (want && !store.isShown(id)) {
         const mounted = mountedNodes.has(id)
-        if (moving && !onScreen(scene, id, store.viewport())) {
+        if (moving && view !== undefined && !meets(scene, id, view)) {
           // Only near the screen: shown once the view is still, so a zoom out does not pay
           // for the margin frame by frame.
           more = true
@@ -124,34 +145,51 @@ export function createCulling(store: CullingStore) {
           want = false
         }
       }
-      show(element, want, store.isShown(id))
+      if (want !== store.isShown(id)) display(element, want)
       store.setShown(id, want)
     }
-    for (const id of nodes.keys()) {
-      if (mountedNodes.has(id) || mounting.includes(id)) continue
-      if (moving || budget === 0) {
-        more = true
-        break
-      }
+    // The far cards, in the background while the view is still.
+    while (!moving && budget > 0 && cursor < order.length) {
+      const id = order[cursor++] ?? ''
+      if (mountedNodes.has(id) || mounting.includes(id) || !nodes.has(id)) continue
       budget--
       mounting.push(id)
     }
-    if (mounting.length > 0) mountedNodes = new Set([...mountedNodes, ...mounting])
+    if (cursor < order.length) more = true
+
     const wiresMounting: string[] = []
-    const view = store.viewport()
-    const near = view && nearBox(view)
-    for (const wire of scene.wires) {
+    if (mounting.length > 0) {
+      mountedNodes = new Set([...mountedNodes, ...mounting])
+      for (const id of mounting) {
+        for (const wire of scene.wiresAt.get(id) ?? []) {
+          const both = mountedNodes.has(wire.from) && mountedNodes.has(wire.to)
+          if (both && !mountedWires.has(wire.id)) wiresMounting.push(wire.id)
+        }
+      }
+    }
+    if (wiresMounting.length > 0) mountedWires = new Set([...mountedWires, ...wiresMounting])
+
+    const wires = new Set(found ? found.wires : scene.wires)
+    for (const id of store.displaced()) for (const w of scene.wiresAt.get(id) ?? []) wires.add(w)
+    const looked = new Set<string>()
+    for (const wire of wires) {
       const element = connections.get(wire.id)
       if (element === undefined) continue
-      const drawable = mountedNodes.has(wire.from) && mountedNodes.has(wire.to)
-      if (drawable && !mountedWires.has(wire.id)) wiresMounting.push(wire.id)
-      const ends = drawable && !map && near ? wireEnds(scene, wire, store.position) : undefined
+      looked.add(wire.id)
+      const drawn = mountedWires.has(wire.id)
+      const ends = drawn && !map && near ? wireEnds(scene, wire, store.position) : undefined
       const want = ends !== undefined && near !== undefined && curveMeets(ends[0], ends[1], near)
-      show(element, want, wiresShown.has(wire.id))
+      if (want !== wiresShown.has(wire.id)) display(element, want)
       if (want) wiresShown.add(wire.id)
       else wiresShown.delete(wire.id)
     }
-    if (wiresMounting.length > 0) mountedWires = new Set([...mountedWires, ...wiresMounting])
+    // Shown wires the grid no longer finds near the view.
+    for (const id of [...wiresShown]) {
+      if (looked.has(id)) continue
+      const element = connections.get(id)
+      if (element) hide(element)
+      wiresShown.delete(id)
+    }
     if (mounting.length > 0 || wiresMounting.length > 0) {
       store.setMounted(mountedNodes, mountedWires)
     }

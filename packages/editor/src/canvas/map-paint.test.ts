@@ -9,6 +9,7 @@ const frame = (over: Partial<MapFrame> = {}): MapFrame => ({
   scene,
   view: { left: -1000, top: -1000, right: 5000, bottom: 5000 },
   position: () => undefined,
+  displaced: new Set(),
   isShown: () => false,
   isWireShown: () => false,
   isSelected: () => false,

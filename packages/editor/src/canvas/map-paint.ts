@@ -1,6 +1,6 @@
 import type { Box } from '../model/bounds.ts'
 import { GEOMETRY, type Point, pullOf } from '../model/geometry.ts'
-import { curveMeets, type Scene, wireEnds } from '../model/scene.ts'
+import { curveMeets, type Scene, sceneIn, wireEnds } from '../model/scene.ts'
 
 /** The colours the map paints with: the stylesheet's, read once from its custom properties. */
 export interface MapColours {
@@ -23,6 +23,8 @@ export interface MapFrame {
   readonly view: Box
   /** A node's live position (during a drag), else undefined for its document position. */
   position(id: string): Point | undefined
+  /** The nodes away from their document position: looked at by id, not through the grid. */
+  readonly displaced: ReadonlySet<string>
   /** The DOM draws this node: the map leaves it out. */
   isShown(id: string): boolean
   /** The DOM draws this connection: the map leaves it out. */
@@ -46,14 +48,20 @@ export interface MapPicture {
 
 /**
  * What the map draws this frame: the nodes and wires the DOM does not show and that are on
- * screen, each wire the same curve as its `<svg>`, at live positions. Work per node is a few
- * comparisons; only what is on screen is kept.
+ * screen, each wire the same curve as its `<svg>`, at live positions. What it looks at comes
+ * from the scene's grid around the view, and the displaced nodes: the work grows with the view.
  */
 export function pictureOf(frame: MapFrame): MapPicture {
   const { scene, view } = frame
+  const found = sceneIn(scene, view)
+  for (const id of frame.displaced) {
+    const node = scene.nodes.get(id)
+    if (node) found.nodes.add(node)
+    for (const wire of scene.wiresAt.get(id) ?? []) found.wires.add(wire)
+  }
   const wires = new Map<string, (readonly [Point, Point])[]>()
   let wireCount = 0
-  for (const wire of scene.wires) {
+  for (const wire of found.wires) {
     if (frame.isWireShown(wire.id)) continue
     const ends = wireEnds(scene, wire, frame.position)
     if (!ends || !curveMeets(ends[0], ends[1], view)) continue
@@ -66,7 +74,7 @@ export function pictureOf(frame: MapFrame): MapPicture {
   const cards: Box[] = []
   const headers = new Map<string, Box[]>()
   const outlines: [colour: 'highlight' | 'danger', card: Box][] = []
-  for (const node of scene.nodes.values()) {
+  for (const node of found.nodes) {
     if (frame.isShown(node.id)) continue
     const { x, y } = frame.position(node.id) ?? node
     if (x + node.width < view.left || x > view.right) continue

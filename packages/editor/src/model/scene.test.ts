@@ -1,8 +1,10 @@
+import { benchWorkflow } from '@shotchain/nodes/testing'
 import { describe, expect, it } from 'vitest'
 import { registry, threeShotChain } from '../testing/documents.ts'
+import type { Box } from './bounds.ts'
 import { edgesByTarget, inputPoint, outputPoint, portLayout } from './geometry.ts'
 import { nodeSize } from './node-size.ts'
-import { curveMeets, sceneOf, wireEnds } from './scene.ts'
+import { curveMeets, sceneIn, sceneOf, wireEnds } from './scene.ts'
 
 const doc = threeShotChain()
 const node = (id: string) => {
@@ -59,5 +61,40 @@ describe('curveMeets', () => {
   })
   it('leaves out a curve above or below the box', () => {
     expect(curveMeets({ x: 10, y: -50 }, { x: 90, y: -10 }, box)).toBe(false)
+  })
+})
+
+describe('sceneIn', () => {
+  const big = benchWorkflow(100)
+  const scene = sceneOf(big, registry, {})
+  const meets = (a: Box, b: Box) =>
+    a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom
+  const boxes: Box[] = [
+    { left: 0, top: 0, right: 1280, bottom: 800 },
+    { left: 2500, top: 1900, right: 2600, bottom: 2000 },
+    { left: -5000, top: -5000, right: 50_000, bottom: 50_000 },
+    { left: 700, top: 700, right: 700, bottom: 700 },
+  ]
+  it('finds every node and wire whose box meets the box asked for, from the grid', () => {
+    for (const box of boxes) {
+      const found = sceneIn(scene, box)
+      for (const node of scene.nodes.values()) {
+        const at = {
+          left: node.x,
+          top: node.y,
+          right: node.x + node.width,
+          bottom: node.y + node.height,
+        }
+        if (meets(at, box)) expect(found.nodes.has(node), node.id).toBe(true)
+      }
+      for (const wire of scene.wires) {
+        const ends = wireEnds(scene, wire, () => undefined)
+        if (ends && curveMeets(ends[0], ends[1], box))
+          expect(found.wires.has(wire), wire.id).toBe(true)
+      }
+    }
+  })
+  it('looks only near the box: a screen at 1:1 finds a few nodes of 300', () => {
+    expect(sceneIn(scene, boxes[0] as Box).nodes.size).toBeLessThan(40)
   })
 })

@@ -19,6 +19,8 @@ export interface SceneNode {
   readonly y: number
   readonly width: number
   readonly height: number
+  /** Its place in the document's node list: a later node is drawn over an earlier one. */
+  readonly order: number
 }
 
 /** An edge as the map draws it: its ends relative to their nodes' top-left corners. */
@@ -38,7 +40,20 @@ export interface SceneWire {
 export interface Scene {
   readonly nodes: ReadonlyMap<string, SceneNode>
   readonly wires: readonly SceneWire[]
+  /** The wires at each node, by node id. */
+  readonly wiresAt: ReadonlyMap<string, readonly SceneWire[]>
+  /** The nodes and wires whose boxes meet each grid cell (`CELL` px), by `"col,row"`. */
+  readonly cells: ReadonlyMap<string, Cell>
 }
+
+/** What lies in one grid cell of a scene. */
+export interface Cell {
+  readonly nodes: SceneNode[]
+  readonly wires: SceneWire[]
+}
+
+/** The side of a scene's grid cell, canvas px: a few nodes across. */
+export const CELL = 1024
 
 const scenes = new WeakMap<
   WorkflowDocument,
@@ -62,10 +77,34 @@ export function sceneOf(doc: WorkflowDocument, registry: NodeRegistry, views: No
     if (spec) layouts.set(node.id, portLayout(spec, edges))
     const { width, height } = nodeSize(node, spec, edges, views)
     const [x, y] = node.position
-    nodes.set(node.id, { id: node.id, type: node.type, x, y, width, height })
+    nodes.set(node.id, { id: node.id, type: node.type, x, y, width, height, order: nodes.size })
   }
   const byId = new Map(doc.nodes.map((n) => [n.id, n]))
+  const cells = new Map<string, Cell>()
+  const file = (box: Box, put: (cell: Cell) => void) => {
+    for (let col = Math.floor(box.left / CELL); col <= Math.floor(box.right / CELL); col++) {
+      for (let row = Math.floor(box.top / CELL); row <= Math.floor(box.bottom / CELL); row++) {
+        const key = `${col},${row}`
+        let cell = cells.get(key)
+        if (cell === undefined) {
+          cell = { nodes: [], wires: [] }
+          cells.set(key, cell)
+        }
+        put(cell)
+      }
+    }
+  }
+  for (const node of nodes.values()) {
+    const box = {
+      left: node.x,
+      top: node.y,
+      right: node.x + node.width,
+      bottom: node.y + node.height,
+    }
+    file(box, (cell) => cell.nodes.push(node))
+  }
   const wires: SceneWire[] = []
+  const wiresAt = new Map<string, SceneWire[]>()
   for (const edge of doc.edges) {
     const from = byId.get(edge.from.node)
     const to = byId.get(edge.to.node)
@@ -75,16 +114,19 @@ export function sceneOf(doc: WorkflowDocument, registry: NodeRegistry, views: No
     const start = outputPoint(from, fromLayout, edge.from.port)
     const end = inputPoint(to, toLayout, edge, into.get(to.id) ?? [])
     const type = registry.get(from.type)?.outputs[edge.from.port]?.type ?? 'unknown'
-    wires.push({
+    const wire: SceneWire = {
       id: edge.id,
       from: from.id,
       to: to.id,
       start: { x: start.x - from.position[0], y: start.y - from.position[1] },
       end: { x: end.x - to.position[0], y: end.y - to.position[1] },
       type,
-    })
+    }
+    wires.push(wire)
+    for (const at of [from.id, to.id]) wiresAt.set(at, [...(wiresAt.get(at) ?? []), wire])
+    file(curveBox(start, end), (cell) => cell.wires.push(wire))
   }
-  const scene = { nodes, wires }
+  const scene = { nodes, wires, wiresAt, cells }
   scenes.set(doc, { registry, views, scene })
   return scene
 }
@@ -109,12 +151,50 @@ export function wireEnds(
   ]
 }
 
+/** The box around a wire's curve and its control points: the curve lies inside it. */
+export function curveBox(start: Point, end: Point): Box {
+  const pull = pullOf(start, end)
+  return {
+    left: Math.min(start.x, end.x - pull),
+    right: Math.max(start.x + pull, end.x),
+    top: Math.min(start.y, end.y),
+    bottom: Math.max(start.y, end.y),
+  }
+}
+
 /** Whether the wire's curve can cross `box` (the box around its control points meets it). */
 export function curveMeets(start: Point, end: Point, box: Box): boolean {
-  const pull = pullOf(start, end)
-  const left = Math.min(start.x, end.x - pull)
-  const right = Math.max(start.x + pull, end.x)
-  const top = Math.min(start.y, end.y)
-  const bottom = Math.max(start.y, end.y)
-  return right >= box.left && left <= box.right && bottom >= box.top && top <= box.bottom
+  const c = curveBox(start, end)
+  return c.right >= box.left && c.left <= box.right && c.bottom >= box.top && c.top <= box.bottom
+}
+
+/**
+ * The nodes and wires whose document boxes may meet `box`, from the scene's grid: the work is
+ * proportional to the cells the box covers, not to the document. A node away from its
+ * document position (being dragged) is not found here: ask for it by id.
+ */
+export function sceneIn(scene: Scene, box: Box): { nodes: Set<SceneNode>; wires: Set<SceneWire> } {
+  const nodes = new Set<SceneNode>()
+  const wires = new Set<SceneWire>()
+  const cols = [Math.floor(box.left / CELL), Math.floor(box.right / CELL)] as const
+  const rows = [Math.floor(box.top / CELL), Math.floor(box.bottom / CELL)] as const
+  const take = (cell: Cell) => {
+    for (const node of cell.nodes) nodes.add(node)
+    for (const wire of cell.wires) wires.add(wire)
+  }
+  if ((cols[1] - cols[0] + 1) * (rows[1] - rows[0] + 1) > scene.cells.size) {
+    // A box wider than the drawing: walk the cells there are, not the ones asked for.
+    for (const [key, cell] of scene.cells) {
+      const [col = 0, row = 0] = key.split(',').map(Number)
+      if (col >= cols[0] && col <= cols[1] && row >= rows[0] && row <= rows[1]) take(cell)
+    }
+    return { nodes, wires }
+  }
+  for (let col = cols[0]; col <= cols[1]; col++) {
+    for (let row = rows[0]; row <= rows[1]; row++) {
+      const cell = scene.cells.get(`${col},${row}`)
+      if (cell) take(cell)
+    }
+  }
+  return { nodes, wires }
 }
