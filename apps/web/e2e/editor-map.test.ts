@@ -134,6 +134,13 @@ describe('the map of a workflow of 1,002 nodes in Chromium', () => {
       const box = await cardOf.boundingBox()
       expect(Math.abs((box?.x ?? 0) - (near.x + near.k * before[0]))).toBeLessThanOrEqual(1)
       expect(Math.abs((box?.y ?? 0) - (near.y + near.k * before[1]))).toBeLessThanOrEqual(1)
+
+      // A press on the minimap (an image of the 1,002 nodes) centres the view there.
+      const minimap = await page.getByTestId('minimap').boundingBox()
+      if (minimap === null) throw new Error('no minimap')
+      await page.mouse.click(minimap.x + minimap.width / 2, minimap.y + minimap.height - 4)
+      const there = await waitForStill(page)
+      expect(there.y).toBeLessThan(near.y - 1000)
       await page.close()
     },
     SLOW,

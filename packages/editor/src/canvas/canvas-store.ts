@@ -1,4 +1,4 @@
-import type { NodeRegistry, WorkflowDocument, WorkflowNode } from '@shotchain/graph'
+import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
 import type { Box } from '../model/bounds.ts'
 import type { Point, Side } from '../model/geometry.ts'
 import { createKeyedListeners } from './listeners.ts'

@@ -1,11 +1,9 @@
-import type { NodeRegistry, WorkflowDocument } from '@shotchain/graph'
-import { memo, useEffect, useMemo, useState } from 'react'
+import type { NodeRegistry } from '@shotchain/graph'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { type Box, documentBounds } from '../model/bounds.ts'
 import { MINIMAP_SIZE } from '../model/fit-clear.ts'
-import { edgesByTarget } from '../model/geometry.ts'
-import { nodeSize } from '../model/node-size.ts'
-import type { NodeViews } from '../views/node-view.ts'
 import { useEditor } from './editor-context.ts'
+import { useMinimapNodes } from './use-minimap-nodes.ts'
 
 /** Small and quiet: a glance at where the view is, not a second canvas. */
 const SIZE = MINIMAP_SIZE
@@ -13,27 +11,47 @@ const PAD = 80
 
 /**
  * The whole workflow in miniature with the visible part framed (both always fit); a press
- * centres the view there.
+ * centres the view there. The nodes are painted once per document into an image (however many
+ * there are); following the view redraws that image at a new place and moves the frame, so a
+ * moving view costs the same at 10 nodes and at 10,000.
  */
 export function Minimap({ registry }: { registry: NodeRegistry }) {
   const { canvas } = useEditor()
   const { views } = canvas
   const doc = useDoc()
   const visible = useSettledViewport()
-  // Per document, not per view change.
   const bounds = useMemo(
     () => documentBounds(doc, registry, undefined, views),
     [doc, registry, views],
   )
-  if (bounds === undefined || visible === undefined) return null
-  const box: Box = {
-    left: Math.min(bounds.left - PAD, visible.left),
-    top: Math.min(bounds.top - PAD, visible.top),
-    right: Math.max(bounds.right + PAD, visible.right),
-    bottom: Math.max(bounds.bottom + PAD, visible.bottom),
-  }
-  const scale = Math.min(SIZE.width / (box.right - box.left), SIZE.height / (box.bottom - box.top))
-  const goTo = (event: React.PointerEvent<SVGSVGElement>) => {
+  const nodes = useMinimapNodes(doc, registry, views, bounds)
+  const ref = useRef<HTMLCanvasElement>(null)
+  const box: Box | undefined =
+    bounds && visible
+      ? {
+          left: Math.min(bounds.left - PAD, visible.left),
+          top: Math.min(bounds.top - PAD, visible.top),
+          right: Math.max(bounds.right + PAD, visible.right),
+          bottom: Math.max(bounds.bottom + PAD, visible.bottom),
+        }
+      : undefined
+  const scale = box
+    ? Math.min(SIZE.width / (box.right - box.left), SIZE.height / (box.bottom - box.top))
+    : 1
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d')
+    if (!ctx || !box || !bounds || !nodes) return
+    const ratio = ctx.canvas.width / SIZE.width
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
+    ctx.clearRect(0, 0, SIZE.width, SIZE.height)
+    const x = (bounds.left - box.left) * scale
+    const y = (bounds.top - box.top) * scale
+    const w = (bounds.right - bounds.left) * scale
+    const h = (bounds.bottom - bounds.top) * scale
+    ctx.drawImage(nodes, x, y, w, h)
+  })
+  if (box === undefined || visible === undefined) return null
+  const goTo = (event: React.PointerEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect()
     const x = box.left + (event.clientX - rect.left) / scale
     const y = box.top + (event.clientY - rect.top) / scale
@@ -42,51 +60,34 @@ export function Minimap({ registry }: { registry: NodeRegistry }) {
     void canvas.area.area.translate(view.width / 2 - x * k, view.height / 2 - y * k)
   }
   return (
-    <svg
+    <div
       role="img"
       aria-label="Minimap: click to look there"
       className="sc-minimap"
-      width={SIZE.width}
-      height={SIZE.height}
+      style={{ width: SIZE.width, height: SIZE.height }}
       onPointerDown={goTo}
       data-testid="minimap"
     >
-      <g transform={`scale(${scale}) translate(${-box.left} ${-box.top})`}>
-        <MinimapNodes doc={doc} registry={registry} views={views} />
-        <rect
-          className="sc-minimap__view"
-          x={visible.left}
-          y={visible.top}
-          width={visible.right - visible.left}
-          height={visible.bottom - visible.top}
-        />
-      </g>
-    </svg>
+      <canvas
+        ref={ref}
+        width={SIZE.width * devicePixelRatio}
+        height={SIZE.height * devicePixelRatio}
+        style={{ width: SIZE.width, height: SIZE.height }}
+      />
+      <div
+        className="sc-minimap__view"
+        style={{
+          left: (visible.left - box.left) * scale,
+          top: (visible.top - box.top) * scale,
+          width: (visible.right - visible.left) * scale,
+          height: (visible.bottom - visible.top) * scale,
+        }}
+      />
+    </div>
   )
 }
 
-const MinimapNodes = memo(function MinimapNodes(props: {
-  doc: WorkflowDocument
-  registry: NodeRegistry
-  views: NodeViews
-}) {
-  const into = edgesByTarget(props.doc)
-  return (
-    <>
-      {props.doc.nodes.map((n) => (
-        <rect
-          key={n.id}
-          x={n.position[0]}
-          y={n.position[1]}
-          {...nodeSize(n, props.registry.get(n.type), into.get(n.id) ?? [], props.views)}
-          className="sc-minimap__node"
-        />
-      ))}
-    </>
-  )
-})
-
-function useDoc(): WorkflowDocument {
+function useDoc() {
   const { canvas } = useEditor()
   const [doc, setDoc] = useState(canvas.history.doc)
   useEffect(() => canvas.history.subscribe((next) => setDoc(next)), [canvas])
