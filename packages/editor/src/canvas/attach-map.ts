@@ -1,7 +1,8 @@
 import type { WorkflowHistory } from '@shotchain/graph'
 import type { Point } from '../model/geometry.ts'
 import { marksNode } from '../model/issue-text.ts'
-import { type Scene, type SceneNode, sceneIn } from '../model/scene.ts'
+import { overlaps } from '../model/node-boxes.ts'
+import { nodeBox, type Scene, type SceneNode, sceneIn } from '../model/scene.ts'
 import type { CanvasStore } from './canvas-store.ts'
 import { createCulling } from './culling.ts'
 import { createMapLayer } from './map-layer.ts'
@@ -36,6 +37,7 @@ export function attachMap(options: MapOptions) {
   const layer = createMapLayer(container, area.area.content.holder, culling, {
     transform: () => area.area.transform,
     size: options.size,
+    viewport: store.viewport,
     scene: options.scene,
     frame: () => ({
       position: store.position,
@@ -67,17 +69,11 @@ export function attachMap(options: MapOptions) {
 
   /** The topmost node the map draws (the DOM does not show it) under `point`. */
   function nodeAt(scene: Scene, { x, y }: Point): string | undefined {
-    const near = sceneIn(scene, { left: x, top: y, right: x, bottom: y }).nodes
-    for (const id of store.displaced()) {
-      const node = scene.nodes.get(id)
-      if (node) near.add(node)
-    }
+    const point = { left: x, top: y, right: x, bottom: y }
     let found: SceneNode | undefined
-    for (const node of near) {
-      if (culling.isShown(node.id)) continue
-      const at = store.position(node.id) ?? node
-      const inside = x >= at.x && x <= at.x + node.width && y >= at.y && y <= at.y + node.height
-      if (inside && (found === undefined || node.order > found.order)) found = node
+    for (const node of sceneIn(scene, point, store.displaced()).nodes) {
+      if (culling.isShown(node.id) || !overlaps(nodeBox(node, store.position), point)) continue
+      if (found === undefined || node.order > found.order) found = node
     }
     return found?.id
   }

@@ -1,6 +1,6 @@
 import type { Box } from '../model/bounds.ts'
 import type { Point } from '../model/geometry.ts'
-import { curveMeets, type Scene, sceneIn, wireEnds } from '../model/scene.ts'
+import { curveMeets, nodeBox, type Scene, sceneIn, wireEnds } from '../model/scene.ts'
 import { nearBox } from './near-box.ts'
 import type { ViewList } from './view-list.ts'
 
@@ -89,12 +89,12 @@ export function createCulling(store: CullingStore) {
     else hide(element)
   }
 
-  /** Whether the node's box, at its live position, meets `box`. */
+  /** Whether the node's box, at its live position, shares area with `box` (touching is not). */
   const meets = (scene: Scene, id: string, box: Box) => {
     const node = scene.nodes.get(id)
     if (node === undefined) return false
-    const { x, y } = store.position(id) ?? node
-    return x + node.width > box.left && x < box.right && y + node.height > box.top && y < box.bottom
+    const b = nodeBox(node, store.position)
+    return b.right > box.left && b.left < box.right && b.bottom > box.top && b.top < box.bottom
   }
 
   /**
@@ -111,9 +111,8 @@ export function createCulling(store: CullingStore) {
     const { nodes, connections } = views
     const view = store.viewport()
     const near = view && nearBox(view)
-    const found = near && sceneIn(scene, near)
+    const found = near && sceneIn(scene, near, store.displaced())
     const candidates = new Set(found ? [...found.nodes].map((n) => n.id) : nodes.keys())
-    for (const id of store.displaced()) candidates.add(id)
     for (const id of store.shownNodes()) candidates.add(id)
     if (pinned !== undefined) candidates.add(pinned)
 
@@ -169,8 +168,7 @@ export function createCulling(store: CullingStore) {
     }
     if (wiresMounting.length > 0) mountedWires = new Set([...mountedWires, ...wiresMounting])
 
-    const wires = new Set(found ? found.wires : scene.wires)
-    for (const id of store.displaced()) for (const w of scene.wiresAt.get(id) ?? []) wires.add(w)
+    const wires = found ? found.wires : scene.wires
     const looked = new Set<string>()
     for (const wire of wires) {
       const element = connections.get(wire.id)

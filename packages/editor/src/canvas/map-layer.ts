@@ -21,6 +21,8 @@ export interface MapSource {
   transform(): { x: number; y: number; k: number }
   /** The canvas element's size, CSS px. */
   size(): { width: number; height: number }
+  /** The part of the canvas on screen, in canvas coordinates (the store's). */
+  viewport(): Box | undefined
   scene(): Scene
   frame(): Omit<MapFrame, 'scene' | 'view' | 'isShown' | 'isWireShown'>
 }
@@ -80,12 +82,8 @@ export function createMapLayer(
     if (ctx === null) return
     const { x, y, k } = source.transform()
     const { width, height } = source.size()
-    const view: Box = {
-      left: -x / k,
-      top: -y / k,
-      right: (width - x) / k,
-      bottom: (height - y) / k,
-    }
+    const view = source.viewport()
+    if (view === undefined) return
     const picture = pictureOf({
       ...source.frame(),
       scene,

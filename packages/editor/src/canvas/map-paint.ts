@@ -1,6 +1,7 @@
 import type { Box } from '../model/bounds.ts'
 import { GEOMETRY, type Point, pullOf } from '../model/geometry.ts'
-import { curveMeets, type Scene, sceneIn, wireEnds } from '../model/scene.ts'
+import { overlaps } from '../model/node-boxes.ts'
+import { curveMeets, nodeBox, type Scene, sceneIn, wireEnds } from '../model/scene.ts'
 
 /** The colours the map paints with: the stylesheet's, read once from its custom properties. */
 export interface MapColours {
@@ -53,12 +54,7 @@ export interface MapPicture {
  */
 export function pictureOf(frame: MapFrame): MapPicture {
   const { scene, view } = frame
-  const found = sceneIn(scene, view)
-  for (const id of frame.displaced) {
-    const node = scene.nodes.get(id)
-    if (node) found.nodes.add(node)
-    for (const wire of scene.wiresAt.get(id) ?? []) found.wires.add(wire)
-  }
+  const found = sceneIn(scene, view, frame.displaced)
   const wires = new Map<string, (readonly [Point, Point])[]>()
   let wireCount = 0
   for (const wire of found.wires) {
@@ -76,10 +72,8 @@ export function pictureOf(frame: MapFrame): MapPicture {
   const outlines: [colour: 'highlight' | 'danger', card: Box][] = []
   for (const node of found.nodes) {
     if (frame.isShown(node.id)) continue
-    const { x, y } = frame.position(node.id) ?? node
-    if (x + node.width < view.left || x > view.right) continue
-    if (y + node.height < view.top || y > view.bottom) continue
-    const card = { left: x, top: y, right: x + node.width, bottom: y + node.height }
+    const card = nodeBox(node, frame.position)
+    if (!overlaps(card, view)) continue
     cards.push(card)
     const band = { ...card, bottom: Math.min(card.bottom, card.top + GEOMETRY.header) }
     const state = frame.runState(node.id) ?? ''

@@ -168,14 +168,29 @@ export function curveMeets(start: Point, end: Point, box: Box): boolean {
   return c.right >= box.left && c.left <= box.right && c.bottom >= box.top && c.top <= box.bottom
 }
 
+/** The node's box at its live position, else at its document's. */
+export function nodeBox(node: SceneNode, position: LivePosition): Box {
+  const { x, y } = position(node.id) ?? node
+  return { left: x, top: y, right: x + node.width, bottom: y + node.height }
+}
+
 /**
- * The nodes and wires whose document boxes may meet `box`, from the scene's grid: the work is
- * proportional to the cells the box covers, not to the document. A node away from its
- * document position (being dragged) is not found here: ask for it by id.
+ * The nodes and wires whose document boxes may meet `box`, from the scene's grid, plus the
+ * `displaced` nodes (away from their document position: being dragged) and their wires: the
+ * work is proportional to the cells the box covers, not to the document.
  */
-export function sceneIn(scene: Scene, box: Box): { nodes: Set<SceneNode>; wires: Set<SceneWire> } {
+export function sceneIn(
+  scene: Scene,
+  box: Box,
+  displaced: Iterable<string> = [],
+): { nodes: Set<SceneNode>; wires: Set<SceneWire> } {
   const nodes = new Set<SceneNode>()
   const wires = new Set<SceneWire>()
+  for (const id of displaced) {
+    const node = scene.nodes.get(id)
+    if (node) nodes.add(node)
+    for (const wire of scene.wiresAt.get(id) ?? []) wires.add(wire)
+  }
   const cols = [Math.floor(box.left / CELL), Math.floor(box.right / CELL)] as const
   const rows = [Math.floor(box.top / CELL), Math.floor(box.bottom / CELL)] as const
   const take = (cell: Cell) => {
