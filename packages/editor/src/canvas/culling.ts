@@ -1,8 +1,10 @@
 import type { Box } from '../model/bounds.ts'
 import type { Point } from '../model/geometry.ts'
-import { curveMeets, nodeBox, type Scene, sceneIn, wireEnds } from '../model/scene.ts'
+import { nodeBox, type Scene } from '../model/scene.ts'
+import { sceneIn } from '../model/scene-grid.ts'
 import { nearBox } from './near-box.ts'
 import type { ViewList } from './view-list.ts'
+import { createWireCulling, display, hide } from './wire-culling.ts'
 
 /**
  * At most this many nodes are drawn by React for the first time in one frame: none while the
@@ -54,9 +56,8 @@ export interface CullingLeft {
  * dragged: its work grows with the view, not with the document.
  */
 export function createCulling(store: CullingStore) {
-  const wiresShown = new Set<string>()
+  const wires = createWireCulling()
   let mountedNodes = new Set<string>()
-  let mountedWires = new Set<string>()
   /** The view list last seen, and its nodes in order for drawing far cards in the background. */
   let known: ViewList | undefined
   let order: string[] = []
@@ -65,28 +66,13 @@ export function createCulling(store: CullingStore) {
   /** A new view list: forget what left, hide new elements, draw wires both of whose nodes are. */
   const renew = (views: ViewList, scene: Scene) => {
     const { nodes, connections } = views
-    const keep = (ids: Set<string>, on: ReadonlyMap<string, unknown>) =>
-      new Set([...ids].filter((id) => on.has(id)))
-    mountedNodes = keep(mountedNodes, nodes)
-    mountedWires = keep(mountedWires, connections)
+    mountedNodes = new Set([...mountedNodes].filter((id) => nodes.has(id)))
     store.forgetShown((id) => !nodes.has(id))
     for (const [id, element] of nodes) if (!store.isShown(id)) hide(element)
-    for (const id of wiresShown) if (!connections.has(id)) wiresShown.delete(id)
-    for (const [id, element] of connections) if (!wiresShown.has(id)) hide(element)
-    for (const wire of scene.wires) {
-      if (mountedNodes.has(wire.from) && mountedNodes.has(wire.to)) mountedWires.add(wire.id)
-    }
+    wires.renew(connections, scene, mountedNodes)
     order = [...nodes.keys()]
     cursor = 0
-    store.setMounted(mountedNodes, new Set(mountedWires))
-  }
-
-  const hide = (element: HTMLElement) => {
-    if (element.style.display !== 'none') element.style.display = 'none'
-  }
-  const display = (element: HTMLElement, on: boolean) => {
-    if (on) element.style.display = ''
-    else hide(element)
+    store.setMounted(mountedNodes, wires.mounted())
   }
 
   /** Whether the node's box, at its live position, shares area with `box` (touching is not). */
@@ -156,41 +142,14 @@ export function createCulling(store: CullingStore) {
     }
     if (cursor < order.length) more = true
 
-    const wiresMounting: string[] = []
+    let wiresMounted = false
     if (mounting.length > 0) {
       mountedNodes = new Set([...mountedNodes, ...mounting])
-      for (const id of mounting) {
-        for (const wire of scene.wiresAt.get(id) ?? []) {
-          const both = mountedNodes.has(wire.from) && mountedNodes.has(wire.to)
-          if (both && !mountedWires.has(wire.id)) wiresMounting.push(wire.id)
-        }
-      }
+      wiresMounted = wires.mountAt(mounting, scene, mountedNodes)
     }
-    if (wiresMounting.length > 0) mountedWires = new Set([...mountedWires, ...wiresMounting])
-
-    const wires = found ? found.wires : scene.wires
-    const looked = new Set<string>()
-    for (const wire of wires) {
-      const element = connections.get(wire.id)
-      if (element === undefined) continue
-      looked.add(wire.id)
-      const drawn = mountedWires.has(wire.id)
-      const ends = drawn && !map && near ? wireEnds(scene, wire, store.position) : undefined
-      const want = ends !== undefined && near !== undefined && curveMeets(ends[0], ends[1], near)
-      if (want !== wiresShown.has(wire.id)) display(element, want)
-      if (want) wiresShown.add(wire.id)
-      else wiresShown.delete(wire.id)
-    }
-    // Shown wires the grid no longer finds near the view.
-    for (const id of [...wiresShown]) {
-      if (looked.has(id)) continue
-      const element = connections.get(id)
-      if (element) hide(element)
-      wiresShown.delete(id)
-    }
-    if (mounting.length > 0 || wiresMounting.length > 0) {
-      store.setMounted(mountedNodes, mountedWires)
-    }
+    const nearWires = map ? [] : found ? found.wires : scene.wires
+    wires.cull(scene, connections, nearWires, map ? undefined : near, store.position)
+    if (mounting.length > 0 || wiresMounted) store.setMounted(mountedNodes, wires.mounted())
     return { waiting, more }
   }
 
@@ -199,7 +158,7 @@ export function createCulling(store: CullingStore) {
     /** Whether the DOM shows the node (else the map draws it). */
     isShown: store.isShown,
     /** Whether the DOM shows the connection (else the map draws it). */
-    isWireShown: (id: string) => wiresShown.has(id),
+    isWireShown: wires.isShown,
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Box } from '../model/bounds.ts'
 import { GEOMETRY, type Point, pullOf } from '../model/geometry.ts'
 import { overlaps } from '../model/node-boxes.ts'
-import { curveMeets, nodeBox, type Scene, sceneIn, wireEnds } from '../model/scene.ts'
+import { curveMeets, nodeBox, type Scene, wireEnds } from '../model/scene.ts'
+import { sceneIn } from '../model/scene-grid.ts'
 
 /** The colours the map paints with: the stylesheet's, read once from its custom properties. */
 export interface MapColours {

@@ -4,7 +4,8 @@ import { registry, threeShotChain } from '../testing/documents.ts'
 import type { Box } from './bounds.ts'
 import { edgesByTarget, inputPoint, outputPoint, portLayout } from './geometry.ts'
 import { nodeSize } from './node-size.ts'
-import { curveMeets, sceneIn, sceneOf, wireEnds } from './scene.ts'
+import { curveMeets, sceneOf, wireEnds } from './scene.ts'
+import { sceneIn } from './scene-grid.ts'
 
 const doc = threeShotChain()
 const node = (id: string) => {

@@ -10,6 +10,7 @@ import {
   pullOf,
 } from './geometry.ts'
 import { nodeSize } from './node-size.ts'
+import { type Cell, createGrid } from './scene-grid.ts'
 
 /** A node as the map draws it: its document position and drawn size. */
 export interface SceneNode {
@@ -46,15 +47,6 @@ export interface Scene {
   readonly cells: ReadonlyMap<string, Cell>
 }
 
-/** What lies in one grid cell of a scene. */
-export interface Cell {
-  readonly nodes: SceneNode[]
-  readonly wires: SceneWire[]
-}
-
-/** The side of a scene's grid cell, canvas px: a few nodes across. */
-export const CELL = 1024
-
 const scenes = new WeakMap<
   WorkflowDocument,
   { registry: NodeRegistry; views: NodeViews; scene: Scene }
@@ -80,29 +72,12 @@ export function sceneOf(doc: WorkflowDocument, registry: NodeRegistry, views: No
     nodes.set(node.id, { id: node.id, type: node.type, x, y, width, height, order: nodes.size })
   }
   const byId = new Map(doc.nodes.map((n) => [n.id, n]))
-  const cells = new Map<string, Cell>()
-  const file = (box: Box, put: (cell: Cell) => void) => {
-    for (let col = Math.floor(box.left / CELL); col <= Math.floor(box.right / CELL); col++) {
-      for (let row = Math.floor(box.top / CELL); row <= Math.floor(box.bottom / CELL); row++) {
-        const key = `${col},${row}`
-        let cell = cells.get(key)
-        if (cell === undefined) {
-          cell = { nodes: [], wires: [] }
-          cells.set(key, cell)
-        }
-        put(cell)
-      }
-    }
-  }
-  for (const node of nodes.values()) {
-    const box = {
-      left: node.x,
-      top: node.y,
-      right: node.x + node.width,
-      bottom: node.y + node.height,
-    }
-    file(box, (cell) => cell.nodes.push(node))
-  }
+  const grid = createGrid()
+  for (const node of nodes.values())
+    grid.put(
+      nodeBox(node, () => undefined),
+      node,
+    )
   const wires: SceneWire[] = []
   const wiresAt = new Map<string, SceneWire[]>()
   for (const edge of doc.edges) {
@@ -124,9 +99,9 @@ export function sceneOf(doc: WorkflowDocument, registry: NodeRegistry, views: No
     }
     wires.push(wire)
     for (const at of [from.id, to.id]) wiresAt.set(at, [...(wiresAt.get(at) ?? []), wire])
-    file(curveBox(start, end), (cell) => cell.wires.push(wire))
+    grid.put(curveBox(start, end), wire)
   }
-  const scene = { nodes, wires, wiresAt, cells }
+  const scene = { nodes, wires, wiresAt, cells: grid.cells }
   scenes.set(doc, { registry, views, scene })
   return scene
 }
@@ -172,44 +147,4 @@ export function curveMeets(start: Point, end: Point, box: Box): boolean {
 export function nodeBox(node: SceneNode, position: LivePosition): Box {
   const { x, y } = position(node.id) ?? node
   return { left: x, top: y, right: x + node.width, bottom: y + node.height }
-}
-
-/**
- * The nodes and wires whose document boxes may meet `box`, from the scene's grid, plus the
- * `displaced` nodes (away from their document position: being dragged) and their wires: the
- * work is proportional to the cells the box covers, not to the document.
- */
-export function sceneIn(
-  scene: Scene,
-  box: Box,
-  displaced: Iterable<string> = [],
-): { nodes: Set<SceneNode>; wires: Set<SceneWire> } {
-  const nodes = new Set<SceneNode>()
-  const wires = new Set<SceneWire>()
-  for (const id of displaced) {
-    const node = scene.nodes.get(id)
-    if (node) nodes.add(node)
-    for (const wire of scene.wiresAt.get(id) ?? []) wires.add(wire)
-  }
-  const cols = [Math.floor(box.left / CELL), Math.floor(box.right / CELL)] as const
-  const rows = [Math.floor(box.top / CELL), Math.floor(box.bottom / CELL)] as const
-  const take = (cell: Cell) => {
-    for (const node of cell.nodes) nodes.add(node)
-    for (const wire of cell.wires) wires.add(wire)
-  }
-  if ((cols[1] - cols[0] + 1) * (rows[1] - rows[0] + 1) > scene.cells.size) {
-    // A box wider than the drawing: walk the cells there are, not the ones asked for.
-    for (const [key, cell] of scene.cells) {
-      const [col = 0, row = 0] = key.split(',').map(Number)
-      if (col >= cols[0] && col <= cols[1] && row >= rows[0] && row <= rows[1]) take(cell)
-    }
-    return { nodes, wires }
-  }
-  for (let col = cols[0]; col <= cols[1]; col++) {
-    for (let row = rows[0]; row <= rows[1]; row++) {
-      const cell = scene.cells.get(`${col},${row}`)
-      if (cell) take(cell)
-    }
-  }
-  return { nodes, wires }
 }
