@@ -1,6 +1,6 @@
 import { connectionIssues } from '@shotchain/editor'
 import { createDocument, type Issue, type WorkflowDocument } from '@shotchain/graph'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { importWorkflowFile } from '../files/import-workflow-file.ts'
 import type { StoreImage } from '../files/workflow-bundle.ts'
 import { uploadMedia } from '../media/upload-media.ts'
@@ -39,6 +39,10 @@ export function useWorkflowActions(
 ): WorkflowActions {
   const { history, load, setSaved, current } = open
   const { show, clear } = notices
+  // Each open, new or import takes a number; one that finishes waiting after a later one began
+  // is dropped, so the person's last choice wins (a New clicked while the first workflow is
+  // still loading is not replaced by it).
+  const latest = useRef(0)
 
   /** Asks before unsaved changes are thrown away. Reads the latest state, never a render's. */
   const mayDiscard = useCallback(
@@ -51,7 +55,9 @@ export function useWorkflowActions(
   const openById = useCallback(
     async (id: string, force = false) => {
       if (!force && !mayDiscard()) return
+      const asked = ++latest.current
       const opened = await storage.open(id)
+      if (asked !== latest.current) return
       if (!opened.ok) {
         const { message } = opened.failure
         const details = opened.failure.kind === 'refused' ? opened.failure.issues : undefined
@@ -85,6 +91,7 @@ export function useWorkflowActions(
 
   const newWorkflow = useCallback(() => {
     if (!mayDiscard()) return
+    latest.current++
     clear()
     load(createDocument('Untitled'), NEVER_SAVED)
   }, [mayDiscard, load, clear])
@@ -92,11 +99,13 @@ export function useWorkflowActions(
   const { workflows, refresh } = list
   const importFile = useCallback(
     async (file: File) => {
+      const asked = ++latest.current
       const read = await importWorkflowFile(
         file,
         registry,
         storage.kind === 'server' ? storeImage : undefined,
       )
+      if (asked !== latest.current) return
       if (!read.ok) {
         show({ key: 'import', tone: 'error', text: read.message, details: read.issues })
         return
@@ -115,6 +124,7 @@ export function useWorkflowActions(
       const from = `Imported "${doc.name}" from ${file.name}.`
       // Listed now, not as of the last render: another tab may have saved one meanwhile.
       const saved = (await refresh()) ?? workflows ?? []
+      if (asked !== latest.current) return
       const names = new Set(saved.map((w) => w.name))
       const taken = saved.find((w) => w.name === doc.name)
       if (taken === undefined) {
