@@ -145,8 +145,18 @@ describe('the timeline, where a sequence is judged and cut', () => {
             await still.evaluate((img: HTMLImageElement) => img.naturalHeight),
           ).toBeGreaterThan(0)
         }
-        const [a, b] = [await outgoing.boundingBox(), await incoming.boundingBox()]
-        expect(a && b && a.x + a.width <= b.x && Math.abs(a.y - b.y) < 2).toBe(true)
+        // Side by side, read in one layout: the popover grows (and, anchored at its bottom, moves)
+        // as the stills decode, so two separate reads may straddle a frame.
+        const sideBySide = () =>
+          popover.evaluate((box) => {
+            const [a, b] = [...box.querySelectorAll('[data-testid^="seam-still-"]')].map((img) =>
+              img.getBoundingClientRect(),
+            )
+            return (
+              a !== undefined && b !== undefined && a.right <= b.left && Math.abs(a.top - b.top) < 2
+            )
+          })
+        await expect.poll(sideBySide).toBe(true)
         // The popover's figures, more precise, agree with the marker's (each rounded from one value).
         const figures = (await popover.getByTestId('seam-figures').textContent()) ?? ''
         const [, fullSsim, psnr, fullDeltaE] =
